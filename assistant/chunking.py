@@ -1,0 +1,286 @@
+"""Structure-aware chunking: sections by heading, one chunk per table row, prose in overlapping windows.
+
+PDF extraction flattens tables. A row of an uppdrag/aktivitet table starts at its code ('(RF8)',
+'RF8', '(13)') or, in a table without codes, after the previous row's status and comment; an
+indicator row ends at its måluppfyllelse. The status word may sit on a line of its own and the
+responsible unit may wrap ('Regionstab' + 'en'); `fields` holds the parsed cells.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .models import Chunk, Document
+from .swedish import CODE_AT_LINE_START, NUMBER_RE, STATUS_RE, join_wrapped_cell
+
+PROSE_TARGET = 900  # characters; about 150-200 Swedish words, a paragraph or two
+PROSE_MAX = 1400
+ROW_MAX = 2600
+_HEADER_WORDS = {"uppdrag", "aktivitet", "ansvarig", "status", "kommentar", "kommentarer", "nr", "tidplan",
+                 "indikator", "utfall", "måluppfyllelse", "analys", "prognos", "delmål", "målvärde", "åtgärd"}
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d]{2,80}$")
+_FUSED = re.compile(r"([a-zåäö])([A-ZÅÄÖ][a-zåäö])")
+_TIDPLAN = re.compile(r"\b(20\d\d\s?[–-]\s?20\d\d|Q[1-4]\s20\d\d|20\d\d)\b")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    number: int  # line number in the source file (text) or on the page (PDF)
+
+
+def _header_kind(text: str) -> str | None:
+    words = re.findall(r"[a-zåäö]+", text.casefold())
+    hits = {w for w in words if w in _HEADER_WORDS}
+    if len(hits) < 2 or len(words) > 14:
+        return None
+    if "indikator" in hits or ("utfall" in hits and "uppdrag" not in hits):
+        return "indicator"
+    if hits & {"status", "ansvarig", "kommentar", "analys", "tidplan"}:
+        return "uppdrag"
+    return None
+
+
+def _is_heading(lines: list[_Line], i: int) -> bool:
+    text = lines[i].text.strip()
+    if not (3 <= len(text) <= 90) or text.endswith((".", ",", ";", ":", "/")) or STATUS_RE.match(text):
+        return False
+    if _NUMBERED_HEADING.match(text) and len(re.findall(r"\d", text)) <= 6:
+        return True
+    prev_blank = i == 0 or not lines[i - 1].text.strip()
+    nxt = next((l.text.strip() for l in lines[i + 1:i + 4] if l.text.strip()), "")
+    next_blank = i + 1 >= len(lines) or not lines[i + 1].text.strip()
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 0.8 * len(text.replace(" ", "")) or not text[0].isupper() or len(text.split()) > 9:
+        return False
+    if text.isupper() and len(text) > 6:
+        return True
+    # A short capitalised line between blank lines, followed by running prose, is a heading.
+    return prev_blank and next_blank and len(nxt) >= 60 and not _header_kind(text)
+
+
+def heading_label(text: str) -> str:
+    """'Framtid och utmaningarÅret i korthet' -> 'Framtid och utmaningar / Året i korthet'."""
+    return re.sub(r"\s+", " ", _FUSED.sub(r"\1 / \2", text.strip()))
+
+
+def _code_of(text: str) -> str | None:
+    m = CODE_AT_LINE_START.match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    # 'E2 Ekonomistöd 1 700 234 2 293' is a row of a figures table, not an uppdrag.
+    if len(NUMBER_RE.findall(rest)) >= 3 and len(re.findall(r"[A-Za-zÅÄÖåäö]{4,}", rest)) <= 4:
+        return None
+    return (m.group("p") or m.group("b")).replace(" ", "")
+
+
+def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+    paras, cur = [], []
+    for line in lines:
+        if line.text.strip():
+            cur.append(line)
+        elif cur:
+            paras.append(cur)
+            cur = []
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+def _text(lines: list[_Line]) -> str:
+    return "\n".join(l.text.rstrip() for l in lines).strip()
+
+
+def _uppdrag_fields(lines: list[_Line], code: str | None) -> dict:
+    text = _text(lines)
+    fields: dict = {"code": code} if code else {}
+    m = STATUS_RE.search(text)
+    if m:
+        fields["status"] = re.sub(r"\s+", " ", m.group(1))
+        comment = text[m.end():].strip()
+        if comment:
+            fields["kommentar"] = re.sub(r"\s+", " ", comment)
+        before = text[: m.start()]
+        paras = [p for p in re.split(r"\n\s*\n", before) if p.strip()]
+        # The responsible unit is the short cell just before the status: on the status line, or the
+        # paragraph before it when the extraction put each cell on lines of its own.
+        same_line = before.rsplit("\n", 1)[-1].strip()
+        candidate = same_line if same_line else (paras[-1] if len(paras) > 1 else "")
+        ansvarig = join_wrapped_cell(candidate.split("\n"))
+        if ansvarig and len(ansvarig) <= 50 and not ansvarig.endswith(".") and candidate is not text:
+            if same_line and len(paras) == 1 and same_line == before.strip():
+                pass  # the whole row sits on one line: cannot tell the unit from the assignment
+            else:
+                fields["ansvarig"] = ansvarig
+                before = before[: before.rfind(candidate)] if candidate in before else before
+        fields["uppdrag"] = re.sub(r"\s+", " ", before).strip()
+    else:
+        fields["uppdrag"] = re.sub(r"\s+", " ", text)
+    t = _TIDPLAN.search(text[:400])
+    if t and code:
+        fields["tidplan"] = t.group(1)
+    return fields
+
+
+def _indicator_fields(lines: list[_Line], header: str) -> dict:
+    text = _text(lines)
+    m = STATUS_RE.search(text)
+    body = text[: m.start()] if m else text
+    name_lines = []
+    for line in body.split("\n"):
+        if NUMBER_RE.search(line) or not line.strip():
+            if name_lines:
+                break
+            continue
+        name_lines.append(line.strip())
+    fields: dict = {"indikator": join_wrapped_cell(name_lines)} if name_lines else {}
+    columns = re.findall(r"(?:Utfall|Mål|Målvärde|Prognos|Budget)\s+(?:\w+\s)?20\d\d", header)
+    # Values in row order, skipping the per-sex breakdown ('K: 4,0 %', 'M: 1,2 %').
+    rest = body[len("\n".join(name_lines)):] if name_lines else body
+    rest = re.sub(r"\b[KM]:\s*[^\n]*", " ", rest)
+    values = re.findall(r"[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?|Öka|Minska|Bibehålla|Behålla", rest)
+    values = [v.strip() for v in values if v.strip()]
+    for col, val in zip(columns, values):
+        fields[col] = val
+    if m:
+        fields["måluppfyllelse"] = re.sub(r"\s+", " ", m.group(1))
+        comment = text[m.end():].strip()
+        if comment:
+            fields["kommentar"] = re.sub(r"\s+", " ", comment)
+    return fields
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.chunks: list[Chunk] = []
+
+    def add(self, lines: list[_Line], section: str, kind: str, fields: dict | None = None) -> None:
+        text = _text(lines)
+        if not text:
+            return
+        first, last = lines[0], lines[-1]
+        paginated = self.doc.paginated
+        key = f"{self.doc.meta.doc_id}|{first.page}|{first.number}|{last.number}|{kind}|{text}"
+        self.chunks.append(Chunk(
+            id=f"{self.doc.meta.doc_id}:{len(self.chunks):04d}-{hashlib.sha1(key.encode()).hexdigest()[:8]}",
+            doc_id=self.doc.meta.doc_id,
+            page=first.page if paginated else None,
+            lines=None if paginated else (first.number, last.number),
+            section=section, kind=kind, text=text, fields=fields or {},
+        ))
+
+    def add_prose(self, paras: list[list[_Line]], section: str) -> None:
+        """Windows of whole paragraphs (long ones split at line ends), overlapping by one piece."""
+        pieces: list[list[_Line]] = []
+        for p in paras:
+            while len(_text(p)) > PROSE_MAX:
+                cut, size = 1, 0
+                for j, l in enumerate(p):
+                    size += len(l.text) + 1
+                    if size > PROSE_TARGET:
+                        cut = max(j, 1)
+                        break
+                pieces.append(p[:cut])
+                p = p[cut:]
+            pieces.append(p)
+        window: list[list[_Line]] = []
+        for piece in pieces:
+            if window and sum(len(_text(w)) for w in window) + len(_text(piece)) > PROSE_TARGET:
+                self.add([l for w in window for l in w], section, "prose")
+                window = window[-1:] if len(_text(window[-1])) < PROSE_TARGET // 2 else []
+            window.append(piece)
+        if window:
+            self.add([l for w in window for l in w], section, "prose")
+
+
+def chunk_document(doc: Document) -> list[Chunk]:
+    lines: list[_Line] = []
+    for page in doc.pages:
+        for k, text in enumerate(page.text.split("\n")):
+            lines.append(_Line(text=text, page=page.number, number=page.first_line + k if not doc.paginated else k + 1))
+    b = _Builder(doc)
+    section = doc.meta.title
+    table: str | None = None  # kind of the table we are in, if any
+    header = ""
+    prose: list[_Line] = []
+    row: list[_Line] = []
+    row_code: str | None = None
+    row_done = False  # the current row has had its status and comment
+
+    def flush_prose():
+        nonlocal prose
+        if prose:
+            b.add_prose(_paragraphs(prose), section)
+            prose = []
+
+    def flush_row():
+        nonlocal row, row_code, row_done
+        body = [l for l in row if l.text.strip()]
+        if body:
+            if table == "indicator" and not row_code:
+                b.add(row, section, "indicator", {"header": header, **_indicator_fields(row, header)})
+            elif row_code or STATUS_RE.search(_text(row)):
+                b.add(row, section, "uppdrag", {"header": header, **_uppdrag_fields(row, row_code)})
+            else:
+                prose.extend(row)
+                flush_prose()
+        row, row_code, row_done = [], None, False
+
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        kind = _header_kind(text) if text else None
+        if kind:
+            flush_row()
+            flush_prose()
+            table, header = kind, re.sub(r"\s+", " ", text)
+            continue
+        inside_open_row = bool(row) and not row_done
+        if text and not inside_open_row and _is_heading(lines, i) and not _code_of(text):
+            flush_row()
+            flush_prose()
+            section = heading_label(text)
+            if table and len(text) > 3:
+                # A heading inside a table is a group label (a goal); keep it with the next row.
+                row.append(line)
+                continue
+            continue
+        code = _code_of(text) if text else None
+        if code:
+            flush_row()
+            flush_prose()
+            row, row_code = [line], code
+            if table is None:
+                table, header = "uppdrag", ""
+            continue
+        if row or table:
+            starts_new = (row_done and text and not line.text[:1].isspace() and text[:1].isupper()
+                          and not lines[i - 1].text.strip())
+            if starts_new and not row_code:
+                flush_row()
+            elif starts_new and row_code and len(_text(row)) > ROW_MAX:
+                flush_row()
+                table = None
+                prose.append(line)
+                continue
+            if not row and not text:
+                continue
+            if len(_text(row)) > ROW_MAX and not row_done:
+                # No status or måluppfyllelse in sight: this is running text after the table.
+                prose.extend(row)
+                row, row_code, row_done, table = [], None, False, None
+                prose.append(line)
+                continue
+            row.append(line)
+            m = STATUS_RE.search(_text(row))
+            if m and not row_done:
+                tail = _text(row)[m.end():].strip()
+                row_done = bool(tail)
+            continue
+        prose.append(line)
+    flush_row()
+    flush_prose()
+    return b.chunks

@@ -1,0 +1,107 @@
+"""The one entry point: `Assistant(settings).ask(question)` -> Answer. CLI, app and API are thin over it."""
+from __future__ import annotations
+
+import threading
+import time
+from typing import Callable
+
+from .answer import ExtractiveAnswerer, idf_from_bm25
+from .config import Settings
+from .embedders import Embedder, load_embedder
+from .errors import AssistantError
+from .indexer import BuildReport, build_index, index_is_current
+from .models import Answer, Passage, Query
+from .query import analyse
+from .retrieve import Retriever
+from .store import LoadedIndex, load_index
+
+MAX_QUESTION_CHARS = 2000
+TOP_K = 10
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 auto_index: bool = True, progress: bool = True, log: Callable[[str], None] | None = None):
+        self.settings = settings or Settings.from_env()
+        self._embedder = embedder
+        self.progress = progress
+        self.log = log
+        self._lock = threading.Lock()
+        self._state: tuple[LoadedIndex, Retriever, ExtractiveAnswerer] | None = None
+        if auto_index:
+            self.ensure_index()
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(self.settings.embedder)
+        return self._embedder
+
+    def ensure_index(self) -> BuildReport | None:
+        """Build or update the index when none exists or the corpus changed; then load it."""
+        report = None
+        if not index_is_current(self.settings):
+            report = build_index(self.settings, progress=self.progress, embedder=self.embedder, log=self.log)
+            self._state = None
+        self._load()
+        return report
+
+    def rebuild(self, rebuild: bool = False) -> BuildReport:
+        report = build_index(self.settings, rebuild=rebuild, progress=self.progress, embedder=self.embedder,
+                             log=self.log)
+        self._state = None
+        self._load()
+        return report
+
+    def _load(self) -> tuple[LoadedIndex, Retriever, ExtractiveAnswerer]:
+        with self._lock:
+            if self._state is None:
+                index = load_index(self.settings.index_dir, embedder_id=self.embedder.id)
+                metas = index.metas.values()
+                years = {y for m in metas for y in (m.years or [m.year]) if y}
+                answerer = ExtractiveAnswerer(idf_from_bm25(index.bm25), years,
+                                              {m.organisation for m in metas if m.organisation})
+                self._state = (index, Retriever(index, self.embedder), answerer)
+            return self._state
+
+    @property
+    def index(self) -> LoadedIndex:
+        return self._load()[0]
+
+    def analyse(self, question: str) -> Query:
+        return analyse(question, self.index.metas.values())
+
+    def retrieve(self, question: str, k: int = TOP_K) -> list[Passage]:
+        _, retriever, _ = self._load()
+        return retriever.search(self.analyse(question), k=k)
+
+    @staticmethod
+    def _with_all_rows(index: LoadedIndex, passages: list[Passage]) -> list[Passage]:
+        """A list question is answered from every parsed row of the report that ranks first, not only
+        from the rows that happened to rank high."""
+        first = next((p for p in passages if p.chunk.kind == "uppdrag"), None)
+        if first is None:
+            return passages
+        seen = {p.chunk.id for p in passages}
+        rows = [Passage(chunk=c, meta=first.meta, score=0.0) for c in index.chunks
+                if c.doc_id == first.chunk.doc_id and c.kind == "uppdrag" and c.id not in seen]
+        ordered = [p for p in passages if p.chunk.doc_id == first.chunk.doc_id and p.chunk.kind == "uppdrag"] + rows
+        ordered.sort(key=lambda p: (p.chunk.lines or (p.chunk.page or 0, 0))[0])
+        return ordered + [p for p in passages if p.chunk.id not in {q.chunk.id for q in ordered}]
+
+    def ask(self, question: str, k: int = TOP_K) -> Answer:
+        if not question or not question.strip():
+            raise AssistantError("Frågan är tom. Skriv en fråga, t.ex. \"Vad är status för RF8?\"")
+        question = question.strip()[:MAX_QUESTION_CHARS]
+        index, retriever, answerer = self._load()
+        t0 = time.perf_counter()
+        query = analyse(question, index.metas.values())
+        passages = retriever.search(query, k=max(k, 20 if query.intent in ("list", "compare") else k))
+        if query.intent == "list" and query.status_filter:
+            passages = self._with_all_rows(index, passages)
+        t1 = time.perf_counter()
+        answer = answerer.answer(query, passages)
+        t2 = time.perf_counter()
+        answer.passages = passages[:k]
+        answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
+        return answer

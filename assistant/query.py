@@ -1,0 +1,77 @@
+"""Query analysis: what a question asks (intent) and what it pins down (years, region, report kind, codes)."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .catalog import REPORT_KINDS, SWEDISH_REGIONS
+from .models import DocumentMeta, Query
+from .swedish import STATUS_SYNONYMS, ascii_fold
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_CODE_UPPER = re.compile(r"(?<![\wÅÄÖåäö])([A-ZÅÄÖ]{1,4})\s?(\d{1,3}[a-z]?)(?![\d%,])")
+_CODE_LOWER = re.compile(r"(?<![\wåäö])([a-zåäö]{2,3})(\d{1,3})(?![\d%,])")
+_CODE_NUMBERED = re.compile(r"\b(?:uppdrag|uppdraget|aktivitet|aktiviteten|punkt|nr|nummer)\s*\(?(\d{1,3})\)?(?![\d%,])", re.I)
+
+_INTENT_PATTERNS = [
+    ("why", r"\bvarför\b|\borsak|\banledning|\bberor\b|\bberodde\b|\bförklar|\bvad låg bakom|\bhur kommer det sig"),
+    ("compare", r"\bjämför|\butvecklats\b|\bförändrats\b|\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
+                r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|\btrend"),
+    ("list", r"^\s*vilka\b|\blista\b|\bräkna upp|\bvilka (uppdrag|aktiviteter|mål|delmål|indikatorer)|\bnämn\b"),
+    ("status", r"\bstatus|\bhur går det|\bhur ligger (vi|de|ni|man)? ?till|\bläget\b|\bhur långt|\bär .* (klart|klar|"
+               r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått"),
+    ("number", r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bvilket (belopp|resultat)|\bandel|"
+               r"\bprocent|\bmkr\b|\bmnkr\b|\bkronor|\bsumma|\bbelopp|\bantal\b|\bprognos|\bresultat|\bavvikelse|"
+               r"\bsjukfrånvaro|\bsjuktal|\bgick .* (plus|minus)|\bvad landade"),
+]
+
+
+def _status_filter(text: str) -> str | None:
+    low = text.casefold()
+    best = None
+    for canon, variants in STATUS_SYNONYMS.items():
+        for v in variants + (canon.replace("genomfört", "genomförda"), canon.replace("genomfört", "genomförd")):
+            if re.search(rf"\b{re.escape(v)}", low) and (best is None or len(v) > len(best[1])):
+                best = (canon, v)
+    return best[0] if best else None
+
+
+def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
+    text = question.strip()
+    low = text.casefold()
+    years = sorted({int(y) for y in _YEAR.findall(text)})
+    codes: list[str] = []
+    for letters, num in _CODE_UPPER.findall(text):
+        codes.append(f"{letters}{num}")
+    for letters, num in _CODE_LOWER.findall(text):
+        if letters not in {"år", "kl", "nr", "st", "ca"}:
+            codes.append(f"{letters.upper()}{num}")
+    codes.extend(_CODE_NUMBERED.findall(text))
+    codes = list(dict.fromkeys(c for c in codes if not re.fullmatch(r"Q\d", c)))
+
+    organisations: list[str] = []
+    folded = ascii_fold(low)
+    for meta in metas:
+        for name in (meta.organisation, meta.unit):
+            if not name:
+                continue
+            key = ascii_fold(name.casefold().replace("region ", "")) if name.startswith("Region ") else ascii_fold(name.casefold())
+            if key and re.search(rf"\b{re.escape(key[:-2] if len(key) > 8 else key)}", folded):
+                organisations.append(name)
+    for region in SWEDISH_REGIONS:
+        key = ascii_fold(region.split()[0].casefold())
+        if re.search(rf"\b{re.escape(key)}", folded) and f"Region {region}" not in organisations:
+            organisations.append(f"Region {region}")
+    kinds = [k for k in REPORT_KINDS if k not in ("rapport", "budget") and (k in low or ascii_fold(k) in folded)]
+
+    intent = "fact"
+    for name, pattern in _INTENT_PATTERNS:
+        if re.search(pattern, low):
+            intent = name
+            break
+    if intent == "fact" and codes:
+        intent = "status"
+    if intent in ("fact", "number") and len(years) >= 2:
+        intent = "compare"
+    return Query(text=text, years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
+                 codes=codes, intent=intent, status_filter=_status_filter(text) if intent == "list" else None)

@@ -1,0 +1,67 @@
+"""Tokenization for the lexical channel: Swedish Snowball stemming and stopwords.
+
+Codes such as 'RF8' stay whole; numbers keep their decimal comma ('3,8'). Long compounds also
+yield their stemmed tail ('sjukfrånvaron' -> 'sjukfrånvaro', 'frånvaro'), so a user who writes
+'frånvaro' still meets 'sjukfrånvaro'.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+_TOKEN = re.compile(r"[a-zåäöéü]+\d*[a-z]?|\d+(?:,\d+)?", re.I)
+_stemmer = Stemmer.Stemmer("swedish")
+
+# The Snowball Swedish stopword list, plus words every report question carries.
+STOPWORDS = frozenset("""
+och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du
+henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp
+vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv
+detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan
+vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt
+våra ert era vilkas finns vilken vilket vilka ska skall samt också även
+""".split())
+# Compound tails worth splitting off: common heads of Swedish public-sector compounds.
+_MIN_TAIL = 5
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def _compound_tails(word: str) -> list[str]:
+    """Suffixes of a long word that are themselves words we have seen as stems (filled by the index)."""
+    if len(word) < 10 or not KNOWN_HEADS:
+        return []
+    out = []
+    for i in range(4, len(word) - _MIN_TAIL + 1):
+        tail = _stem(word[i:])
+        if tail in KNOWN_HEADS:
+            out.append(tail)
+            break  # the longest known tail is enough
+    return out
+
+
+# Stems that are frequent standalone words in Swedish reports: splitting a compound onto one of these
+# is safe. Kept small and general; the index can add its own frequent stems.
+KNOWN_HEADS: set[str] = {_stemmer.stemWord(w) for w in """
+frånvaro kostnad kostnader resultat budget avvikelse prognos investering investeringar uppdrag aktivitet
+medarbetare personal arbete ekonomi utveckling kommunikation upphandling forskning utbildning säkerhet
+beredskap försvar våld hälsa vård miljö klimat energi skador system process processer tjänster lön
+löner avgift avgifter intäkter handlingar tid kompetens rekrytering mål indikator enkät
+""".split()}
+
+
+def tokenize(text: str) -> list[str]:
+    tokens: list[str] = []
+    for raw in _TOKEN.findall(text.casefold()):
+        if raw in STOPWORDS or (len(raw) < 2 and not raw.isdigit()):
+            continue
+        stem = _stem(raw) if raw.isalpha() else raw
+        tokens.append(stem)
+        if raw.isalpha():
+            tokens.extend(_compound_tails(raw))
+    return tokens
