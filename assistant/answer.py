@@ -63,7 +63,7 @@ class ExtractiveAnswerer:
     # --- scoring -----------------------------------------------------------------------------
     def _weights(self, query: Query) -> dict[str, float]:
         toks = [t for t in tokenize(query.text) if t not in _FRAME and not re.fullmatch(r"20\d\d", t)]
-        return {t: self.idf.get(t, 1.0) for t in toks}
+        return {t: self.idf.get(t, 0.5) for t in toks}
 
     def _support(self, weights: dict[str, float], text: str) -> float:
         if not weights:

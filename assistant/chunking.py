@@ -43,10 +43,22 @@ def _header_kind(text: str) -> str | None:
     return None
 
 
+_FUNCTION_WORDS = {"på", "av", "och", "i", "för", "till", "med", "att", "som", "om", "eller", "samt", "en", "ett",
+                   "den", "det", "de", "är", "har", "inom", "mot", "från", "vid", "under", "genom"}
+
+
+def nxt_starts_bullet(lines: list[_Line], i: int) -> bool:
+    nxt = next((l.text.strip() for l in lines[i + 1:i + 4] if l.text.strip()), "")
+    return nxt.startswith(("•", "- ", "– ", "")) and nxt[:1] in "•-–"
+
+
 def _is_heading(lines: list[_Line], i: int) -> bool:
     text = lines[i].text.strip()
     if not (3 <= len(text) <= 90) or text.endswith((".", ",", ";", ":", "/")) or STATUS_RE.match(text):
         return False
+    last_word = text.rsplit(" ", 1)[-1].casefold()
+    if last_word in _FUNCTION_WORDS or nxt_starts_bullet(lines, i):
+        return False  # 'Budgetavvikelsen beror främst på' introduces a list; it is not a heading
     if _NUMBERED_HEADING.match(text) and len(re.findall(r"\d", text)) <= 6:
         return True
     prev_blank = i == 0 or not lines[i - 1].text.strip()

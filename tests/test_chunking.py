@@ -1,0 +1,98 @@
+"""Structure-aware chunking on flattened table text, as PDF extraction leaves it."""
+from __future__ import annotations
+
+from assistant.chunking import chunk_document, heading_label
+from assistant.models import Document, DocumentMeta, Page
+
+
+def _doc(text: str) -> Document:
+    meta = DocumentMeta(doc_id="t", title="Årsrapport 2025", organisation="Region X", year=2025, kind="årsrapport",
+                        path="t.txt", sha256="0", years=[2025])
+    return Document(meta=meta, pages=[Page(number=1, text=text)], paginated=False)
+
+
+UPPDRAG = """Uppdrag
+
+Uppdrag              Ansvarig   Status        Kommentar
+
+(RF8) Under 2025 ska regionstyrelsen stärka det
+systematiska arbetet mot våld i nära relationer.
+
+Regionstaben Planenligt Stödmaterial har tagits fram. Arbetssättet prövas under hösten.
+
+(RF9) Regionstyrelsen ska vidta ytterligare åtgärder för
+beredskap.
+
+Regionstab
+en
+
+Delvis
+genomfört
+
+Arbetet med civilt försvar har strukturerats under perioden.
+
+(13) Arbeta för ett bättre näringslivsklimat i länet. 2023 – 2025 CIFU Flera initiativ har startats.
+"""
+
+
+def test_uppdrag_rows_become_chunks_with_parsed_fields():
+    rows = [c for c in chunk_document(_doc(UPPDRAG)) if c.kind == "uppdrag"]
+    by_code = {c.fields["code"]: c for c in rows}
+    assert set(by_code) == {"RF8", "RF9", "13"}
+    assert by_code["RF8"].fields["status"] == "Planenligt"
+    assert by_code["RF8"].fields["ansvarig"] == "Regionstaben"
+    assert by_code["RF8"].fields["kommentar"].startswith("Stödmaterial har tagits fram")
+    # Status on lines of its own, responsible unit wrapped by the extraction.
+    assert by_code["RF9"].fields["status"] == "Delvis genomfört"
+    assert by_code["RF9"].fields["ansvarig"] == "Regionstaben"
+    assert "civilt försvar" in by_code["RF9"].fields["kommentar"]
+    # A row without a status word (lost icon) still becomes a row, with its text.
+    assert "status" not in by_code["13"].fields and "näringslivsklimat" in by_code["13"].text
+    # Rows know their line range in the source text.
+    assert by_code["RF8"].lines[0] == 5 and "(RF8)" in by_code["RF8"].text
+
+
+INDICATORS = """Förvaltningens mål och indikatorer
+
+Indikator   Utfall 2022 Mål 2025 Utfall 2025       Måluppfyllelse             Kommentarer
+
+Engagerade medarbetare
+
+Sjukfrånvaro
+
+3,5 %
+K: 4,0 %
+M: 1,2 %
+
+Minska
+
+3,8%
+
+Oförändrat
+Den totala sjukfrånvaron 2024 var 3,7%.
+
+Ekonomiskt resultat +40 mnkr 0 mnkr +34 mnkr Uppnått Varav +17 mnkr avser regionövergripande medel.
+"""
+
+
+def test_indicator_rows_parse_values_by_column():
+    rows = [c for c in chunk_document(_doc(INDICATORS)) if c.kind == "indicator"]
+    sick = next(c for c in rows if "Sjukfrånvaro" in c.text)
+    assert sick.fields["Utfall 2022"] == "3,5 %" and sick.fields["Utfall 2025"] == "3,8%"
+    assert sick.fields["Mål 2025"] == "Minska" and sick.fields["måluppfyllelse"] == "Oförändrat"
+    result = next(c for c in rows if "Ekonomiskt resultat" in c.text)
+    assert result.fields["Utfall 2025"] == "+34 mnkr" and result.fields["måluppfyllelse"] == "Uppnått"
+
+
+def test_prose_chunks_follow_headings_and_stay_bounded():
+    para = ("Regionkontoret har under året arbetat med att minska administrationen och stärka "
+            "samverkan mellan förvaltningarna i hela regionen. ") * 6
+    text = f"1 Sammanfattning\n\n{para}\n\n{para}\n\n2 Ekonomi\n\nResultatet blev +12 mkr.\n"
+    chunks = chunk_document(_doc(text))
+    assert {c.section for c in chunks} == {"1 Sammanfattning", "2 Ekonomi"}
+    assert all(len(c.text) <= 1400 for c in chunks)
+    assert any("+12 mkr" in c.text and c.section == "2 Ekonomi" for c in chunks)
+
+
+def test_fused_headings_are_split():
+    assert heading_label("Framtid och utmaningarÅret i korthet") == "Framtid och utmaningar / Året i korthet"

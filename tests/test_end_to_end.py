@@ -1,0 +1,87 @@
+"""End to end over the bundled reports: the real embedder, FAISS, BM25 and the CLI; no mocks."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.swedish import normalise
+
+
+def test_status_of_rf8_is_planenligt_citing_the_2025_report(corpus_assistant):
+    answer = corpus_assistant.ask("Vad är status för RF8?")
+    assert not answer.abstained
+    assert "planenligt" in normalise(answer.text)
+    assert "[1]" in answer.text
+    first = answer.citations[0]
+    assert first.year == 2025 and "Årsrapport 2025" in first.title
+    assert "RF8" in first.text and "Planenligt" in first.text
+
+
+def test_why_the_2020_result_deviated_gives_the_reports_reasons(corpus_assistant):
+    answer = corpus_assistant.ask("Varför avvek resultatet från budget 2020?")
+    text = normalise(answer.text)
+    assert not answer.abstained
+    assert "personalkostnad" in text and "forskning" in text
+    assert all(c.year == 2020 for c in answer.citations)
+
+
+def test_question_about_absent_topic_abstains(corpus_assistant):
+    answer = corpus_assistant.ask("Hur många ambulanshelikoptrar köpte Region Uppsala 2019?")
+    assert answer.abstained and answer.text == "Det framgår inte av de indexerade rapporterna."
+    assert answer.citations == []
+
+
+def test_list_enumerates_all_partly_done_rows_of_the_report(corpus_assistant):
+    answer = corpus_assistant.ask("Vilka uppdrag och aktiviteter är delvis genomförda 2025?")
+    rows = [c for c in corpus_assistant.index.chunks if c.doc_id == "vastmanland-regionkontoret-arsrapport-2025"
+            and c.fields.get("status") == "Delvis genomfört"]
+    assert len(rows) >= 3
+    assert len(answer.citations) == len(rows)
+    assert all(c.year == 2025 for c in answer.citations)
+
+
+def test_cli_json_contract_and_errors(corpus_assistant):
+    s = corpus_assistant.settings
+    env = {"ASSISTANT_CORPUS": str(s.corpus_dir), "ASSISTANT_INDEX": str(s.index_dir)}
+    runner = CliRunner()
+    result = runner.invoke(main, ["ask", "--json", "Vad är status för RF8?"], env=env)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"question", "answer", "abstained", "mode", "citations", "timings_ms"}
+    assert data["mode"] == "extractive" and set(data["timings_ms"]) == {"retrieve", "answer", "total"}
+    cit = data["citations"][0]
+    assert {"n", "doc_id", "title", "year", "page", "section", "text", "score"} <= set(cit)
+    source = (s.corpus_dir / "vastmanland-regionkontoret-arsrapport-2025.txt").read_text(encoding="utf-8")
+    assert normalise(cit["text"])[:200] in normalise(source)  # verbatim from the source
+
+    empty = runner.invoke(main, ["ask", "  "], env=env)
+    assert empty.exit_code != 0 and "tom" in empty.output
+
+    before = sorted(p.name for p in s.index_dir.iterdir())
+    missing = runner.invoke(main, ["index", "/nonexistent/rapport.pdf"], env=env)
+    assert missing.exit_code != 0 and "rapport.pdf" in missing.output
+    assert sorted(p.name for p in s.index_dir.iterdir()) == before
+
+    listing = runner.invoke(main, ["sources", "--json"], env=env)
+    rows = json.loads(listing.stdout)
+    assert {r["year"] for r in rows} == {2020, 2023, 2025} and all(r["chunks"] > 0 for r in rows)
+
+
+def test_index_command_adds_a_pdf_report_with_overrides(tmp_path):
+    from tests.test_ingest import _pdf
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    shutil.copy(__import__("tests.conftest", fromlist=["CORPUS"]).CORPUS / "catalog.json", corpus)
+    pdf = _pdf(tmp_path / "nytt.pdf", [["Parkeringsavgifterna höjdes till 25 kronor per timme under 2026."],
+                                       ["Beslutet fattades av regionstyrelsen i mars."]])
+    env = {"ASSISTANT_CORPUS": str(corpus), "ASSISTANT_INDEX": str(index)}
+    result = CliRunner().invoke(main, ["index", str(pdf), "--year", "2026", "--organisation", "Region Gotland"], env=env)
+    assert result.exit_code == 0, result.output
+    out = CliRunner().invoke(main, ["ask", "--json", "Hur mycket kostar parkering per timme?"], env=env)
+    data = json.loads(out.stdout)
+    assert "25 kronor" in data["answer"]
+    assert data["citations"][0]["page"] == 1 and data["citations"][0]["year"] == 2026

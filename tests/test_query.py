@@ -1,0 +1,26 @@
+from assistant.models import DocumentMeta
+from assistant.query import analyse
+
+METAS = [DocumentMeta(doc_id="a", title="", organisation="Region Västerbotten", unit="Regionstyrelsen", year=2025,
+                      kind="delårsrapport", path="", sha256=""),
+         DocumentMeta(doc_id="b", title="", organisation="Region Västmanland", unit="Regionkontoret", year=2020,
+                      kind="årsredovisning", path="", sha256="")]
+
+
+def test_codes_years_and_intent():
+    q = analyse("Vad är status för RF8?", METAS)
+    assert q.codes == ["RF8"] and q.intent == "status"
+    assert analyse("Hur går det med uppdrag 13?", METAS).codes == ["13"]
+    assert analyse("hur ligger vi till med rf11", METAS).codes == ["RF11"]
+    q = analyse("Varför avvek resultatet från budget 2020?", METAS)
+    assert q.years == [2020] and q.intent == "why"
+
+
+def test_organisation_kind_and_lists():
+    q = analyse("Hur stor var budgetavvikelsen för regionstyrelsen i Västerbotten?", METAS)
+    assert "Region Västerbotten" in q.organisations and "Regionstyrelsen" in q.organisations
+    assert analyse("Vad sa årsredovisningen om IT?", METAS).kinds == ["årsredovisning"]
+    q = analyse("Vilka uppdrag är delvis genomförda 2025?", METAS)
+    assert q.intent == "list" and q.status_filter == "delvis genomfört"
+    assert analyse("Jämför resultatet 2020, 2023 och 2025", METAS).intent == "compare"
+    assert "Region Uppsala" in analyse("Sjukfrånvaron i Region Uppsala?", METAS).organisations
