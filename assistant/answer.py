@@ -1,243 +1,406 @@
 """Grounded extractive answering (the default mode).
 
-The answer is composed of sentences and parsed table cells taken from the retrieved passages, each
-followed by [n] pointing at its passage, and opens by naming the report it comes from. When nothing
-retrieved supports an answer, it abstains rather than guess.
+The answer is made of sentences and parsed table cells taken verbatim from the retrieved passages,
+each followed by [n] for its passage, and opens by naming the report it comes from. Sentences are
+scored by the question's content words (idf-weighted, Swedish stems) and by the embedder's
+similarity between question and sentence (sentence vectors are computed at index time), so everyday
+wording still finds the report's sentence. When no sentence is supported well enough, or the
+question pins a year or region the reports do not cover, it abstains rather than guess.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
 
-from .models import Answer, Citation, Passage, Query
-from .swedish import NUMBER_RE, canonical_status
+from .models import Answer, Citation, DocumentMeta, Passage, Query
+from .sentences import split_sentences
+from .retrieve import matching_docs
+from .store import LoadedIndex
+from .swedish import NUMBER_RE, canonical_status, synonym_groups
 from .tokenize import tokenize
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
 MAX_CHARS = 700
-MIN_SUPPORT = 0.34  # share of the question's (idf-weighted) content words a supporting sentence must carry
-_CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|effekt av|"
-                     r"med anledning av|eftersom|huvudsakligen|bidragit|bidrar|medför|medförde|härrör|"
-                     r"avvikelsen (beror|förklaras)|drivs av)\b", re.I)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•(])|\s*\n\s*(?=[•\-–]\s)|\n\s*\n")
+SEM_FLOOR, SEM_RANGE = 0.78, 0.12  # e5 cosine: ~0.80 unrelated, ~0.90 a close paraphrase
+LEX_WEIGHT = 0.5
+HUB_WEIGHT = 0.0
+RANK_DECAY = 0.2  # how much a sentence's passage rank lowers its score
+RUNNER_UP = 0.6  # further sentences must score this share of the best one
+MIN_SCORE = 0.35  # below this no sentence is taken as support
+SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
+GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
+_CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
+                     r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
+                     r"härrör|drivs av|har lett till|ledde till|för att)\b", re.I)
+_NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|"
+                               r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat|\bsjukfrånvaro|"
+                               r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad", re.I)
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
-                      "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns"))
+                      "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
+                      "ligger till går med"))
+
+
+_BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
 
 class Answerer(Protocol):
-    def answer(self, query: Query, passages: list[Passage]) -> Answer: ...
+    def answer(self, query: Query, passages: list[Passage], query_vector: np.ndarray) -> Answer: ...
 
 
 @dataclass
 class _Sentence:
     text: str
     passage: int  # index into passages
-    support: float
+    lex: float
+    sem: float
+    score: float
     has_number: bool
-
-
-def split_sentences(text: str) -> list[str]:
-    parts = [re.sub(r"\s+", " ", p).strip() for p in _SENTENCE_SPLIT.split(text)]
-    return [p for p in parts if len(p) > 2]
 
 
 def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + " …"
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def idf_from_bm25(bm25) -> dict[str, float]:
+    """Inverse document frequency per token, read from the bm25s index (no second pass over the text)."""
+    indptr = np.asarray(bm25.scores["indptr"])
+    df = np.diff(indptr)
+    n = max(int(bm25.scores.get("num_docs", len(df))), 1)
+    idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+    return {tok: float(idf[i]) for tok, i in bm25.vocab_dict.items() if i < len(idf)}
+
+
+def is_numeric_question(text: str) -> bool:
+    return bool(_NUMERIC_QUESTION.search(text))
 
 
 class ExtractiveAnswerer:
     """Composes a concise Swedish answer from the passages; the same grounding rules for every intent."""
 
-    def __init__(self, idf: dict[str, float], indexed_years: set[int], indexed_orgs: set[str]):
-        self.idf = idf
-        self.indexed_years = indexed_years
-        self.indexed_orgs = {o.casefold() for o in indexed_orgs}
+    def __init__(self, index: LoadedIndex):
+        self.index = index
+        self.idf = idf_from_bm25(index.bm25)
+        metas = index.metas.values()
+        self.indexed_years = {y for m in metas for y in (m.years or [m.year]) if y}
+        self.indexed_orgs = {m.organisation.casefold() for m in metas if m.organisation}
+        self.position = {c.id: i for i, c in enumerate(index.chunks)}
+        # Generic sentences ('Den samlade bedömningen är …') are close to every question in embedding
+        # space; subtracting each sentence's similarity to the corpus centroid (its 'hubness') keeps
+        # them from outranking the sentence that answers.
+        vecs = index.sentence_vectors
+        centroid = vecs.mean(axis=0) if len(vecs) else np.zeros(1)
+        norm = float(np.linalg.norm(centroid))
+        self.hubness = (vecs @ (centroid / norm) - float(np.mean(vecs @ (centroid / norm)))) if norm else \
+            np.zeros(len(vecs))
+        self.lex_weight, self.hub_weight, self.min_score = LEX_WEIGHT, HUB_WEIGHT, MIN_SCORE
+        self.sem_floor, self.sem_range = SEM_FLOOR, SEM_RANGE
+        self.runner_up, self.rank_decay = RUNNER_UP, RANK_DECAY
+        counts = np.diff(index.sentence_offsets)
+        self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), counts)
+        self.sentence_doc = np.array([index.chunks[i].doc_id for i in self.sentence_chunk]) if len(counts) else \
+            np.array([], dtype=str)
+
+    def _with_sentence_hits(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int,
+                            top: int = GLOBAL_SENTENCES) -> list[Passage]:
+        """The retrieved passages plus the passages of the sentences most similar to the question,
+        searched over every sentence of the allowed reports: a short answer can hide in a long chunk."""
+        base = passages[:limit]
+        if not len(self.sentence_chunk):
+            return base
+        sims = self.index.sentence_vectors @ qv
+        allowed = matching_docs(self.index.metas, query)
+        if allowed is not None:
+            sims = np.where(np.isin(self.sentence_doc, list(allowed)), sims, -1.0)
+        seen = {p.chunk.id for p in base}
+        extra: list[Passage] = []
+        for row in np.argsort(-sims)[: top * 3]:
+            chunk = self.index.chunks[self.sentence_chunk[row]]
+            if chunk.id in seen or sims[row] <= 0:
+                continue
+            seen.add(chunk.id)
+            extra.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
+            if len(extra) >= top:
+                break
+        return base + extra
 
     # --- scoring -----------------------------------------------------------------------------
-    def _weights(self, query: Query) -> dict[str, float]:
-        toks = [t for t in tokenize(query.text) if t not in _FRAME and not re.fullmatch(r"20\d\d", t)]
-        return {t: self.idf.get(t, 0.5) for t in toks}
+    def _concepts(self, query: Query) -> list[tuple[frozenset[str], float]]:
+        """What a supporting sentence must mention: each content word of the question, and for each
+        everyday phrase a group of report words any one of which will do ('plus' ~ 'överskott')."""
+        own = [t for t in tokenize(query.text) if t not in _FRAME and not re.fullmatch(r"20\d\d", t)]
+        groups = [frozenset(tokenize(g)) for g in synonym_groups(query.text)]
+        concepts = [(frozenset({t}), self.idf[t]) for t in dict.fromkeys(own) if t in self.idf
+                    and not any(t in g for g in groups)]
+        if not groups:
+            concepts += [(frozenset({t}), 0.5) for t in dict.fromkeys(own) if t not in self.idf]
+        for g in groups:
+            known = [self.idf[t] for t in g if t in self.idf]
+            if known:
+                concepts.append((g, min(3.0, sum(known) / len(known))))
+        return concepts
 
-    def _support(self, weights: dict[str, float], text: str) -> float:
-        if not weights:
+    @staticmethod
+    def _support(concepts: list[tuple[frozenset[str], float]], text: str) -> float:
+        if not concepts:
             return 0.0
         present = set(tokenize(text))
-        total = sum(weights.values())
-        return sum(w for t, w in weights.items() if t in present) / total
+        return sum(w for alts, w in concepts if alts & present) / sum(w for _, w in concepts)
 
-    def _sentences(self, query: Query, passages: list[Passage]) -> list[_Sentence]:
-        weights = self._weights(query)
+    def _sentence_similarity(self, passage: Passage, count: int, qv: np.ndarray) -> np.ndarray:
+        """Cosine of question and each sentence of the passage, less the sentence's hubness."""
+        pos = self.position.get(passage.chunk.id)
+        if pos is None:
+            return np.zeros(count)
+        lo, hi = self.index.sentence_offsets[pos], self.index.sentence_offsets[pos + 1]
+        if hi - lo != count:
+            return np.zeros(count)
+        sims = self.index.sentence_vectors[lo:hi] @ qv
+        return np.where(sims != 0, sims - self.hub_weight * self.hubness[lo:hi], 0.0)
+
+    def _covers_year(self, meta: DocumentMeta, text: str, query: Query) -> bool:
+        """Never a figure from another year: the report covers the asked year, or the sentence names it."""
+        if not query.years:
+            return True
+        covered = set(meta.years or [meta.year])
+        return bool(covered & set(query.years)) or any(str(y) in text for y in query.years)
+
+    def _sentences(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int = SENTENCE_PASSAGES
+                   ) -> list[_Sentence]:
+        weights = self._concepts(query)
         out = []
         for i, p in enumerate(passages):
-            context = " ".join([p.chunk.section, p.chunk.fields.get("header", ""), p.chunk.fields.get("indikator", "")])
-            ctx_support = self._support(weights, context)
-            for s in split_sentences(p.chunk.text):
-                sup = max(self._support(weights, s), 0.6 * self._support(weights, s + " " + context), ctx_support * 0.5)
-                out.append(_Sentence(s, i, sup, bool(NUMBER_RE.search(s)) and bool(re.search(r"\d", s))))
+            f = p.chunk.fields
+            context = " ".join(str(x) for x in (p.chunk.section, f.get("indikator", ""), f.get("code", ""),
+                                                 f.get("ansvarig", "")))
+            texts = split_sentences(p.chunk.text)
+            dense = self._sentence_similarity(p, len(texts), qv)
+            for s, d in zip(texts, dense):
+                lex = max(self._support(weights, s), 0.7 * self._support(weights, s + " " + context))
+                sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
+                prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
+                score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior
+                if not self._covers_year(p.meta, s, query):
+                    score = 0.0
+                has_number = bool(re.search(r"\d", s)) and bool(NUMBER_RE.search(s))
+                out.append(_Sentence(s, i, lex, sem, score, has_number))
         return out
 
     # --- composing ---------------------------------------------------------------------------
-    def answer(self, query: Query, passages: list[Passage]) -> Answer:
-        reason = self._out_of_scope(query, passages)
-        if reason or not passages:
+    def answer(self, query: Query, passages: list[Passage], query_vector: np.ndarray) -> Answer:
+        if self._out_of_scope(query, passages) or not passages:
             return self._abstain(query)
-        sentences = self._sentences(query, passages)
+        limit = len(passages) if query.intent == "list" else SENTENCE_PASSAGES
+        passages = self._with_sentence_hits(query, passages, query_vector, limit)
+        sentences = self._sentences(query, passages, query_vector, limit=limit)
+        intent = query.intent
+        if query.codes and intent not in ("why", "list", "compare"):
+            intent = "status"
         compose = {"status": self._status, "list": self._list, "why": self._why, "number": self._number,
-                   "compare": self._compare}.get(query.intent, self._fact)
-        parts = compose(query, passages, sentences) or self._fact(query, passages, sentences)
+                   "compare": self._fact}.get(intent, self._fact)
+        parts = compose(query, passages, sentences)
+        if not parts and compose not in (self._fact, self._number):
+            parts = self._fact(query, passages, sentences)
         if not parts:
             return self._abstain(query)
-        return self._render(query, passages, parts)
+        return self.render(query, passages, parts)
 
-    def _out_of_scope(self, query: Query, passages: list[Passage]) -> str | None:
-        unknown_orgs = [o for o in query.organisations
-                        if o.startswith("Region ") and o.casefold() not in self.indexed_orgs]
-        known_orgs = [o for o in query.organisations if o.casefold() in self.indexed_orgs or not o.startswith("Region ")]
-        if unknown_orgs and not known_orgs:
-            return "organisation"
+    def answer_compare(self, query: Query, groups: list[tuple[DocumentMeta, list[Passage]]],
+                       query_vector: np.ndarray) -> Answer:
+        """One line per report and year, each cited; reports with nothing supported are left out."""
+        numeric = is_numeric_question(query.text)
+        query = replace(query, years=[])  # each report speaks for its own year here
+        passages: list[Passage] = []
+        parts = []
+        for meta, group in groups:
+            base = len(passages)
+            passages.extend(group)
+            sents = self._sentences(query, group[:4], query_vector, limit=4)
+            best = self._best(sents, want_number=numeric) or (self._best(sents) if numeric else None)
+            if best:
+                year = f"{meta.year}" if meta.year else meta.title
+                parts.append((f"{year} ({meta.title}): {best.text}", base + best.passage))
+        if not parts:
+            return self._abstain(query)
+        return self.render(query, passages, parts, force_lines=True)
+
+    def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:
+        unknown = [o for o in query.organisations if o.startswith("Region ") and o.casefold() not in self.indexed_orgs]
+        known = [o for o in query.organisations if o not in unknown]
+        if unknown and not known:
+            return True  # a region we hold no report for
         if query.years and not (set(query.years) & self.indexed_years):
-            top_text = " ".join(p.chunk.text for p in passages[:5])
-            if not any(str(y) in top_text for y in query.years):
-                return "year"
-        return None
+            return not any(str(y) in p.chunk.text for p in passages[:SENTENCE_PASSAGES] for y in query.years)
+        return False
 
     def _abstain(self, query: Query) -> Answer:
         return Answer(question=query.text, text=ABSTAIN_TEXT, citations=[], abstained=True, mode="extractive")
 
-    def _best(self, sentences: list[_Sentence], want_number: bool = False, exclude: set[str] = frozenset(),
-              prefer_doc: str | None = None, passages: list[Passage] | None = None) -> _Sentence | None:
+    def _best(self, sentences: list[_Sentence], want_number: bool = False, exclude: frozenset[str] = frozenset(),
+              bonus=None) -> _Sentence | None:
+        min_score = self.min_score
         best, best_score = None, 0.0
         for s in sentences:
             if s.text in exclude or (want_number and not s.has_number):
                 continue
-            score = s.support * (1.0 - 0.04 * min(s.passage, 10))
-            if prefer_doc and passages and passages[s.passage].chunk.doc_id != prefer_doc:
-                score *= 0.6
+            score = s.score + (bonus(s) if bonus else 0.0)
             if score > best_score:
                 best, best_score = s, score
-        return best if best and best.support >= MIN_SUPPORT else None
+        return best if best and best.score >= min_score else None
 
-    def _fact(self, query, passages, sentences):
-        first = self._best(sentences, passages=passages)
-        if not first:
-            return []
-        parts = [(first.text, first.passage)]
+    def _supporting(self, first: _Sentence, passages: list[Passage], sentences: list[_Sentence],
+                    want_number: bool = False, budget: int = 560) -> list[tuple[str, int]]:
+        """The best sentence and, from the same report, the next ones that score nearly as well:
+        a figure often needs its neighbour sentence to be understood (and to be complete)."""
         doc = passages[first.passage].chunk.doc_id
-        second = self._best([s for s in sentences if passages[s.passage].chunk.doc_id == doc],
-                            exclude={first.text}, passages=passages)
-        if second and second.support >= 0.8 * first.support and len(first.text) + len(second.text) < MAX_CHARS:
-            parts.append((second.text, second.passage))
+        parts, used, seen = [(first.text, first.passage)], len(first.text), {first.text}
+        ranked = sorted((s for s in sentences if passages[s.passage].chunk.doc_id == doc and s.text not in seen),
+                        key=lambda s: -s.score)
+        for s in ranked:
+            if len(parts) >= 3 or s.score < max(self.min_score, self.runner_up * first.score):
+                break
+            if (want_number and not s.has_number) or s.text in seen or used + len(s.text) > budget:
+                continue
+            parts.append((s.text, s.passage))
+            seen.add(s.text)
+            used += len(s.text)
         return parts
 
+    def _fact(self, query, passages, sentences):
+        first = self._best(sentences)
+        return self._supporting(first, passages, sentences) if first else []
+
     def _number(self, query, passages, sentences):
-        best = self._best(sentences, want_number=True, passages=passages)
+        wants_percent = bool(re.search(r"procent|%|andel|sjukfrånvaro|sjuktal", query.text, re.I))
+        wants_money = bool(re.search(r"kronor|mkr|mnkr|pengar|resultat|plus|minus|budget|kostnad|överskott|underskott",
+                                     query.text, re.I))
+
+        def unit_bonus(s: _Sentence) -> float:
+            b = 0.0
+            if wants_percent and re.search(r"%|procent", s.text):
+                b += 0.06
+            if wants_money and re.search(r"\b(mkr|mnkr|tkr|kronor|miljoner)\b", s.text):
+                b += 0.06
+            return b
+
+        best = self._best(sentences, want_number=True, bonus=unit_bonus)
         if not best:
             return []
+        parts = self._supporting(best, passages, sentences, want_number=True)
         p = passages[best.passage]
-        parts = []
-        if p.chunk.kind == "indicator" and p.chunk.fields.get("indikator"):
-            parts.append((self._indicator_line(p), best.passage))
-        parts.append((best.text, best.passage))
+        if p.chunk.kind == "indicator" and p.chunk.fields.get("indikator") and \
+                self._support(self._concepts(query), p.chunk.fields["indikator"]) >= 0.5:
+            parts.insert(0, (self._indicator_line(p), best.passage))
         return parts
 
     @staticmethod
     def _indicator_line(p: Passage) -> str:
         f = p.chunk.fields
-        cells = [f"{k}: {v}" for k, v in f.items() if re.match(r"(Utfall|Mål|Målvärde|Prognos|Budget)", k)]
+        cells = [f"{k}: {v}" for k, v in f.items() if re.match(r"(Utfall|Mål|Målvärde|Prognos|Budget) ", k)]
         if f.get("måluppfyllelse"):
             cells.append(f"måluppfyllelse: {f['måluppfyllelse']}")
         return f"{f['indikator']} – " + ", ".join(cells) if cells else f["indikator"]
 
-    def _why(self, query, passages, sentences):
-        causal = [s for s in sentences if _CAUSAL.search(s.text)]
-        best = self._best(causal, passages=passages) or self._best(sentences, passages=passages)
-        if not best:
-            return []
-        parts = [(best.text, best.passage)]
-        # Reasons are often a bullet list after 'beror främst på': take the whole list.
-        in_passage = [s for s in sentences if s.passage == best.passage]
-        idx = next(i for i, s in enumerate(in_passage) if s.text == best.text)
-        for s in in_passage[idx + 1:]:
-            if s.text.startswith(("•", "-", "–")) or (best.text.rstrip().endswith(":") or
-                                                      best.text.rstrip().endswith("på")):
-                parts.append((s.text, s.passage))
+    @staticmethod
+    def _following(s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        in_passage = [x for x in sentences if x.passage == s.passage]
+        idx = next(i for i, x in enumerate(in_passage) if x.text == s.text)
+        return in_passage[idx + 1:]
+
+    def _with_list(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        """A sentence that introduces a list ('beror främst på', '…följande:') comes with its items."""
+        out = [s]
+        intro = s.text.rstrip().endswith((":", " på", " av", " följande", " bl.a."))
+        for nxt in self._following(s, sentences):
+            if nxt.text.startswith(_BULLETS) or (intro and len(out) == 1):
+                out.append(nxt)
             else:
                 break
-        if len(parts) == 1:
-            more = self._best([s for s in causal if s.passage == best.passage], exclude={best.text}, passages=passages)
-            if more:
-                parts.append((more.text, more.passage))
-        return parts
+        return out
 
-    def _status_rows(self, query, passages) -> list[int]:
-        codes = {c.upper() for c in query.codes}
-        rows = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
+    def _why(self, query, passages, sentences):
+        best = self._best(sentences, bonus=lambda s: 0.12 if _CAUSAL.search(s.text) else 0.0)
+        if not best:
+            return []
+        chosen = self._with_list(best, sentences)
+        if not _CAUSAL.search(best.text):
+            # 'Resultatet blev +40,2 mkr.' is often followed by 'Avvikelsen beror främst på …'.
+            nxt = self._following(chosen[-1], sentences)[:1]
+            if nxt and _CAUSAL.search(nxt[0].text):
+                chosen += self._with_list(nxt[0], sentences)
+        if len(chosen) == 1:
+            more = self._best([s for s in sentences if s.passage == best.passage and _CAUSAL.search(s.text)],
+                              exclude=frozenset({best.text}))
+            if more:
+                chosen += self._with_list(more, sentences)
+        return [(s.text, s.passage) for s in chosen]
+
+    def _status_rows(self, query, passages, sentences) -> list[int]:
+        codes = {c.upper().replace(" ", "") for c in query.codes}
+        rows = [i for i, p in enumerate(passages[:SENTENCE_PASSAGES]) if p.chunk.kind == "uppdrag"
                 and (not codes or str(p.chunk.fields.get("code", "")).upper() in codes)]
+        if not codes:
+            # Without a code the row must itself carry the question's subject.
+            best_by_passage = {}
+            for s in sentences:
+                best_by_passage[s.passage] = max(best_by_passage.get(s.passage, 0.0), s.score)
+            rows = [i for i in rows if best_by_passage.get(i, 0.0) >= self.min_score][:1]
         if rows:
             doc = passages[rows[0]].chunk.doc_id
             rows = [i for i in rows if passages[i].chunk.doc_id == doc]
         return rows[:3]
 
     def _status(self, query, passages, sentences):
-        rows = self._status_rows(query, passages)
-        weights = self._weights(query)
-        if not rows or (not query.codes and self._support(weights, passages[rows[0]].chunk.text) < MIN_SUPPORT):
+        rows = self._status_rows(query, passages, sentences)
+        if not rows:
             return self._fact(query, passages, sentences)
         parts = []
         for i in rows:
             f = passages[i].chunk.fields
             label = f.get("code") or _shorten(f.get("uppdrag", ""), 90)
             who = f" (ansvarig: {f['ansvarig']})" if f.get("ansvarig") else ""
-            comment = " ".join(split_sentences(f.get("kommentar", ""))[:2])
             if f.get("status"):
                 line = f"{label}{who}: status {f['status']}."
+                comment = " ".join(split_sentences(f.get("kommentar", ""))[:2])
             else:
                 line = f"{label}{who}: rapporten anger ingen statusmarkering."
-                comment = comment or " ".join(split_sentences(f.get("uppdrag", ""))[-2:])
+                body = split_sentences(passages[i].chunk.text)
+                comment = " ".join(body[-3:]) if len(body) > 1 else ""
             if comment:
-                line += f" Kommentar: {_shorten(comment, 300)}"
+                line += f" Kommentar: {_shorten(comment, 320)}"
             parts.append((line, i))
         return parts
 
     def _list(self, query, passages, sentences):
         if not query.status_filter:
-            return self._fact(query, passages, sentences)
+            first = self._best(sentences)
+            if not first:
+                return []
+            same = sorted((s for s in sentences if s.passage == first.passage or
+                           (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
+                            and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
+            return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))][:6]
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
                     and canonical_status(p.chunk.fields.get("status", "")) == query.status_filter]
         if not matching:
             return []
         doc = passages[matching[0]].chunk.doc_id
         parts = []
-        for i in matching:
+        for i in (i for i in matching if passages[i].chunk.doc_id == doc):
             f = passages[i].chunk.fields
-            if passages[i].chunk.doc_id != doc:
-                continue
-            label = f.get("code") or ""
-            what = _shorten(re.sub(r"^\(?[A-ZÅÄÖ]{0,4}\d{1,3}\)?\s*", "", f.get("uppdrag", "")), 110)
-            parts.append((f"{label} {what} – {f['status']}".strip(), i))
+            what = _shorten(re.sub(r"^\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\)?\s*", "", f.get("uppdrag", "")), 110)
+            parts.append((f"{f.get('code') or ''} {what} – {f['status']}".strip(), i))
         return parts
 
-    def _compare(self, query, passages, sentences):
-        by_doc: dict[str, list[_Sentence]] = {}
-        for s in sentences:
-            by_doc.setdefault(passages[s.passage].chunk.doc_id, []).append(s)
-        picked = []
-        for doc, sents in by_doc.items():
-            best = self._best(sents, want_number=True, passages=passages)
-            if best:
-                picked.append((passages[best.passage].meta.year or 0, best))
-        picked.sort(key=lambda t: t[0])
-        return [(f"{year}: {s.text}", s.passage) for year, s in picked[:4]]
-
-    def _render(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> Answer:
-        limit = 1400 if query.intent in ("list", "compare") else MAX_CHARS
+    def render(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]],
+               force_lines: bool = False) -> Answer:
+        as_lines = force_lines or query.intent in ("list", "compare")
+        limit = 1400 if as_lines else MAX_CHARS
         numbering: dict[int, int] = {}
         lines, used = [], 0
         for text, idx in parts:
@@ -253,22 +416,13 @@ class ExtractiveAnswerer:
             m = passages[next(iter(numbering))].meta
             intro = f"Enligt {m.title} ({m.organisation}):" if m.organisation else f"Enligt {m.title}:"
         else:
-            intro = "Enligt " + "; ".join(f"[{numbering[i]}] {passages[i].meta.title}" for i in numbering) + ":"
-        sep = "\n" if query.intent in ("list", "compare") else " "
-        body = "".join(sep + line for line in lines)
+            intro = "Enligt " + "; ".join(
+                dict.fromkeys(f"{passages[i].meta.title} ({passages[i].meta.organisation})" for i in numbering)) + ":"
+        sep = "\n" if as_lines else " "
         citations = [Citation(n=n, doc_id=passages[i].chunk.doc_id, title=passages[i].meta.title,
                               year=passages[i].meta.year, page=passages[i].chunk.page, section=passages[i].chunk.section,
                               text=passages[i].chunk.text, score=passages[i].score,
                               lines=list(passages[i].chunk.lines) if passages[i].chunk.lines else None)
                      for i, n in numbering.items()]
-        return Answer(question=query.text, text=(intro + body).strip(), citations=citations, abstained=False,
-                      mode="extractive")
-
-
-def idf_from_bm25(bm25) -> dict[str, float]:
-    """Inverse document frequency per token, read from the bm25s index (no second pass over the text)."""
-    indptr = np.asarray(bm25.scores["indptr"])
-    df = np.diff(indptr)
-    n = max(int(bm25.scores.get("num_docs", len(df))), 1)
-    idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
-    return {tok: float(idf[i]) for tok, i in bm25.vocab_dict.items() if i < len(idf)}
+        return Answer(question=query.text, text=intro + "".join(sep + l for l in lines), citations=citations,
+                      abstained=False, mode="extractive")

@@ -24,10 +24,11 @@ from .embedders import Embedder, load_embedder
 from .errors import AssistantError, IngestError
 from .ingest import load_document, sha256_file
 from .models import Chunk
+from .sentences import is_substantive, split_sentences
 from .store import EmbeddingCache, read_manifest, text_hash, write_generation
 from .tokenize import tokenize
 
-CHUNKER_VERSION = 6  # bump when chunking changes so unchanged files are re-chunked
+CHUNKER_VERSION = 7  # bump when chunking changes so unchanged files are re-chunked
 
 
 @dataclass
@@ -147,7 +148,16 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         chunks.extend(doc_chunks)
     report.removed = sorted(set((previous or {}).get("documents", {})) - set(documents))
 
-    vectors = embed_chunks(settings.index_dir, embedder, chunks, progress, report)
+    vectors = embed_texts(settings.index_dir, embedder, [c.index_text() for c in chunks], progress, report,
+                          "Beräknar embeddings (avsnitt)")
+    sentence_lists = [split_sentences(c.text) for c in chunks]
+    offsets = np.cumsum([0] + [len(s) for s in sentence_lists])
+    flat = [s for group in sentence_lists for s in group]
+    wanted = [i for i, s in enumerate(flat) if is_substantive(s)]
+    sentence_vectors = np.zeros((len(flat), embedder.dim), np.float32)
+    if wanted:
+        sentence_vectors[wanted] = embed_texts(settings.index_dir, embedder, [flat[i] for i in wanted], progress,
+                                               report, "Beräknar embeddings (meningar)")
     token_lists = [tokenize(c.index_text()) for c in chunks]
     manifest = {
         "embedder": {"id": embedder.id, "dim": embedder.dim, "spec": settings.embedder},
@@ -155,31 +165,30 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         "fingerprint": corpus_fingerprint(settings.corpus_dir),
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
-    write_generation(settings.index_dir, manifest, chunks, vectors, token_lists)
+    write_generation(settings.index_dir, manifest, chunks, vectors, token_lists, sentence_vectors, offsets)
     report.documents, report.chunks = len(documents), len(chunks)
     report.changed = bool(report.embedded or report.removed or report.reused_documents != len(documents))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def embed_chunks(index_dir: Path, embedder: Embedder, chunks: list[Chunk], progress: bool,
-                 report: BuildReport, batch: int = 32) -> np.ndarray:
+def embed_texts(index_dir: Path, embedder: Embedder, texts: list[str], progress: bool,
+                report: BuildReport, desc: str, batch: int = 32) -> np.ndarray:
+    """Vectors for texts, from the cache where the same text was embedded before."""
     cache = EmbeddingCache(index_dir)
     try:
-        texts = [c.index_text() for c in chunks]
         hashes = [text_hash(t) for t in texts]
         known = cache.get_many(embedder.id, list(set(hashes)))
         todo = sorted({h: t for h, t in zip(hashes, texts) if h not in known}.items())
-        with tqdm(total=len(todo), desc="Beräknar embeddings", unit="avsnitt",
-                  disable=not progress or not todo, file=sys.stderr) as bar:
+        with tqdm(total=len(todo), desc=desc, unit="text", disable=not progress or not todo, file=sys.stderr) as bar:
             for i in range(0, len(todo), batch):
                 part = todo[i:i + batch]
                 vecs = embedder.encode_passages([t for _, t in part])
                 cache.put_many(embedder.id, [(h, v) for (h, _), v in zip(part, vecs)])
                 known.update({h: v for (h, _), v in zip(part, vecs)})
                 bar.update(len(part))
-        report.embedded = len(todo)
-        if not chunks:
+        report.embedded += len(todo)
+        if not texts:
             return np.zeros((0, embedder.dim), np.float32)
         return np.vstack([known[h] for h in hashes]).astype(np.float32)
     finally:

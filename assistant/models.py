@@ -73,6 +73,7 @@ class Chunk:
 @dataclass
 class Query:
     text: str
+    expanded: str = ""  # text plus report vocabulary for everyday words (swedish.QUERY_SYNONYMS)
     years: list[int] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)

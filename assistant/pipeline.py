@@ -1,11 +1,12 @@
 """The one entry point: `Assistant(settings).ask(question)` -> Answer. CLI, app and API are thin over it."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from typing import Callable
 
-from .answer import ExtractiveAnswerer, idf_from_bm25
+from .answer import ExtractiveAnswerer
 from .config import Settings
 from .embedders import Embedder, load_embedder
 from .errors import AssistantError
@@ -16,6 +17,7 @@ from .retrieve import Retriever
 from .store import LoadedIndex, load_index
 
 MAX_QUESTION_CHARS = 2000
+OUTCOME_KINDS = {"årsredovisning", "årsrapport", "delårsrapport", "verksamhetsberättelse"}
 TOP_K = 10
 
 
@@ -57,11 +59,7 @@ class Assistant:
         with self._lock:
             if self._state is None:
                 index = load_index(self.settings.index_dir, embedder_id=self.embedder.id)
-                metas = index.metas.values()
-                years = {y for m in metas for y in (m.years or [m.year]) if y}
-                answerer = ExtractiveAnswerer(idf_from_bm25(index.bm25), years,
-                                              {m.organisation for m in metas if m.organisation})
-                self._state = (index, Retriever(index, self.embedder), answerer)
+                self._state = (index, Retriever(index, self.embedder), ExtractiveAnswerer(index))
             return self._state
 
     @property
@@ -89,6 +87,33 @@ class Assistant:
         ordered.sort(key=lambda p: (p.chunk.lines or (p.chunk.page or 0, 0))[0])
         return ordered + [p for p in passages if p.chunk.id not in {q.chunk.id for q in ordered}]
 
+    @staticmethod
+    def _compare_docs(index: LoadedIndex, query: Query, passages: list[Passage]) -> list[str]:
+        """The reports a comparison spans: the years asked ('sedan 2020': that year onwards), within the
+        region and unit asked or, if none is named, those of the best passage. Outcome reports are
+        preferred over plans (a plan holds targets). Oldest first, one report per year."""
+        if not passages:
+            return []
+        top = passages[0].meta
+        named = {o.casefold() for o in query.organisations}
+        since = re.search(r"\b(sedan|från|efter)\s+(20\d\d)", query.text)
+        chosen: dict[int, tuple[int, str]] = {}
+        for doc_id, m in index.metas.items():
+            if named and not ({m.organisation.casefold(), m.unit.casefold()} & named):
+                continue
+            if not named and (m.organisation, m.unit) != (top.organisation, top.unit):
+                continue
+            years = set(m.years or [m.year])
+            if since:
+                if (m.year or 0) < int(since.group(2)):
+                    continue
+            elif query.years and not years & set(query.years):
+                continue
+            rank = 0 if m.kind in OUTCOME_KINDS else 1
+            if m.year not in chosen or rank < chosen[m.year][0]:
+                chosen[m.year or 0] = (rank, doc_id)
+        return [chosen[y][1] for y in sorted(chosen)][:5]
+
     def ask(self, question: str, k: int = TOP_K) -> Answer:
         if not question or not question.strip():
             raise AssistantError("Frågan är tom. Skriv en fråga, t.ex. \"Vad är status för RF8?\"")
@@ -96,11 +121,18 @@ class Assistant:
         index, retriever, answerer = self._load()
         t0 = time.perf_counter()
         query = analyse(question, index.metas.values())
-        passages = retriever.search(query, k=max(k, 20 if query.intent in ("list", "compare") else k))
+        channels = retriever.channels(query)
+        passages = retriever.search(query, k=max(k, 20 if query.intent == "list" else k), channels=channels)
         if query.intent == "list" and query.status_filter:
             passages = self._with_all_rows(index, passages)
         t1 = time.perf_counter()
-        answer = answerer.answer(query, passages)
+        if query.intent == "compare":
+            groups = [(index.metas[d], retriever.search(query, k=4, channels=channels, only_docs={d}))
+                      for d in self._compare_docs(index, query, passages)]
+            answer = answerer.answer_compare(query, [g for g in groups if g[1]], channels.query_vector)
+            passages = [p for _, g in groups for p in g[:1]] + passages
+        else:
+            answer = answerer.answer(query, passages, channels.query_vector)
         t2 = time.perf_counter()
         answer.passages = passages[:k]
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}

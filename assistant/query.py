@@ -6,7 +6,7 @@ from typing import Iterable
 
 from .catalog import REPORT_KINDS, SWEDISH_REGIONS
 from .models import DocumentMeta, Query
-from .swedish import STATUS_SYNONYMS, ascii_fold
+from .swedish import STATUS_SYNONYMS, ascii_fold, expand_query
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _CODE_UPPER = re.compile(r"(?<![\wÅÄÖåäö])([A-ZÅÄÖ]{1,4})\s?(\d{1,3}[a-z]?)(?![\d%,])")
@@ -73,5 +73,5 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
         intent = "status"
     if intent in ("fact", "number") and len(years) >= 2:
         intent = "compare"
-    return Query(text=text, years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
+    return Query(text=text, expanded=expand_query(text), years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
                  codes=codes, intent=intent, status_filter=_status_filter(text) if intent == "list" else None)

@@ -22,6 +22,17 @@ class SearchChannels:
     """Raw per-chunk scores of each channel, kept for the baseline and for answering."""
     bm25: np.ndarray
     dense: np.ndarray
+    query_vector: np.ndarray
+
+
+def matching_docs(metas: dict[str, DocumentMeta], query: Query) -> set[str] | None:
+    """Reports of the region/unit the question names, or None when it names none that is indexed."""
+    named = {ascii_fold(o.casefold()) for o in query.organisations}
+    if not named:
+        return None
+    matching = {d for d, m in metas.items()
+                if ascii_fold(m.organisation.casefold()) in named or ascii_fold(m.unit.casefold()) in named}
+    return matching or None
 
 
 class Retriever:
@@ -34,7 +45,7 @@ class Retriever:
         self.kinds = np.array([c.kind for c in index.chunks])
 
     def channels(self, query: Query) -> SearchChannels:
-        tokens = tokenize(query.text)
+        tokens = tokenize(query.expanded or query.text)
         bm25 = np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32) if tokens else np.zeros(self.n, np.float32)
         qv = self.embedder.encode_queries([query.text])
         dense = np.zeros(self.n, np.float32)
@@ -43,11 +54,13 @@ class Retriever:
             scores, ids = self.index.vectors.search(qv, k)
             valid = ids[0] >= 0
             dense[ids[0][valid]] = scores[0][valid]
-        return SearchChannels(bm25=bm25, dense=dense)
+        return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0])
 
-    def _doc_mask(self, query: Query) -> np.ndarray:
+    def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
         """Hard filter on region/unit when the question names one that is indexed."""
         metas = self.index.metas
+        if only_docs is not None:
+            return np.isin(self.doc_of, list(only_docs))
         named = {ascii_fold(o.casefold()) for o in query.organisations}
         if not named:
             return np.ones(self.n, bool)
@@ -71,13 +84,15 @@ class Retriever:
             boost *= 1.4
         return boost
 
-    def search(self, query: Query, k: int = 10, channels: SearchChannels | None = None) -> list[Passage]:
+    def search(self, query: Query, k: int = 10, channels: SearchChannels | None = None,
+               only_docs: set[str] | None = None) -> list[Passage]:
         if not self.n:
             return []
         ch = channels or self.channels(query)
-        mask = self._doc_mask(query)
+        mask = self._doc_mask(query, only_docs)
         fused = np.zeros(self.n, np.float64)
         for scores in (ch.bm25, ch.dense):
+            scores = np.where(mask, scores, 0)
             order = np.argsort(-scores, kind="stable")[:CANDIDATES]
             order = order[scores[order] > 0]
             fused[order] += 1.0 / (RRF_K + np.arange(1, len(order) + 1))

@@ -78,6 +78,8 @@ class LoadedIndex:
     metas: dict[str, DocumentMeta]
     vectors: faiss.Index
     bm25: bm25s.BM25
+    sentence_vectors: np.ndarray  # one row per sentence of every chunk, in order (zeros: not embedded)
+    sentence_offsets: np.ndarray  # chunk i owns rows sentence_offsets[i]:sentence_offsets[i + 1]
 
     @property
     def embedder_id(self) -> str:
@@ -104,7 +106,8 @@ def read_manifest(index_dir: Path) -> dict[str, Any] | None:
 
 
 def write_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Chunk],
-                     vectors: np.ndarray, token_lists: list[list[str]]) -> Path:
+                     vectors: np.ndarray, token_lists: list[list[str]],
+                     sentence_vectors: np.ndarray, sentence_offsets: np.ndarray) -> Path:
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
     tmp = index_dir / f".tmp-{name}"
@@ -117,6 +120,8 @@ def write_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Chu
         if len(vectors):
             flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
         faiss.write_index(flat, str(tmp / "vectors.faiss"))
+        np.save(tmp / "sentences.npy", sentence_vectors.astype(np.float32), allow_pickle=False)
+        np.save(tmp / "sentence_offsets.npy", sentence_offsets.astype(np.int64), allow_pickle=False)
         bm25 = bm25s.BM25()
         # bm25s needs at least one token per document; an empty chunk gets a placeholder.
         bm25.index([t or ["∅"] for t in token_lists] or [["∅"]], show_progress=False)
@@ -173,4 +178,7 @@ def load_index(index_dir: Path, embedder_id: str | None = None, verify: bool = T
     metas = {d: DocumentMeta(**m["meta"]) for d, m in manifest["documents"].items()}
     vectors = faiss.read_index(str(gen / "vectors.faiss"))
     bm25 = bm25s.BM25.load(str(gen / "bm25"), show_progress=False, verbosity=0)
-    return LoadedIndex(path=gen, manifest=manifest, chunks=chunks, metas=metas, vectors=vectors, bm25=bm25)
+    sentence_vectors = np.load(gen / "sentences.npy", allow_pickle=False)
+    sentence_offsets = np.load(gen / "sentence_offsets.npy", allow_pickle=False)
+    return LoadedIndex(path=gen, manifest=manifest, chunks=chunks, metas=metas, vectors=vectors, bm25=bm25,
+                       sentence_vectors=sentence_vectors, sentence_offsets=sentence_offsets)

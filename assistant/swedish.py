@@ -98,3 +98,37 @@ def join_wrapped_cell(lines: list[str]) -> str:
         else:
             out += " " + raw
     return out
+
+
+# How staff say it -> how reports say it. Appended to the question for the lexical channel and the
+# answer's word matching; a small, general list for Swedish public-sector finance and HR.
+QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
+    (r"\bgick (?:\w+ )?(?:med )?plus\b|\bgått plus\b|\bplus\b|\böverskott", "positivt resultat överskott"),
+    (r"\bgick (?:\w+ )?back\b|\bgått back\b|\bminus\b|\bunderskott", "negativt resultat underskott"),
+    (r"\bsjuktal|\bsjukskriv|\bsjuk(?:a|dom)\b|frånvaro på grund av sjukdom", "sjukfrånvaro"),
+    (r"\bheltidstjänst|\bheltider\b|\btjänster\b", "årsarbetare"),
+    (r"\bhur (?:ligger|går) (?:\w+ )?(?:till|det)|\bläget\b|\bhur långt", "status"),
+    (r"\bpengar\b|\bkosta", "kronor mnkr kostnader"),
+    (r"\bhyrpersonal|\binhyr|\bbemanningsföretag", "inhyrd personal"),
+    (r"\bbudgetavvikelse|\bmot budget|\bavvek", "avvikelse budget"),
+    (r"\blöner\b|\blönekostnad", "personalkostnader"),
+    (r"\bchefer(?:na)?\b", "ledare chef"),
+    (r"\bpersonal(?:en)?\b|\banställda\b|\bmedarbetarna\b", "medarbetare"),
+    (r"\bvåld(?:s|et)?\w*", "våld i nära relationer"),
+    (r"\bprognos\w*|\bhelår", "prognos helår"),
+    (r"\binvester\w*", "investeringar investeringsutgifter"),
+    (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
+    (r"\bgick ner\b|\bgått ner\b|\bsjönk|\bminskade\b|\bnedåt\b", "minskat lägre"),
+    (r"\bgick upp\b|\bgått upp\b|\bsteg\b|\bökade\b|\buppåt\b", "ökat högre"),
+    (r"\bmöbler|\binventarier", "möbler inventarier"),
+)
+
+
+def synonym_groups(text: str) -> list[str]:
+    """The report phrasings of everyday words found in the question, one string per concept."""
+    return [words for pattern, words in QUERY_SYNONYMS if re.search(pattern, text, re.I)]
+
+
+def expand_query(text: str) -> str:
+    extra = synonym_groups(text)
+    return text + (" " + " ".join(extra) if extra else "")

@@ -1,0 +1,33 @@
+"""Sentence units of a passage: what the answerer quotes and what sentence vectors are computed for."""
+from __future__ import annotations
+
+import re
+
+# Split after a full stop before a capital, before a bullet, or at a paragraph break.
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
+MIN_WORDS = 3
+MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
+
+
+def _bounded(part: str) -> list[str]:
+    if len(part) <= MAX_SENTENCE:
+        return [part]
+    pieces, cur = [], ""
+    for line in part.split("\n"):
+        if cur and len(cur) + len(line) > MAX_SENTENCE // 2 and not cur.rstrip().endswith((",", "-")):
+            pieces.append(cur)
+            cur = ""
+        cur = f"{cur}\n{line}" if cur else line
+    if cur:
+        pieces.append(cur)
+    return pieces
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [re.sub(r"\s+", " ", piece).strip() for p in _SPLIT.split(text) for piece in _bounded(p)]
+    return [p for p in parts if len(p) > 2]
+
+
+def is_substantive(sentence: str) -> bool:
+    """Worth a vector: at least a few words (not a lone figure or a column label)."""
+    return len(re.findall(r"[A-Za-zÅÄÖåäöé]{2,}", sentence)) >= MIN_WORDS
