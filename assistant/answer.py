@@ -44,6 +44,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "ligger till går med"))
 
 
+_ANAPHORIC = re.compile(r"^(av denna anledning|därför|detta (beror|förklaras|innebär)|det beror|orsaken)", re.I)
 _BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
 
@@ -90,6 +91,8 @@ class ExtractiveAnswerer:
         self.indexed_years = {y for m in metas for y in (m.years or [m.year]) if y}
         self.indexed_orgs = {m.organisation.casefold() for m in metas if m.organisation}
         self.position = {c.id: i for i, c in enumerate(index.chunks)}
+        # Region and unit names filter reports; they say nothing about which sentence answers.
+        self.org_tokens = {t for m in metas for name in (m.organisation, m.unit) for t in tokenize(name)}
         # Generic sentences ('Den samlade bedömningen är …') are close to every question in embedding
         # space; subtracting each sentence's similarity to the corpus centroid (its 'hubness') keeps
         # them from outranking the sentence that answers.
@@ -107,14 +110,14 @@ class ExtractiveAnswerer:
             np.array([], dtype=str)
 
     def _with_sentence_hits(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int,
-                            top: int = GLOBAL_SENTENCES) -> list[Passage]:
+                            top: int = GLOBAL_SENTENCES, only_docs: set[str] | None = None) -> list[Passage]:
         """The retrieved passages plus the passages of the sentences most similar to the question,
         searched over every sentence of the allowed reports: a short answer can hide in a long chunk."""
         base = passages[:limit]
         if not len(self.sentence_chunk):
             return base
         sims = self.index.sentence_vectors @ qv
-        allowed = matching_docs(self.index.metas, query)
+        allowed = only_docs if only_docs is not None else matching_docs(self.index.metas, query)
         if allowed is not None:
             sims = np.where(np.isin(self.sentence_doc, list(allowed)), sims, -1.0)
         seen = {p.chunk.id for p in base}
@@ -133,7 +136,8 @@ class ExtractiveAnswerer:
     def _concepts(self, query: Query) -> list[tuple[frozenset[str], float]]:
         """What a supporting sentence must mention: each content word of the question, and for each
         everyday phrase a group of report words any one of which will do ('plus' ~ 'överskott')."""
-        own = [t for t in tokenize(query.text) if t not in _FRAME and not re.fullmatch(r"20\d\d", t)]
+        own = [t for t in tokenize(query.text) if t not in _FRAME and t not in self.org_tokens
+               and not re.fullmatch(r"20\d\d", t)]
         groups = [frozenset(tokenize(g)) for g in synonym_groups(query.text)]
         concepts = [(frozenset({t}), self.idf[t]) for t in dict.fromkeys(own) if t in self.idf
                     and not any(t in g for g in groups)]
@@ -219,12 +223,15 @@ class ExtractiveAnswerer:
         parts = []
         for meta, group in groups:
             base = len(passages)
+            group = self._with_sentence_hits(query, group, query_vector, 4, top=4, only_docs={meta.doc_id})
+            sents = self._sentences(query, group, query_vector, limit=4)
             passages.extend(group)
-            sents = self._sentences(query, group[:4], query_vector, limit=4)
             best = self._best(sents, want_number=numeric) or (self._best(sents) if numeric else None)
             if best:
                 year = f"{meta.year}" if meta.year else meta.title
-                parts.append((f"{year} ({meta.title}): {best.text}", base + best.passage))
+                found = self._supporting(best, group, sents, want_number=numeric, budget=300)[:2]
+                parts.append((f"{year} ({meta.title}): {found[0][0]}", base + found[0][1]))
+                parts += [(text, base + i) for text, i in found[1:]]
         if not parts:
             return self._abstain(query)
         return self.render(query, passages, parts, force_lines=True)
@@ -323,21 +330,34 @@ class ExtractiveAnswerer:
                 break
         return out
 
+    def _preceding(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        in_passage = [x for x in sentences if x.passage == s.passage]
+        idx = next(i for i, x in enumerate(in_passage) if x.text == s.text)
+        return in_passage[max(0, idx - 1):idx]
+
     def _why(self, query, passages, sentences):
-        best = self._best(sentences, bonus=lambda s: 0.12 if _CAUSAL.search(s.text) else 0.0)
+        """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
+        i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to."""
+        causal_bonus = lambda s: 0.12 if _CAUSAL.search(s.text) else 0.0  # noqa: E731
+        ranked = sorted(sentences, key=lambda s: -(s.score + causal_bonus(s)))
+        best = self._best(sentences, bonus=causal_bonus)
         if not best:
             return []
-        chosen = self._with_list(best, sentences)
-        if not _CAUSAL.search(best.text):
-            # 'Resultatet blev +40,2 mkr.' is often followed by 'Avvikelsen beror främst på …'.
-            nxt = self._following(chosen[-1], sentences)[:1]
-            if nxt and _CAUSAL.search(nxt[0].text):
-                chosen += self._with_list(nxt[0], sentences)
-        if len(chosen) == 1:
-            more = self._best([s for s in sentences if s.passage == best.passage and _CAUSAL.search(s.text)],
-                              exclude=frozenset({best.text}))
-            if more:
-                chosen += self._with_list(more, sentences)
+        chosen: list[_Sentence] = []
+        for topic in [best] + [s for s in ranked[:3] if s is not best and s.score >= self.min_score]:
+            if _CAUSAL.search(topic.text):
+                if _ANAPHORIC.match(topic.text):
+                    chosen += [p for p in self._preceding(topic, sentences) if p not in chosen]
+                chosen += [x for x in self._with_list(topic, sentences) if x not in chosen]
+            for nxt in self._following(topic, sentences)[:2]:
+                if _CAUSAL.search(nxt.text) and nxt not in chosen:
+                    if topic not in chosen:
+                        chosen.append(topic)
+                    chosen += [x for x in self._with_list(nxt, sentences) if x not in chosen]
+                    break
+            if chosen:
+                break
+        chosen = chosen or self._with_list(best, sentences)
         return [(s.text, s.passage) for s in chosen]
 
     def _status_rows(self, query, passages, sentences) -> list[int]:

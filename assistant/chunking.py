@@ -21,6 +21,8 @@ _HEADER_WORDS = {"uppdrag", "aktivitet", "ansvarig", "status", "kommentar", "kom
                  "indikator", "utfall", "måluppfyllelse", "analys", "prognos", "delmål", "målvärde", "åtgärd"}
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d]{2,80}$")
 _FUSED = re.compile(r"([a-zåäö])([A-ZÅÄÖ][a-zåäö])")
+_TIDPLAN_UNIT = re.compile(r"(?m)(?:^|\s)(20\d\d(?:\s?[–-]\s?20\d\d)?|Q[1-4]\s20\d\d)\s+"
+                           r"((?:[A-ZÅÄÖ]{2,}[\w/-]*|[a-c]\)|Respektive|Samtliga|Alla)(?:[ /]+(?:[A-ZÅÄÖ]{2,}[\w/-]*|[a-c]\)))*)")
 _TIDPLAN = re.compile(r"\b(20\d\d\s?[–-]\s?20\d\d|Q[1-4]\s20\d\d|20\d\d)\b")
 
 
@@ -131,6 +133,10 @@ def _uppdrag_fields(lines: list[_Line], code: str | None) -> dict:
         fields["uppdrag"] = re.sub(r"\s+", " ", before).strip()
     else:
         fields["uppdrag"] = re.sub(r"\s+", " ", text)
+        # Plan tables without a status column: 'Tidplan Ansvarig' cells as '2023 – 2025 CIFU-innovation …'.
+        cell = _TIDPLAN_UNIT.search(text)
+        if code and cell:
+            fields["ansvarig"] = cell.group(2).strip()
     t = _TIDPLAN.search(text[:400])
     if t and code:
         fields["tidplan"] = t.group(1)

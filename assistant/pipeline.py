@@ -97,7 +97,7 @@ class Assistant:
         top = passages[0].meta
         named = {o.casefold() for o in query.organisations}
         since = re.search(r"\b(sedan|från|efter)\s+(20\d\d)", query.text)
-        chosen: dict[int, tuple[int, str]] = {}
+        chosen: dict[tuple[int, str, str], tuple[int, str]] = {}
         for doc_id, m in index.metas.items():
             if named and not ({m.organisation.casefold(), m.unit.casefold()} & named):
                 continue
@@ -110,9 +110,10 @@ class Assistant:
             elif query.years and not years & set(query.years):
                 continue
             rank = 0 if m.kind in OUTCOME_KINDS else 1
-            if m.year not in chosen or rank < chosen[m.year][0]:
-                chosen[m.year or 0] = (rank, doc_id)
-        return [chosen[y][1] for y in sorted(chosen)][:5]
+            key = (m.year or 0, m.organisation, m.unit)
+            if key not in chosen or rank < chosen[key][0]:
+                chosen[key] = (rank, doc_id)
+        return [chosen[key][1] for key in sorted(chosen)][:5]
 
     def ask(self, question: str, k: int = TOP_K) -> Answer:
         if not question or not question.strip():
@@ -126,9 +127,10 @@ class Assistant:
         if query.intent == "list" and query.status_filter:
             passages = self._with_all_rows(index, passages)
         t1 = time.perf_counter()
-        if query.intent == "compare":
+        compare_docs = self._compare_docs(index, query, passages) if query.intent == "compare" else []
+        if len(compare_docs) >= 2:
             groups = [(index.metas[d], retriever.search(query, k=4, channels=channels, only_docs={d}))
-                      for d in self._compare_docs(index, query, passages)]
+                      for d in compare_docs]
             answer = answerer.answer_compare(query, [g for g in groups if g[1]], channels.query_vector)
             passages = [p for _, g in groups for p in g[:1]] + passages
         else:

@@ -9,16 +9,20 @@ from .models import DocumentMeta, Query
 from .swedish import STATUS_SYNONYMS, ascii_fold, expand_query
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_CODE_UPPER = re.compile(r"(?<![\wÅÄÖåäö])([A-ZÅÄÖ]{1,4})\s?(\d{1,3}[a-z]?)(?![\d%,])")
-_CODE_LOWER = re.compile(r"(?<![\wåäö])([a-zåäö]{2,3})(\d{1,3})(?![\d%,])")
-_CODE_NUMBERED = re.compile(r"\b(?:uppdrag|uppdraget|aktivitet|aktiviteten|punkt|nr|nummer)\s*\(?(\d{1,3})\)?(?![\d%,])", re.I)
+_NOT_DECIMAL = r"(?!\d|%|,\d)"
+_CODE_UPPER = re.compile(rf"(?<![\wÅÄÖåäö])([A-ZÅÄÖ]{{1,4}})\s?(\d{{1,3}}[a-z]?){_NOT_DECIMAL}")
+_CODE_LOWER = re.compile(rf"(?<![\wåäö])([a-zåäö]{{2,3}})(\d{{1,3}}){_NOT_DECIMAL}")
+_CODE_NUMBERED = re.compile(rf"\b(?:uppdrag|uppdraget|aktivitet|aktiviteten|punkt|nr|nummer)\s*\(?(\d{{1,3}})\)?{_NOT_DECIMAL}",
+                            re.I)
 
 _INTENT_PATTERNS = [
     ("why", r"\bvarför\b|\borsak|\banledning|\bberor\b|\bberodde\b|\bförklar|\bvad låg bakom|\bhur kommer det sig"),
     ("compare", r"\bjämför|\butvecklats\b|\bförändrats\b|\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
                 r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|\btrend"),
+    ("status", r"^\s*vem\b|\bvem (har|är|ansvarar)|\bvilka (på|inom)\b.*\b(ska|har)\b|\bansvar(ar|ig)|\bhand om"),
     ("list", r"^\s*vilka\b|\blista\b|\bräkna upp|\bvilka (uppdrag|aktiviteter|mål|delmål|indikatorer)|\bnämn\b"),
-    ("status", r"\bstatus|\bhur går det|\bhur ligger (vi|de|ni|man)? ?till|\bläget\b|\bhur långt|\bär .* (klart|klar|"
+    ("status", r"\bstatus|\bhur går det|\bhur har det gått|\bhur det (har )?gått|\bvem (har|är|ansvarar)|"
+               r"\bvilka (på|inom) .* (ska|har)|\bansvar(ar|ig)|\bhand om|\bdra(r)? i\b|\bhur ligger (vi|de|ni|man)? ?till|\bläget\b|\bhur långt|\bär .* (klart|klar|"
                r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått"),
     ("number", r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bvilket (belopp|resultat)|\bandel|"
                r"\bprocent|\bmkr\b|\bmnkr\b|\bkronor|\bsumma|\bbelopp|\bantal\b|\bprognos|\bresultat|\bavvikelse|"
