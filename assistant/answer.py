@@ -27,7 +27,7 @@ MAX_CHARS = 700
 SEM_FLOOR, SEM_RANGE = 0.78, 0.12  # e5 cosine: ~0.80 unrelated, ~0.90 a close paraphrase
 LEX_WEIGHT = 0.5
 HUB_WEIGHT = 0.0
-RANK_DECAY = 0.2  # how much a sentence's passage rank lowers its score
+RANK_DECAY = 0.1  # how much a sentence's passage rank lowers its score
 RUNNER_UP = 0.6  # further sentences must score this share of the best one
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
@@ -104,17 +104,19 @@ class ExtractiveAnswerer:
         self.lex_weight, self.hub_weight, self.min_score = LEX_WEIGHT, HUB_WEIGHT, MIN_SCORE
         self.sem_floor, self.sem_range = SEM_FLOOR, SEM_RANGE
         self.runner_up, self.rank_decay = RUNNER_UP, RANK_DECAY
+        self.sentence_passages, self.global_sentences = SENTENCE_PASSAGES, GLOBAL_SENTENCES
         counts = np.diff(index.sentence_offsets)
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), counts)
         self.sentence_doc = np.array([index.chunks[i].doc_id for i in self.sentence_chunk]) if len(counts) else \
             np.array([], dtype=str)
 
     def _with_sentence_hits(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int,
-                            top: int = GLOBAL_SENTENCES, only_docs: set[str] | None = None) -> list[Passage]:
+                            top: int | None = None, only_docs: set[str] | None = None) -> list[Passage]:
         """The retrieved passages plus the passages of the sentences most similar to the question,
         searched over every sentence of the allowed reports: a short answer can hide in a long chunk."""
         base = passages[:limit]
-        if not len(self.sentence_chunk):
+        top = self.global_sentences if top is None else top
+        if not len(self.sentence_chunk) or top <= 0:
             return base
         sims = self.index.sentence_vectors @ qv
         allowed = only_docs if only_docs is not None else matching_docs(self.index.metas, query)
@@ -174,7 +176,7 @@ class ExtractiveAnswerer:
         covered = set(meta.years or [meta.year])
         return bool(covered & set(query.years)) or any(str(y) in text for y in query.years)
 
-    def _sentences(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int = SENTENCE_PASSAGES
+    def _sentences(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int
                    ) -> list[_Sentence]:
         weights = self._concepts(query)
         out = []
@@ -199,7 +201,7 @@ class ExtractiveAnswerer:
     def answer(self, query: Query, passages: list[Passage], query_vector: np.ndarray) -> Answer:
         if self._out_of_scope(query, passages) or not passages:
             return self._abstain(query)
-        limit = len(passages) if query.intent == "list" else SENTENCE_PASSAGES
+        limit = len(passages) if query.intent == "list" else self.sentence_passages
         passages = self._with_sentence_hits(query, passages, query_vector, limit)
         sentences = self._sentences(query, passages, query_vector, limit=limit)
         intent = query.intent
@@ -242,7 +244,7 @@ class ExtractiveAnswerer:
         if unknown and not known:
             return True  # a region we hold no report for
         if query.years and not (set(query.years) & self.indexed_years):
-            return not any(str(y) in p.chunk.text for p in passages[:SENTENCE_PASSAGES] for y in query.years)
+            return not any(str(y) in p.chunk.text for p in passages[:self.sentence_passages] for y in query.years)
         return False
 
     def _abstain(self, query: Query) -> Answer:
@@ -362,7 +364,7 @@ class ExtractiveAnswerer:
 
     def _status_rows(self, query, passages, sentences) -> list[int]:
         codes = {c.upper().replace(" ", "") for c in query.codes}
-        rows = [i for i, p in enumerate(passages[:SENTENCE_PASSAGES]) if p.chunk.kind == "uppdrag"
+        rows = [i for i, p in enumerate(passages[:self.sentence_passages]) if p.chunk.kind == "uppdrag"
                 and (not codes or str(p.chunk.fields.get("code", "")).upper() in codes)]
         if not codes:
             # Without a code the row must itself carry the question's subject.
