@@ -15,6 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .catalog import REPORT_KINDS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .sentences import split_sentences
 from .retrieve import matching_docs
@@ -41,7 +42,12 @@ _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|hög
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
-                      "ligger till går med"))
+                      "ligger till går med gått dra drar in ut upp ner mer mindre fick få får lagt haft hand "
+                      "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
+                      "sin sina egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
+                      "under hittills totalt exempel någon något några finns fanns sagt säger står"))
+# Report kinds name a report (a filter), not the subject of a sentence.
+_FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 
 
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|detta (beror|förklaras|innebär)|det beror|orsaken)", re.I)
