@@ -29,6 +29,7 @@ SEM_FLOOR, SEM_RANGE = 0.78, 0.12  # e5 cosine: ~0.80 unrelated, ~0.90 a close p
 LEX_WEIGHT = 0.5
 HUB_WEIGHT = 0.0
 RANK_DECAY = 0.1  # how much a sentence's passage rank lowers its score
+MAX_SENTENCES = 3  # sentences quoted for one answer
 RUNNER_UP = 0.6  # further sentences must score this share of the best one
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
@@ -109,7 +110,7 @@ class ExtractiveAnswerer:
             np.zeros(len(vecs))
         self.lex_weight, self.hub_weight, self.min_score = LEX_WEIGHT, HUB_WEIGHT, MIN_SCORE
         self.sem_floor, self.sem_range = SEM_FLOOR, SEM_RANGE
-        self.runner_up, self.rank_decay = RUNNER_UP, RANK_DECAY
+        self.runner_up, self.rank_decay, self.max_sentences = RUNNER_UP, RANK_DECAY, MAX_SENTENCES
         self.sentence_passages, self.global_sentences = SENTENCE_PASSAGES, GLOBAL_SENTENCES
         counts = np.diff(index.sentence_offsets)
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), counts)
@@ -277,7 +278,7 @@ class ExtractiveAnswerer:
         ranked = sorted((s for s in sentences if passages[s.passage].chunk.doc_id == doc and s.text not in seen),
                         key=lambda s: -s.score)
         for s in ranked:
-            if len(parts) >= 3 or s.score < max(self.min_score, self.runner_up * first.score):
+            if len(parts) >= self.max_sentences or s.score < max(self.min_score, self.runner_up * first.score):
                 break
             if (want_number and not s.has_number) or s.text in seen or used + len(s.text) > budget:
                 continue
