@@ -56,6 +56,8 @@ def nxt_starts_bullet(lines: list[_Line], i: int) -> bool:
 
 def _is_heading(lines: list[_Line], i: int) -> bool:
     text = lines[i].text.strip()
+    if re.match(r"^#{1,6}\s+\S", text):
+        return True  # Markdown heading
     if not (3 <= len(text) <= 90) or text.endswith((".", ",", ";", ":", "/")) or STATUS_RE.match(text):
         return False
     last_word = text.rsplit(" ", 1)[-1].casefold()
@@ -69,6 +71,8 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 0.8 * len(text.replace(" ", "")) or not text[0].isupper() or len(text.split()) > 9:
         return False
+    if "/" in text and " " not in text.strip():
+        return False  # 'CIFU/FDS': a table cell of unit abbreviations, not a heading
     if text.isupper() and len(text) > 6:
         return True
     # A short capitalised line between blank lines, followed by running prose, is a heading.
@@ -77,7 +81,7 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
 
 def heading_label(text: str) -> str:
     """'Framtid och utmaningarÅret i korthet' -> 'Framtid och utmaningar / Året i korthet'."""
-    return re.sub(r"\s+", " ", _FUSED.sub(r"\1 / \2", text.strip()))
+    return re.sub(r"\s+", " ", _FUSED.sub(r"\1 / \2", text.strip().lstrip("#").strip()))
 
 
 def _code_of(text: str) -> str | None:

@@ -149,5 +149,27 @@ def eval_cmd(file, json_out, top_k, baseline, split, corpus, index_dir):
         click.echo(f"JSON-rapport: {json_out}")
 
 
+@main.group()
+def feedback():
+    """Återkoppling (👍/👎) från webbappen."""
+
+
+@feedback.command(name="export")
+@click.option("--out", type=click.Path(dir_okay=False), help="Skriv JSON Lines hit (annars till stdout).")
+@_index
+def feedback_export(out, index_dir):
+    """Exportera återkopplingen som frågor i utvärderingsformatet (JSON Lines)."""
+    from .feedback import FeedbackStore
+
+    settings = _settings(None, index_dir)
+    lines = [json.dumps(q, ensure_ascii=False) for q in FeedbackStore(settings.index_dir).export_questions()]
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"{len(lines)} frågor skrivna till {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 if __name__ == "__main__":
     main()

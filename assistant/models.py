@@ -80,6 +80,7 @@ class Query:
     codes: list[str] = field(default_factory=list)
     intent: str = "fact"  # status | number | why | list | compare | fact
     status_filter: str | None = None  # for lists: "delvis genomfört" …
+    doc_filter: set[str] | None = None  # reports the user restricted the search to (app filters)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from pathlib import Path
 from typing import Callable
 
 from .answer import ExtractiveAnswerer
@@ -29,6 +30,7 @@ class Assistant:
         self.progress = progress
         self.log = log
         self._lock = threading.Lock()
+        self._build_lock = threading.Lock()  # one index build at a time; questions never wait for it
         self._state: tuple[LoadedIndex, Retriever, ExtractiveAnswerer] | None = None
         if auto_index:
             self.ensure_index()
@@ -41,19 +43,54 @@ class Assistant:
 
     def ensure_index(self) -> BuildReport | None:
         """Build or update the index when none exists or the corpus changed; then load it."""
-        report = None
-        if not index_is_current(self.settings):
-            report = build_index(self.settings, progress=self.progress, embedder=self.embedder, log=self.log)
-            self._state = None
-        self._load()
-        return report
+        with self._build_lock:
+            report = None
+            if not index_is_current(self.settings):
+                report = build_index(self.settings, progress=self.progress, embedder=self.embedder, log=self.log)
+                self._swap()
+            self._load()
+            return report
 
     def rebuild(self, rebuild: bool = False) -> BuildReport:
-        report = build_index(self.settings, rebuild=rebuild, progress=self.progress, embedder=self.embedder,
-                             log=self.log)
-        self._state = None
-        self._load()
-        return report
+        with self._build_lock:
+            report = build_index(self.settings, rebuild=rebuild, progress=self.progress, embedder=self.embedder,
+                                 log=self.log)
+            self._swap()
+            return report
+
+    def add_reports(self, paths: list, **overrides) -> BuildReport:
+        """Validate, place in the corpus and index reports; a bad file changes nothing."""
+        from .indexer import add_reports
+
+        with self._build_lock:
+            add_reports(self.settings, paths, {k: v for k, v in overrides.items() if v} or None)
+            report = build_index(self.settings, progress=self.progress, embedder=self.embedder, log=self.log)
+            self._swap()
+            return report
+
+    def remove_report(self, doc_id: str) -> BuildReport:
+        """Remove a report's file and catalog entry from the corpus, and drop it from the index."""
+        from .catalog import Catalog
+
+        with self._build_lock:
+            meta = self.index.metas.get(doc_id)
+            if meta is None:
+                raise AssistantError(f"Rapporten '{doc_id}' finns inte i indexet.")
+            path = self.settings.corpus_dir / Path(meta.path).name
+            catalog = Catalog.load(self.settings.corpus_dir)
+            catalog.remove_entry(path.name)
+            catalog.save()
+            path.unlink(missing_ok=True)
+            report = build_index(self.settings, progress=self.progress, embedder=self.embedder, log=self.log)
+            self._swap()
+            return report
+
+    def _swap(self) -> None:
+        """Load the new generation, then replace the state in one assignment: questions in flight keep
+        the state they started with, whole."""
+        index = load_index(self.settings.index_dir, embedder_id=self.embedder.id)
+        with self._lock:
+            self._state = (index, Retriever(index, self.embedder), ExtractiveAnswerer(index))
 
     def _load(self) -> tuple[LoadedIndex, Retriever, ExtractiveAnswerer]:
         with self._lock:
@@ -99,6 +136,8 @@ class Assistant:
         since = re.search(r"\b(sedan|från|efter)\s+(20\d\d)", query.text)
         chosen: dict[tuple[int, str, str], tuple[int, str]] = {}
         for doc_id, m in index.metas.items():
+            if query.doc_filter is not None and doc_id not in query.doc_filter:
+                continue
             if named and not ({m.organisation.casefold(), m.unit.casefold()} & named):
                 continue
             if not named and (m.organisation, m.unit) != (top.organisation, top.unit):
@@ -115,13 +154,15 @@ class Assistant:
                 chosen[key] = (rank, doc_id)
         return [chosen[key][1] for key in sorted(chosen)][:5]
 
-    def ask(self, question: str, k: int = TOP_K) -> Answer:
+    def ask(self, question: str, k: int = TOP_K, doc_ids: set[str] | None = None) -> Answer:
         if not question or not question.strip():
             raise AssistantError("Frågan är tom. Skriv en fråga, t.ex. \"Vad är status för RF8?\"")
         question = question.strip()[:MAX_QUESTION_CHARS]
         index, retriever, answerer = self._load()
         t0 = time.perf_counter()
         query = analyse(question, index.metas.values())
+        if doc_ids is not None:
+            query.doc_filter = set(doc_ids)
         channels = retriever.channels(query)
         passages = retriever.search(query, k=max(k, 20 if query.intent == "list" else k), channels=channels)
         if query.intent == "list" and query.status_filter:

@@ -27,13 +27,15 @@ class SearchChannels:
 
 
 def matching_docs(metas: dict[str, DocumentMeta], query: Query) -> set[str] | None:
-    """Reports of the region/unit the question names, or None when it names none that is indexed."""
+    """Reports the user filtered to, narrowed to the region/unit the question names; None: all."""
     named = {ascii_fold(o.casefold()) for o in query.organisations}
-    if not named:
-        return None
-    matching = {d for d, m in metas.items()
-                if ascii_fold(m.organisation.casefold()) in named or ascii_fold(m.unit.casefold()) in named}
-    return matching or None
+    matching = None
+    if named:
+        matching = {d for d, m in metas.items()
+                    if ascii_fold(m.organisation.casefold()) in named or ascii_fold(m.unit.casefold()) in named} or None
+    if query.doc_filter is not None:
+        return (matching & query.doc_filter) if matching and matching & query.doc_filter else set(query.doc_filter)
+    return matching
 
 
 class Retriever:
