@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         print("Laddar index (byggs vid första start) …", file=sys.stderr)
-        assistant = Assistant(Settings.from_env(corpus=args.corpus, index=args.index))
+        assistant = Assistant(Settings.from_env(corpus=args.corpus, index=args.index), progress=True)
     except AssistantError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
         return 2

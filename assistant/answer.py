@@ -451,7 +451,8 @@ class ExtractiveAnswerer:
         citations = [Citation(n=n, doc_id=passages[i].chunk.doc_id, title=passages[i].meta.title,
                               year=passages[i].meta.year, page=passages[i].chunk.page, section=passages[i].chunk.section,
                               text=passages[i].chunk.text, score=passages[i].score,
-                              lines=list(passages[i].chunk.lines) if passages[i].chunk.lines else None)
+                              lines=list(passages[i].chunk.lines) if passages[i].chunk.lines else None,
+                              organisation=passages[i].meta.organisation)
                      for i, n in numbering.items()]
         return Answer(question=query.text, text=intro + "".join(sep + l for l in lines), citations=citations,
                       abstained=False, mode="extractive")

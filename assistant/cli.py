@@ -34,17 +34,26 @@ def main() -> None:
 @click.argument("question", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Skriv svaret som JSON (se DESIGN.md).")
 @click.option("-k", "top_k", default=10, show_default=True, help="Antal passager att hämta.")
+@click.option("--generator", type=click.Choice(["extractive", "transformers"]),
+              help="Svarsläge (standard: extractive; även ASSISTANT_GENERATOR eller assistant.toml).")
+@click.option("--model", help="Lokal modellkatalog för --generator transformers (även ASSISTANT_MODEL).")
+@click.option("--gguf-file", help="GGUF-fil i modellkatalogen (även ASSISTANT_GGUF_FILE).")
+@click.option("--device", help="cpu, cuda eller auto (även ASSISTANT_DEVICE).")
 @_corpus
 @_index
-def ask(question, as_json, top_k, corpus, index_dir):
+def ask(question, as_json, top_k, generator, model, gguf_file, device, corpus, index_dir):
     """Besvara en fråga, t.ex.: assistant ask "Vad är status för RF8?" """
+    from .config import GeneratorSettings
+    from .generate import load_generator
     from .pipeline import Assistant
 
     text = " ".join(question).strip()
     try:
         if not text:
             raise AssistantError("Frågan är tom. Skriv en fråga, t.ex. assistant ask \"Vad är status för RF8?\"")
-        answer = Assistant(_settings(corpus, index_dir), progress=not as_json or sys.stderr.isatty()).ask(text, k=top_k)
+        g = GeneratorSettings.resolve(generator, model, gguf_file, device)
+        answer = Assistant(_settings(corpus, index_dir), progress=not as_json or sys.stderr.isatty(),
+                           generator=load_generator(g.kind, g.model, g.gguf_file, g.device)).ask(text, k=top_k)
     except AssistantError as exc:
         _fail(exc)
     if as_json:

@@ -22,6 +22,42 @@ def _default_dir(env: str, name: str) -> Path:
     return Path.cwd() / name
 
 
+def read_config_file() -> dict:
+    """Optional assistant.toml (or the file in ASSISTANT_CONFIG), e.g.
+    [generator]  kind = "transformers"  model = "/models/qwen2.5-1.5b-instruct"  device = "auto"
+    """
+    import tomllib
+
+    path = Path(os.environ.get("ASSISTANT_CONFIG", "assistant.toml"))
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        from .errors import AssistantError
+
+        raise AssistantError(f"{path}: konfigurationsfilen går inte att läsa ({exc}).") from exc
+
+
+@dataclass
+class GeneratorSettings:
+    kind: str = "extractive"  # or "transformers"
+    model: str | None = None
+    gguf_file: str | None = None
+    device: str = "cpu"
+
+    @classmethod
+    def resolve(cls, kind=None, model=None, gguf_file=None, device=None) -> "GeneratorSettings":
+        """Command line first, then environment variables, then assistant.toml."""
+        file = read_config_file().get("generator", {})
+        pick = lambda given, env, key, default=None: (given or os.environ.get(env) or file.get(key)  # noqa: E731
+                                                        or default)
+        return cls(kind=pick(kind, "ASSISTANT_GENERATOR", "kind", "extractive"),
+                   model=pick(model, "ASSISTANT_MODEL", "model"),
+                   gguf_file=pick(gguf_file, "ASSISTANT_GGUF_FILE", "gguf_file"),
+                   device=pick(device, "ASSISTANT_DEVICE", "device", "cpu"))
+
+
 @dataclass
 class Settings:
     corpus_dir: Path

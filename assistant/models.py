@@ -101,10 +101,12 @@ class Citation:
     text: str
     score: float
     lines: list[int] | None = None
+    organisation: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d = {
-            "n": self.n, "doc_id": self.doc_id, "title": self.title, "year": self.year,
+            "n": self.n, "doc_id": self.doc_id, "title": self.title, "organisation": self.organisation,
+            "year": self.year,
             "page": self.page, "section": self.section, "text": self.text,
             "score": round(float(self.score), 4),
         }

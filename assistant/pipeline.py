@@ -24,8 +24,10 @@ TOP_K = 10
 
 class Assistant:
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
-                 auto_index: bool = True, progress: bool = True, log: Callable[[str], None] | None = None):
+                 auto_index: bool = True, progress: bool = True, log: Callable[[str], None] | None = None,
+                 generator=None):
         self.settings = settings or Settings.from_env()
+        self.generator = generator  # a generate.Generator; None: extractive answers (the default)
         self._embedder = embedder
         self.progress = progress
         self.log = log
@@ -174,6 +176,10 @@ class Assistant:
                       for d in compare_docs]
             answer = answerer.answer_compare(query, [g for g in groups if g[1]], channels.query_vector)
             passages = [p for _, g in groups for p in g[:1]] + passages
+        elif self.generator is not None:
+            from .generate import GenerativeAnswerer
+
+            answer = GenerativeAnswerer(self.generator, answerer).answer(query, passages, channels.query_vector)
         else:
             answer = answerer.answer(query, passages, channels.query_vector)
         t2 = time.perf_counter()

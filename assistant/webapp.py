@@ -39,7 +39,8 @@ def sources_html(answer: dict[str, Any]) -> str:
     blocks = []
     for c in answer["citations"]:
         where = f"sida {c['page']}" if c.get("page") else (f"rad {c['lines'][0]}–{c['lines'][1]}" if c.get("lines") else "")
-        head = html.escape(f"[{c['n']}] {c['title']} · {c['year']} · {where} · {c['section']}")
+        head = html.escape(" · ".join(str(x) for x in (f"[{c['n']}] {c['title']}", c.get("organisation"), c["year"],
+                                                          where, c["section"]) if x))
         body = _highlight(c["text"], answer["answer"]).replace("\n", "<br>")
         blocks.append(f"<details class='source' open><summary><strong>{head}</strong></summary>"
                       f"<div class='passage'>{body}</div></details>")
@@ -108,7 +109,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         feedback.record(last["answer"], value, comment or "", last.get("intent", "fact"))
         return "Tack för återkopplingen!"
 
-    def upload(file, title, organisation, year):
+    def upload(file, title, organisation, year, progress=gr.Progress(track_tqdm=True)):
         if file is None:
             return "Välj en fil.", gr.update(), None, *[gr.update() for _ in range(3)]
         path = Path(file if isinstance(file, str) else file.name)
@@ -124,7 +125,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         msg = f"✅ {path.name} är indexerad ({report.chunks} avsnitt i indexet, {report.embedded} nya embeddings)."
         return msg, report_rows(), None, *[gr.update(choices=c) for c in filter_choices()]
 
-    def remove(doc_id):
+    def remove(doc_id, progress=gr.Progress(track_tqdm=True)):
         try:
             assistant.remove_report((doc_id or "").strip())
         except AssistantError as exc:

@@ -125,3 +125,15 @@ def test_browser_question_sources_upload_and_feedback(server, app_assistant, tmp
         browser.close()
     rows = FeedbackStore(app_assistant.settings.index_dir).rows()
     assert rows and rows[-1]["rating"] == 1 and json.loads(rows[-1]["payload"])["citations"]
+
+
+def test_removed_report_disappears_from_answers_and_listing(app_assistant, tmp_path):
+    report = tmp_path / "region-testland-matsal-2026.txt"
+    report.write_text("Personalmatsalen i Region Testland serverade 88 000 luncher under 2026 enligt rapporten.",
+                      encoding="utf-8")
+    app_assistant.add_reports([report])
+    assert "88 000" in app_assistant.ask("Hur många luncher serverade personalmatsalen 2026?").text
+    app_assistant.remove_report("region-testland-matsal-2026")
+    assert "region-testland-matsal-2026" not in app_assistant.index.metas
+    assert not (app_assistant.settings.corpus_dir / report.name).exists()
+    assert "88 000" not in app_assistant.ask("Hur många luncher serverade personalmatsalen 2026?").text
