@@ -205,8 +205,12 @@ class ExtractiveAnswerer:
         return out
 
     # --- composing ---------------------------------------------------------------------------
+    def _shares_vocabulary(self, query: Query) -> bool:
+        """At least one word of the question (not only numbers) occurs in the reports."""
+        return any(re.search(r"[a-zåäö]", t) and t in self.idf for alts, _ in self._concepts(query) for t in alts)
+
     def answer(self, query: Query, passages: list[Passage], query_vector: np.ndarray) -> Answer:
-        if self._out_of_scope(query, passages) or not passages:
+        if self._out_of_scope(query, passages) or not passages or not self._shares_vocabulary(query):
             return self._abstain(query)
         limit = len(passages) if query.intent == "list" else self.sentence_passages
         passages = self._with_sentence_hits(query, passages, query_vector, limit)

@@ -43,11 +43,17 @@ class BuildReport:
     changed: bool = False
 
 
+MAX_REPORTS = 2000  # a corpus folder is for one organisation's reports; thousands of documents go elsewhere
+
+
 def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Report files directly in the corpus folder; links that lead outside it are ignored."""
     if not corpus_dir.is_dir():
         raise AssistantError(f"{corpus_dir}: korpusmappen finns inte. Ange en befintlig mapp med --corpus.")
+    root = corpus_dir.resolve()
     return sorted(p for p in corpus_dir.iterdir()
-                  if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("."))
+                  if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                  and p.resolve().parent == root)
 
 
 def corpus_fingerprint(corpus_dir: Path) -> dict[str, Any]:
@@ -77,12 +83,19 @@ def add_reports(settings: Settings, paths: list[Path], overrides: dict[str, Any]
             files.extend(q for q in sorted(p.iterdir()) if q.suffix.lower() in SUPPORTED_SUFFIXES)
         else:
             files.append(p)
+    existing = {sha256_file(p): p.name for p in corpus_files(settings.corpus_dir)}
+    if len(existing) + len(files) > MAX_REPORTS:
+        raise AssistantError(f"Korpusen får högst {MAX_REPORTS} rapporter; ta bort rapporter först.")
     for f in files:
         load_document(f)  # raises IngestError naming the file
+        digest = sha256_file(f)
+        if digest in existing and existing[digest] != f.name:
+            raise AssistantError(f"{f.name}: samma innehåll som den redan indexerade rapporten {existing[digest]} "
+                                 "(dubblett). Inget har lagts till.")
     catalog = Catalog.load(settings.corpus_dir)
     placed = []
     for f in files:
-        target = settings.corpus_dir / f.name
+        target = settings.corpus_dir / Path(f.name).name  # never a path outside the corpus
         if f.resolve() != target.resolve():
             if target.exists() and sha256_file(target) != sha256_file(f):
                 raise AssistantError(f"{target}: en annan rapport med samma filnamn finns redan i korpusen. "
@@ -137,6 +150,10 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
             continue
         if doc_id in documents:
             report.skipped.append(f"{path}: samma dokument-id som en annan fil ({doc_id}); byt filnamn.")
+            continue
+        twin = next((d for d, v in documents.items() if v["meta"]["sha256"] == digest), None)
+        if twin:
+            report.skipped.append(f"{path}: dubblett av {twin} (samma innehåll); indexeras inte två gånger.")
             continue
         doc_chunks = chunk_document(doc)
         documents[doc_id] = {"meta": doc.meta.to_dict(), "catalog": entry, "n_chunks": len(doc_chunks),

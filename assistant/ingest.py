@@ -51,27 +51,33 @@ def dehyphenate(lines: list[str]) -> list[str]:
     return out
 
 
-def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().casefold())
+def _furniture_keys(line: str) -> set[str]:
+    """A header/footer repeats verbatim, or differs only in its numbers when it is short ('Sida 3 av 40')."""
+    exact = line.strip().casefold()
+    keys = {"=" + exact}
+    if len(exact) <= 40:
+        keys.add("#" + re.sub(r"\d+", "#", exact))
+    return keys
 
 
 def drop_repeated_furniture(pages: list[list[str]], edge: int = 2, share: float = 0.6) -> list[list[str]]:
-    """Drop header/footer lines that recur at the top or bottom of most pages ('Sida 3 av 40')."""
+    """Drop header/footer lines that recur at the top or bottom of most pages. A page's only lines are
+    never furniture: a report of one-line pages keeps its text."""
     if len(pages) < 3:
         return pages
     counts: Counter[str] = Counter()
     for lines in pages:
         nonblank = [l for l in lines if l.strip()]
-        counts.update({_furniture_key(l) for l in nonblank[:edge] + nonblank[-edge:]})
-    repeated = {k for k, c in counts.items() if k and c >= share * len(pages)}
+        counts.update({k for l in nonblank[:edge] + nonblank[-edge:] for k in _furniture_keys(l)})
+    repeated = {k for k, c in counts.items() if len(k) > 1 and c >= share * len(pages)}
     if not repeated:
         return pages
     cleaned = []
     for lines in pages:
         nonblank_idx = [i for i, l in enumerate(lines) if l.strip()]
-        edges = set(nonblank_idx[:edge] + nonblank_idx[-edge:])
-        cleaned.append([("" if i in edges and _furniture_key(l) in repeated else l)
-                        for i, l in enumerate(lines)])
+        k = min(edge, (len(nonblank_idx) - 1) // 2)  # a page keeps at least its middle line(s)
+        edges = set(nonblank_idx[:k] + nonblank_idx[-k:]) if k > 0 else set()
+        cleaned.append([("" if i in edges and _furniture_keys(l) & repeated else l) for i, l in enumerate(lines)])
     return cleaned
 
 

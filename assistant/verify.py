@@ -32,7 +32,7 @@ def _numbers(text: str) -> list[tuple[float, str]]:
     for m in NUMBER_RE.finditer(text):
         token = m.group(0).strip()
         value = parse_number(token)
-        if value is None or re.fullmatch(r"\[?\d{1,2}\]?", token):
+        if value is None:
             continue
         unit = re.sub(r"^[+\-−–]?\s?[\d\u00a0 ]+(?:,\d+)?\s?", "", token).casefold()
         out.append((abs(value), unit, token))

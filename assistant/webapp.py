@@ -190,4 +190,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return assistant.ask(question).to_dict()
 
         gr.api(ask, api_name="ask")
+
+        def rate_answer(answer: dict, rating: int, comment: str = "") -> int:
+            """Store feedback (+1/-1) on an answer from the ask API; returns the feedback row id."""
+            return feedback.record(answer, 1 if int(rating) > 0 else -1, comment or "",
+                                   assistant.analyse(answer["question"]).intent)
+
+        gr.api(rate_answer, api_name="feedback")
     return app

@@ -137,3 +137,50 @@ def test_removed_report_disappears_from_answers_and_listing(app_assistant, tmp_p
     assert "region-testland-matsal-2026" not in app_assistant.index.metas
     assert not (app_assistant.settings.corpus_dir / report.name).exists()
     assert "88 000" not in app_assistant.ask("Hur många luncher serverade personalmatsalen 2026?").text
+
+
+def test_twenty_clients_for_a_minute_with_an_upload_in_the_middle(server, app_assistant, tmp_path):
+    """Load on the running app's API: no errors, no lost feedback rows; latency written to test-artifacts."""
+    import time
+
+    import numpy as np
+    from gradio_client import Client
+
+    questions = ["Vad är status för RF8?", "Varför avvek resultatet från budget 2020?",
+                 "Hur hög var sjukfrånvaron 2025?", "Vilka uppdrag är delvis genomförda 2025?"]
+    rows_before = len(FeedbackStore(app_assistant.settings.index_dir).rows())
+    latencies, errors, rated = [], [], []
+    stop = time.time() + 60
+
+    def client(i: int):
+        c = Client(server, verbose=False)
+        n = 0
+        while time.time() < stop:
+            t0 = time.perf_counter()
+            try:
+                data = c.predict(questions[(i + n) % len(questions)], api_name="/ask")
+                latencies.append((time.perf_counter() - t0) * 1000)
+                rated.append(c.predict(data, 1 if n % 2 else -1, f"klient {i}", api_name="/feedback"))
+            except Exception as exc:  # noqa: BLE001 - any failure is the finding
+                errors.append(repr(exc))
+            n += 1
+
+    report = tmp_path / "region-testland-lastprov-2026.txt"
+    report.write_text("Lastprovet visade att vårdcentralerna i Region Testland tog emot 51 200 besök under 2026.",
+                      encoding="utf-8")
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(20)]
+    for t in threads:
+        t.start()
+    time.sleep(20)
+    app_assistant.add_reports([report])
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(FeedbackStore(app_assistant.settings.index_dir).rows()) - rows_before == len(rated) == len(latencies)
+    stats = {"clients": 20, "seconds": 60, "requests": len(latencies),
+             "p50_ms": round(float(np.percentile(latencies, 50)), 1),
+             "p95_ms": round(float(np.percentile(latencies, 95)), 1)}
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "load.json").write_text(json.dumps(stats, indent=2), encoding="utf-8")
+    print("load:", stats)
+    assert "51 200" in app_assistant.ask("Hur många besök tog vårdcentralerna emot 2026?").text
