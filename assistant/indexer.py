@@ -41,6 +41,8 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # 'file: reason' for files that could not be read
     seconds: float = 0.0
     changed: bool = False
+    stage_seconds: dict[str, float] = field(default_factory=lambda: {"extract": 0.0, "chunk": 0.0, "embed": 0.0,
+                                                                      "write": 0.0})
 
 
 MAX_REPORTS = 2000  # a corpus folder is for one organisation's reports; thousands of documents go elsewhere
@@ -142,6 +144,7 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
             chunks.extend(old_chunks[doc_id])
             report.reused_documents += 1
             continue
+        t_stage = time.perf_counter()
         try:
             doc = load_document(path, catalog)
         except IngestError as exc:
@@ -155,7 +158,10 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         if twin:
             report.skipped.append(f"{path}: dubblett av {twin} (samma innehåll); indexeras inte två gånger.")
             continue
+        t_chunk = time.perf_counter()
+        report.stage_seconds["extract"] += t_chunk - t_stage
         doc_chunks = chunk_document(doc)
+        report.stage_seconds["chunk"] += time.perf_counter() - t_chunk
         documents[doc_id] = {"meta": doc.meta.to_dict(), "catalog": entry, "n_chunks": len(doc_chunks),
                              "pages": len(doc.pages) if doc.paginated else None,
                              "lines": None if doc.paginated else doc.pages[0].text.count("\n") + 1,
@@ -165,6 +171,7 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         chunks.extend(doc_chunks)
     report.removed = sorted(set((previous or {}).get("documents", {})) - set(documents))
 
+    t_embed = time.perf_counter()
     vectors = embed_texts(settings.index_dir, embedder, [c.index_text() for c in chunks], progress, report,
                           "Beräknar embeddings (avsnitt)")
     sentence_lists = [split_sentences(c.text) for c in chunks]
@@ -175,6 +182,8 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
     if wanted:
         sentence_vectors[wanted] = embed_texts(settings.index_dir, embedder, [flat[i] for i in wanted], progress,
                                                report, "Beräknar embeddings (meningar)")
+    report.stage_seconds["embed"] = time.perf_counter() - t_embed
+    t_write = time.perf_counter()
     token_lists = [tokenize(c.index_text()) for c in chunks]
     manifest = {
         "embedder": {"id": embedder.id, "dim": embedder.dim, "spec": settings.embedder},
@@ -183,6 +192,7 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
     write_generation(settings.index_dir, manifest, chunks, vectors, token_lists, sentence_vectors, offsets)
+    report.stage_seconds["write"] = time.perf_counter() - t_write
     report.documents, report.chunks = len(documents), len(chunks)
     report.changed = bool(report.embedded or report.removed or report.reused_documents != len(documents))
     report.seconds = time.perf_counter() - started

@@ -29,6 +29,7 @@ from .errors import AssistantError, IndexMismatchError
 from .models import Chunk, DocumentMeta
 
 SCHEMA_VERSION = 1
+ANN_THRESHOLD = 50_000  # passages; above this the dense channel uses an HNSW graph instead of exact search
 CURRENT = "CURRENT"
 CACHE_NAME = "embeddings.sqlite"
 
@@ -105,6 +106,18 @@ def read_manifest(index_dir: Path) -> dict[str, Any] | None:
                              "Bygg om med: assistant index --rebuild") from exc
 
 
+def dense_index(vectors: np.ndarray, dim: int, threshold: int = ANN_THRESHOLD) -> faiss.Index:
+    """Exact inner-product search below `threshold` vectors, an HNSW graph (approximate) above it."""
+    if len(vectors) > threshold:
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction, index.hnsw.efSearch = 80, 128
+    else:
+        index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
 def write_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Chunk],
                      vectors: np.ndarray, token_lists: list[list[str]],
                      sentence_vectors: np.ndarray, sentence_offsets: np.ndarray) -> Path:
@@ -116,10 +129,7 @@ def write_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Chu
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-        flat = faiss.IndexFlatIP(int(manifest["embedder"]["dim"]))
-        if len(vectors):
-            flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        faiss.write_index(flat, str(tmp / "vectors.faiss"))
+        faiss.write_index(dense_index(vectors, int(manifest["embedder"]["dim"])), str(tmp / "vectors.faiss"))
         np.save(tmp / "sentences.npy", sentence_vectors.astype(np.float32), allow_pickle=False)
         np.save(tmp / "sentence_offsets.npy", sentence_offsets.astype(np.int64), allow_pickle=False)
         bm25 = bm25s.BM25()
