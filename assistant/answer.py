@@ -289,6 +289,18 @@ class ExtractiveAnswerer:
             parts.append((s.text, s.passage))
             seen.add(s.text)
             used += len(s.text)
+        # A quoted sentence that announces a list ('Exempel på arbete som gjorts:') brings its items.
+        by_text = {x.text: x for x in sentences}
+        expanded = []
+        for text, idx in parts:
+            expanded.append((text, idx))
+            if text.rstrip().endswith(":") and text in by_text:
+                for item in self._with_list(by_text[text], sentences)[1:9]:
+                    if item.text not in seen and used + len(item.text) <= budget + 200:
+                        expanded.append((item.text, item.passage))
+                        seen.add(item.text)
+                        used += len(item.text)
+        parts = expanded
         return parts
 
     def _fact(self, query, passages, sentences):
@@ -337,7 +349,8 @@ class ExtractiveAnswerer:
         out = [s]
         intro = s.text.rstrip().endswith((":", " på", " av", " följande", " bl.a."))
         for nxt in self._following(s, sentences):
-            if nxt.text.startswith(_BULLETS) or (intro and len(out) == 1):
+            # Items, and the lower-case continuation of an item the extraction broke across a blank line.
+            if nxt.text.startswith(_BULLETS) or (intro and len(out) == 1) or (len(out) > 1 and nxt.text[:1].islower()):
                 out.append(nxt)
             else:
                 break
