@@ -27,7 +27,6 @@ ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
 MAX_CHARS = 700
 SEM_FLOOR, SEM_RANGE = 0.78, 0.12  # e5 cosine: ~0.80 unrelated, ~0.90 a close paraphrase
 LEX_WEIGHT = 0.5
-HUB_WEIGHT = 0.0
 RANK_DECAY = 0.1  # how much a sentence's passage rank lowers its score
 MAX_SENTENCES = 4  # sentences quoted for one answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
@@ -100,15 +99,7 @@ class ExtractiveAnswerer:
         self.position = {c.id: i for i, c in enumerate(index.chunks)}
         # Region and unit names filter reports; they say nothing about which sentence answers.
         self.org_tokens = {t for m in metas for name in (m.organisation, m.unit) for t in tokenize(name)}
-        # Generic sentences ('Den samlade bedömningen är …') are close to every question in embedding
-        # space; subtracting each sentence's similarity to the corpus centroid (its 'hubness') keeps
-        # them from outranking the sentence that answers.
-        vecs = index.sentence_vectors
-        centroid = vecs.mean(axis=0) if len(vecs) else np.zeros(1)
-        norm = float(np.linalg.norm(centroid))
-        self.hubness = (vecs @ (centroid / norm) - float(np.mean(vecs @ (centroid / norm)))) if norm else \
-            np.zeros(len(vecs))
-        self.lex_weight, self.hub_weight, self.min_score = LEX_WEIGHT, HUB_WEIGHT, MIN_SCORE
+        self.lex_weight, self.min_score = LEX_WEIGHT, MIN_SCORE
         self.sem_floor, self.sem_range = SEM_FLOOR, SEM_RANGE
         self.runner_up, self.rank_decay, self.max_sentences = RUNNER_UP, RANK_DECAY, MAX_SENTENCES
         self.sentence_passages, self.global_sentences = SENTENCE_PASSAGES, GLOBAL_SENTENCES
@@ -166,15 +157,14 @@ class ExtractiveAnswerer:
         return sum(w for alts, w in concepts if alts & present) / sum(w for _, w in concepts)
 
     def _sentence_similarity(self, passage: Passage, count: int, qv: np.ndarray) -> np.ndarray:
-        """Cosine of question and each sentence of the passage, less the sentence's hubness."""
+        """Cosine of question and each sentence of the passage (0 where a sentence has no vector)."""
         pos = self.position.get(passage.chunk.id)
         if pos is None:
             return np.zeros(count)
         lo, hi = self.index.sentence_offsets[pos], self.index.sentence_offsets[pos + 1]
         if hi - lo != count:
             return np.zeros(count)
-        sims = self.index.sentence_vectors[lo:hi] @ qv
-        return np.where(sims != 0, sims - self.hub_weight * self.hubness[lo:hi], 0.0)
+        return self.index.sentence_vectors[lo:hi] @ qv
 
     def _covers_year(self, meta: DocumentMeta, text: str, query: Query) -> bool:
         """Never a figure from another year: the report covers the asked year, or the sentence names it."""

@@ -45,7 +45,6 @@ class Retriever:
         self.n = len(index.chunks)
         self.doc_of = np.array([c.doc_id for c in index.chunks])
         self.codes = [str(c.fields.get("code", "")).upper() for c in index.chunks]
-        self.kinds = np.array([c.kind for c in index.chunks])
         self.bm25_weight, self.rrf_k = BM25_WEIGHT, RRF_K
 
     def channels(self, query: Query) -> SearchChannels:
