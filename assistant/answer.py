@@ -150,10 +150,11 @@ class ExtractiveAnswerer:
         return concepts
 
     @staticmethod
-    def _support(concepts: list[tuple[frozenset[str], float]], text: str) -> float:
+    def _support(concepts: list[tuple[frozenset[str], float]], text: str, extra: set[str] = frozenset()) -> float:
+        """Weighted share of the question's concepts that the text (plus `extra` tokens) mentions."""
         if not concepts:
             return 0.0
-        present = set(tokenize(text))
+        present = set(tokenize(text)) | extra
         return sum(w for alts, w in concepts if alts & present) / sum(w for _, w in concepts)
 
     def _sentence_similarity(self, passage: Passage, count: int, qv: np.ndarray) -> np.ndarray:
@@ -181,10 +182,11 @@ class ExtractiveAnswerer:
             f = p.chunk.fields
             context = " ".join(str(x) for x in (p.chunk.section, f.get("indikator", ""), f.get("code", ""),
                                                  f.get("ansvarig", "")))
+            context_tokens = set(tokenize(context))
             texts = split_sentences(p.chunk.text)
             dense = self._sentence_similarity(p, len(texts), qv)
             for s, d in zip(texts, dense):
-                lex = max(self._support(weights, s), 0.7 * self._support(weights, s + " " + context))
+                lex = max(self._support(weights, s), 0.7 * self._support(weights, s, context_tokens))
                 sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
                 prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
                 score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior

@@ -51,7 +51,7 @@ _FUNCTION_WORDS = {"på", "av", "och", "i", "för", "till", "med", "att", "som",
 
 def nxt_starts_bullet(lines: list[_Line], i: int) -> bool:
     nxt = next((l.text.strip() for l in lines[i + 1:i + 4] if l.text.strip()), "")
-    return nxt.startswith(("•", "- ", "– ", "")) and nxt[:1] in "•-–"
+    return bool(nxt) and nxt[0] in "•-–➢"
 
 
 def _is_heading(lines: list[_Line], i: int) -> bool:

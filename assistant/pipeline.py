@@ -108,10 +108,6 @@ class Assistant:
     def analyse(self, question: str) -> Query:
         return analyse(question, self.index.metas.values())
 
-    def retrieve(self, question: str, k: int = TOP_K) -> list[Passage]:
-        _, retriever, _ = self._load()
-        return retriever.search(self.analyse(question), k=k)
-
     @staticmethod
     def _with_all_rows(index: LoadedIndex, passages: list[Passage]) -> list[Passage]:
         """A list question is answered from every parsed row of the report that ranks first, not only

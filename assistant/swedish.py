@@ -40,16 +40,11 @@ STATUS_SYNONYMS = {
 # Codes of uppdrag and aktiviteter: 'RF8', '(RF8)', '(13)', 'RS 4'. A bare number needs parentheses.
 CODE_AT_LINE_START = re.compile(
     r"^\s*(?:\((?P<p>[A-ZÅÄÖ]{1,4}\s?\d{1,3}[a-z]?|\d{1,3})\)|(?P<b>[A-ZÅÄÖ]{1,4}\d{1,3}[a-z]?))(?=\s+[^\d\s])")
-CODE_IN_QUERY = re.compile(r"\b([A-ZÅÄÖa-zåäö]{1,4}\s?\d{1,3}[a-z]?)\b")
-
 # Numbers as Swedish reports write them: '+40,2 mkr', '1 037 miljoner', '3,8%', '-5,1 procent'.
 NUMBER_RE = re.compile(
     r"(?<![\w,])[+\-−–]?\s?\d{1,3}(?:[\u00a0 ]\d{3})*(?:,\d+)?(?:\s?(?:%|procent|procentenheter|mnkr|mkr|"
     r"tkr|kr|kronor|miljoner(?:\s+kronor)?|miljarder(?:\s+kronor)?|mdkr|timmar|st|dagar|årsarbetare|GWh))?"
     r"(?![\w])")
-UNIT_WORDS = {"%", "procent", "procentenheter", "mnkr", "mkr", "tkr", "kr", "kronor", "miljoner",
-              "miljarder", "mdkr", "timmar", "st", "dagar", "årsarbetare", "gwh"}
-
 
 def normalise(text: str) -> str:
     """Casefold and collapse whitespace: the comparison the evaluation contract prescribes."""
@@ -58,10 +53,6 @@ def normalise(text: str) -> str:
 
 def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def find_status(text: str) -> re.Match[str] | None:
-    return STATUS_RE.search(text)
 
 
 def canonical_status(phrase: str) -> str:
@@ -120,7 +111,6 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     (r"\bgick ner\b|\bgått ner\b|\bsjönk|\bminskade\b|\bnedåt\b", "minskat lägre"),
     (r"\bgick upp\b|\bgått upp\b|\bsteg\b|\bökade\b|\buppåt\b", "ökat högre"),
-    (r"\bmöbler|\binventarier", "möbler inventarier"),
 )
 
 
