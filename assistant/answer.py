@@ -18,7 +18,7 @@ import numpy as np
 from .catalog import REPORT_KINDS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .sentences import split_sentences
-from .retrieve import matching_docs
+from .retrieve import is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
 from .swedish import NUMBER_RE, canonical_status, synonym_groups
 from .tokenize import tokenize
@@ -118,6 +118,8 @@ class ExtractiveAnswerer:
             return base
         sims = self.index.sentence_vectors @ qv
         allowed = only_docs if only_docs is not None else matching_docs(self.index.metas, query)
+        if allowed is None and prefers_reports(self.index.metas, query):
+            allowed = {d for d, m in self.index.metas.items() if is_report(m)}
         if allowed is not None:
             sims = np.where(np.isin(self.sentence_doc, list(allowed)), sims, -1.0)
         seen = {p.chunk.id for p in base}

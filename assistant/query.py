@@ -41,6 +41,7 @@ def _status_filter(text: str) -> str | None:
 
 
 def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
+    metas = list(metas)
     text = question.strip()
     low = text.casefold()
     years = sorted({int(y) for y in _YEAR.findall(text)})
@@ -66,7 +67,9 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
         key = ascii_fold(region.split()[0].casefold())
         if re.search(rf"\b{re.escape(key)}", folded) and f"Region {region}" not in organisations:
             organisations.append(f"Region {region}")
-    kinds = [k for k in REPORT_KINDS if k not in ("rapport", "budget") and (k in low or ascii_fold(k) in folded)]
+    named_kinds = [k for k in REPORT_KINDS if k not in ("rapport", "budget")]
+    named_kinds += sorted({m.kind for m in metas if m.kind and m.kind not in REPORT_KINDS})
+    kinds = [k for k in named_kinds if k in low or ascii_fold(k) in folded]
 
     intent = "fact"
     for name, pattern in _INTENT_PATTERNS:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .catalog import REPORT_KINDS
 from .embedders import Embedder
 from .models import DocumentMeta, Passage, Query
 from .store import LoadedIndex
@@ -16,6 +17,9 @@ from .tokenize import tokenize
 RRF_K = 10  # a small k trusts each channel's top ranks (tuned on the dev split)
 BM25_WEIGHT = 2.0  # relative to the dense channel in the fusion
 CANDIDATES = 60
+# Documents that are not reports (press releases, memos someone uploaded) answer only what the reports
+# do not: staff ask about their own organisation's reports unless they name another kind of document.
+OTHER_KIND_PRIOR = 0.5
 
 
 @dataclass
@@ -36,6 +40,17 @@ def matching_docs(metas: dict[str, DocumentMeta], query: Query) -> set[str] | No
     if query.doc_filter is not None:
         return (matching & query.doc_filter) if matching and matching & query.doc_filter else set(query.doc_filter)
     return matching
+
+
+def is_report(meta: DocumentMeta) -> bool:
+    return meta.kind in REPORT_KINDS
+
+
+def prefers_reports(metas: dict[str, DocumentMeta], query: Query) -> bool:
+    """True when reports should outrank other documents: the question names no other kind of document
+    and both kinds are indexed."""
+    named_other = any(k not in REPORT_KINDS for k in query.kinds)
+    return not named_other and any(map(is_report, metas.values())) and not all(map(is_report, metas.values()))
 
 
 class Retriever:
@@ -73,7 +88,7 @@ class Retriever:
             return np.ones(self.n, bool)
         return np.isin(self.doc_of, list(matching))
 
-    def doc_boost(self, meta: DocumentMeta, query: Query) -> float:
+    def doc_boost(self, meta: DocumentMeta, query: Query, prefer_reports: bool = False) -> float:
         boost = 1.0
         covered = set(meta.years or ([meta.year] if meta.year else []))
         if query.years:
@@ -85,6 +100,8 @@ class Retriever:
                 boost *= 0.7
         if query.kinds and meta.kind in query.kinds:
             boost *= 1.4
+        elif prefer_reports and not is_report(meta):
+            boost *= OTHER_KIND_PRIOR
         return boost
 
     def search(self, query: Query, k: int = 10, channels: SearchChannels | None = None,
@@ -103,7 +120,8 @@ class Retriever:
         metas = self.index.metas
         years = [m.year for m in metas.values() if m.year]
         newest, oldest = (max(years), min(years)) if years else (0, 0)
-        doc_boosts = {d: self.doc_boost(m, query) for d, m in metas.items()}
+        prefer = prefers_reports(metas, query)
+        doc_boosts = {d: self.doc_boost(m, query, prefer) for d, m in metas.items()}
         wanted_codes = {c.upper() for c in query.codes}
         for i in np.nonzero(fused)[0]:
             chunk = self.index.chunks[i]

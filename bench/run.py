@@ -2,7 +2,9 @@
 Swedish government press releases in ../shared/external as distractors.
 
     python -m bench            # quick: a sample of 300 external documents
-    python -m bench --full     # all ~7,500 external documents (hours on 2 cores)
+    python -m bench --full     # all ~7,500 external documents (about an hour of embedding on 2 cores)
+    python -m bench --full --keep DIR   # keep the distractor index in DIR: a rerun after a code
+                                        # change embeds only text it has not seen (content-hash cache)
 
 Prints a table and writes bench/results.json. Every ratio compares two measurements of the same run.
 """
@@ -97,6 +99,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--full", action="store_true")
     ap.add_argument("--sample", type=int, default=300)
+    ap.add_argument("--keep", type=Path, help="keep the distractor corpus and index here between runs")
     args = ap.parse_args()
 
     from assistant.config import Settings
@@ -167,21 +170,28 @@ def main() -> None:
     results["embed_texts_per_s_by_batch"] = batch
 
     # 5. Scale: external press releases as distractors.
-    scale = Settings.from_env(corpus=work / "scale-corpus", index=work / "scale-index")
-    shutil.copytree(ROOT / "corpus", scale.corpus_dir)
+    scale_dir = args.keep or work
+    scale = Settings.from_env(corpus=scale_dir / "scale-corpus", index=scale_dir / "scale-index")
+    shutil.copytree(ROOT / "corpus", scale.corpus_dir, dirs_exist_ok=True)
     n_ext = write_external(scale.corpus_dir, None if args.full else args.sample)
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     report = build_index(scale, progress=True, embedder=embedder)
     st = report.stage_seconds
+    build = {"build_seconds": round(report.seconds, 1), "stages": {k: round(v, 2) for k, v in st.items()},
+             "texts_embedded": report.embedded, "non_embedding_share": round(1 - st["embed"] / max(report.seconds, 1e-9), 3),
+             "built_by_commit": results["commit"], "built_on": results["date"]}
+    saved = scale_dir / "scale-build.json"
+    if args.keep and saved.exists() and report.embedded < 0.5 * report.chunks:
+        build = json.loads(saved.read_text(encoding="utf-8"))  # the build that embedded it, not this cache hit
+    elif args.keep:
+        saved.write_text(json.dumps(build), encoding="utf-8")
     scaled = Assistant(scale, embedder=embedder, progress=False)
     whole, floor = query_latencies(scaled, questions)
     index = scaled.index
     n_vec = index.vectors.ntotal
     vecs = np.vstack([index.vectors.reconstruct(i) for i in range(n_vec)]) if n_vec else np.zeros((0, 384))
     qv = embedder.encode_queries([q["question"] for q in questions[:100]])
-    results["scale"] = {"external_documents": n_ext, "chunks": report.chunks, "build_seconds": round(report.seconds, 1),
-                        "stages": {k: round(v, 2) for k, v in st.items()},
-                        "non_embedding_share": round(1 - st["embed"] / report.seconds, 3),
+    results["scale"] = {"external_documents": n_ext, "chunks": report.chunks, **build,
                         "peak_rss_mb": round(max(rss0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024),
                         "index_bytes": _dir_size(scale.index_dir),
                         "answer_p50_ms": _pct(whole, 50), "answer_p95_ms": _pct(whole, 95),

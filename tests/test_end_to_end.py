@@ -85,3 +85,27 @@ def test_index_command_adds_a_pdf_report_with_overrides(tmp_path):
     data = json.loads(out.stdout)
     assert "25 kronor" in data["answer"]
     assert data["citations"][0]["page"] == 1 and data["citations"][0]["year"] == 2026
+
+
+def test_unrelated_documents_on_the_same_topic_do_not_pull_the_answer_off(small_corpus, tmp_path):
+    """A government press release about sick leave must not answer a question about the region's
+    own reports; asked for by kind, it still can."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    release = ("Regeringen: sjukfrånvaron i landet\n\nSjukfrånvaron i hela landet uppgick till 6,2 procent under "
+               "2024 enligt regeringens nya sammanställning av sjukfrånvaron.\n")
+    for i in range(3):
+        (small_corpus / f"pressmeddelande-{i}.md").write_text(release.replace("6,2", f"6,{i + 2}"), encoding="utf-8")
+    catalog = {"reports": {f"pressmeddelande-{i}.md": {"title": f"Pressmeddelande {i}", "organisation": "Regeringskansliet",
+                                                        "unit": "Regeringen", "year": 2024, "kind": "pressmeddelande"}
+                           for i in range(3)}}
+    (small_corpus / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=small_corpus, index=tmp_path / "index"), progress=False)
+
+    own = assistant.ask("Hur hög var sjukfrånvaron 2024?")
+    assert "4,1" in own.text and not own.abstained
+    assert {c.doc_id for c in own.citations} == {"region-testland-arsrapport-2024"}
+
+    asked_for = assistant.ask("Hur hög var sjukfrånvaron i landet 2024 enligt pressmeddelandet?")
+    assert asked_for.citations and all(c.doc_id.startswith("pressmeddelande") for c in asked_for.citations)
