@@ -23,6 +23,7 @@ _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d]
 _FUSED = re.compile(r"([a-zåäö])([A-ZÅÄÖ][a-zåäö])")
 _TIDPLAN_UNIT = re.compile(r"(?m)(?:^|\s)(20\d\d(?:\s?[–-]\s?20\d\d)?|Q[1-4]\s20\d\d)\s+"
                            r"((?:[A-ZÅÄÖ]{2,}[\w/-]*|[a-c]\)|Respektive|Samtliga|Alla)(?:[ /]+(?:[A-ZÅÄÖ]{2,}[\w/-]*|[a-c]\)))*)")
+_DIRECTED_TO = re.compile(r"^(?:Uppdraget\s+)?(?:riktas|riktat|ges)\s+till\s+(.{3,200})$|^Ansvarig:?\s+(.{3,80})$", re.I)
 _TIDPLAN = re.compile(r"\b(20\d\d\s?[–-]\s?20\d\d|Q[1-4]\s20\d\d|20\d\d)\b")
 
 
@@ -135,6 +136,20 @@ def _uppdrag_fields(lines: list[_Line], code: str | None) -> dict:
                 fields["ansvarig"] = ansvarig
                 before = before[: before.rfind(candidate)] if candidate in before else before
         fields["uppdrag"] = re.sub(r"\s+", " ", before).strip()
+        if not fields["uppdrag"] and comment:
+            # Status-first rows: the assignment is the first paragraph after the status, then
+            # perhaps whom it is directed to, then the analysis.
+            paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", comment) if p.strip()]
+            fields["uppdrag"] = paras.pop(0)
+            directed = next((p for p in paras[:2] if _DIRECTED_TO.match(p)), None)
+            if directed:
+                m = _DIRECTED_TO.match(directed)
+                fields["ansvarig"] = (m.group(1) or m.group(2)).strip().rstrip(".")
+                paras.remove(directed)
+            if paras:
+                fields["kommentar"] = " ".join(paras)
+            else:
+                fields.pop("kommentar", None)
     else:
         fields["uppdrag"] = re.sub(r"\s+", " ", text)
         # Plan tables without a status column: 'Tidplan Ansvarig' cells as '2023 – 2025 CIFU-innovation …'.
@@ -232,6 +247,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
     row: list[_Line] = []
     row_code: str | None = None
     row_done = False  # the current row has had its status and comment
+    status_first = False  # the table's first column is the status
 
     def flush_prose():
         nonlocal prose
@@ -259,6 +275,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
             flush_row()
             flush_prose()
             table, header = kind, re.sub(r"\s+", " ", text)
+            status_first = header.casefold().startswith("status ")
             continue
         inside_open_row = bool(row) and not row_done
         if text and not inside_open_row and _is_heading(lines, i) and not _code_of(text):
@@ -277,6 +294,22 @@ def chunk_document(doc: Document) -> list[Chunk]:
             row, row_code = [line], code
             if table is None:
                 table, header = "uppdrag", ""
+            continue
+        if table == "uppdrag" and status_first and text and STATUS_RE.fullmatch(text.rstrip(": ")):
+            # A table whose first column is the status: each row starts at its status cell and runs,
+            # assignment and analysis, to the next one.
+            flush_row()
+            flush_prose()
+            row = [line]
+            continue
+        if row and status_first and table == "uppdrag":
+            if len(_text(row)) > ROW_MAX:
+                flush_row()  # past any row's length: the table has ended
+                table = None
+                prose.append(line)
+                continue
+            row.append(line)
+            row_done = row_done or (bool(text) and sum(bool(l.text.strip()) for l in row) > 3)
             continue
         if row or table:
             starts_new = (row_done and text and not line.text[:1].isspace() and text[:1].isupper()

@@ -96,3 +96,54 @@ def test_prose_chunks_follow_headings_and_stay_bounded():
 
 def test_fused_headings_are_split():
     assert heading_label("Framtid och utmaningarÅret i korthet") == "Framtid och utmaningar / Året i korthet"
+
+
+STATUS_FIRST = """Uppdrag från fullmäktige
+
+Status Uppdrag Analys
+Periodicitet och
+slutdatum
+
+ Klar
+med
+avvikelse
+
+Förbättra tillgängligheten
+vid valda enheter
+
+Riktas till hälso- och
+sjukvårdsnämnden
+
+Målet om fler vårdplatser nås inte. Endast två
+vårdplatser har skapats hittills.
+
+Tertial: aug, dec
+
+Pågående
+
+Minska tjänsteresorna med
+15 procent
+
+Riktas till alla nämnder
+
+Resekostnaderna har minskat något jämfört med
+föregående år men målet nås inte ännu.
+
+3 Ekonomi
+
+Regionens ekonomi beskrivs i detta avsnitt med löpande text om resultat och prognos för året som helhet.
+"""
+
+
+def test_rows_of_a_status_first_table_keep_status_assignment_and_analysis_together():
+    chunks = chunk_document(_doc(STATUS_FIRST))
+    rows = [c for c in chunks if c.kind == "uppdrag"]
+    assert [r.fields["status"] for r in rows] == ["Klar med avvikelse", "Pågående"]
+    first, second = rows
+    assert first.fields["uppdrag"] == "Förbättra tillgängligheten vid valda enheter"
+    assert first.fields["ansvarig"] == "hälso- och sjukvårdsnämnden"
+    assert "Endast två vårdplatser" in first.fields["kommentar"]
+    assert second.fields["uppdrag"].startswith("Minska tjänsteresorna") and "målet nås inte" in second.fields["kommentar"]
+    # The table ends at the next heading: the prose after it is not part of the last row.
+    assert "Regionens ekonomi" not in second.text
+    assert any("Regionens ekonomi" in c.text and c.kind == "prose" for c in chunks)
