@@ -33,12 +33,13 @@ RUNNER_UP = 0.4  # further sentences must score this share of the best one
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
+TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
-                     r"härrör|drivs av|har lett till|ledde till|för att)\b", re.I)
+                     r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)\b", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat|\bsjukfrånvaro|"
-                               r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad", re.I)
+                               r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bekonomiskt\b", re.I)
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
@@ -50,6 +51,14 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
 _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 
 
+_MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljarder|msek)\b", re.I)
+# (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
+_ASKED_DETAILS = (
+    (re.compile(r"\bvad (?:kostade|kostar|kostnaden)\b|\bhur mycket (?:kostade|kostar)\b", re.I), _MONEY, "answer"),
+    (re.compile(r"\bhur (?:stor|hög) (?:andel|procent)\b|\bhur många procent\b", re.I),
+     re.compile(r"%|\bprocent", re.I), "answer"),
+    (re.compile(r"\bkvinn\w*|\bmän(?:nen)?\b", re.I), re.compile(r"\bkvinn\w*|\bmän\b|\b[KM]:", re.I), "passages"),
+)
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|detta (beror|förklaras|innebär)|det beror|orsaken)", re.I)
 _BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
@@ -81,6 +90,14 @@ def idf_from_bm25(bm25) -> dict[str, float]:
     n = max(int(bm25.scores.get("num_docs", len(df))), 1)
     idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
     return {tok: float(idf[i]) for tok, i in bm25.vocab_dict.items() if i < len(idf)}
+
+
+def is_flattened_table(sentence: str) -> bool:
+    """Column labels and cells run together by the extraction ('Dnr: Ekonomi Kostnadsutveckling 2020
+    2021 Budget Prognos'): many capitalised words mid-'sentence' and no sentence end."""
+    words = re.findall(r"[A-Za-zÅÄÖåäöé][\wåäöÅÄÖ-]*", sentence)
+    capitalised = sum(1 for w in words[1:] if w[0].isupper() and not (w.isupper() and len(w) <= 5))
+    return capitalised >= 4 and not sentence.rstrip().endswith((".", "!", "?", ":"))
 
 
 def is_numeric_question(text: str) -> bool:
@@ -174,11 +191,17 @@ class ExtractiveAnswerer:
         if not query.years:
             return True
         covered = set(meta.years or [meta.year])
-        return bool(covered & set(query.years)) or any(str(y) in text for y in query.years)
+        if covered & set(query.years):
+            return True
+        # Another year's report may state a figure for the asked year, but a run of column years
+        # ('2020 2021 2022 2023') is a table axis, not such a statement.
+        named = set(re.findall(r"(?<!\d)20\d\d(?!\d)", text))
+        return any(str(y) in named for y in query.years) and len(named) < 3
 
     def _sentences(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int
                    ) -> list[_Sentence]:
         weights = self._concepts(query)
+        numeric = query.intent in ("number", "compare") or is_numeric_question(query.text)
         out = []
         for i, p in enumerate(passages):
             f = p.chunk.fields
@@ -194,6 +217,8 @@ class ExtractiveAnswerer:
                 score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior
                 if not self._covers_year(p.meta, s, query):
                     score = 0.0
+                elif not numeric and is_flattened_table(s):
+                    score *= TABLE_PENALTY
                 has_number = bool(re.search(r"\d", s)) and bool(NUMBER_RE.search(s))
                 out.append(_Sentence(s, i, lex, sem, score, has_number))
         return out
@@ -217,7 +242,7 @@ class ExtractiveAnswerer:
         parts = compose(query, passages, sentences)
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
-        if not parts:
+        if not parts or self._lacks_asked_detail(query, passages, parts):
             return self._abstain(query)
         return self.render(query, passages, parts)
 
@@ -242,6 +267,17 @@ class ExtractiveAnswerer:
         if not parts:
             return self._abstain(query)
         return self.render(query, passages, parts, force_lines=True)
+
+    @staticmethod
+    def _lacks_asked_detail(query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
+        """A near miss: the topic is there but not what was asked of it — a cost without any amount,
+        a share without any percentage, a figure for women or men where the passages give none by sex."""
+        quoted = " ".join(text for text, _ in parts)
+        cited = " ".join(passages[i].chunk.text for _, i in parts)
+        for asks, has, where in _ASKED_DETAILS:
+            if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
+                return True
+        return False
 
     def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:
         unknown = [o for o in query.organisations if o.startswith("Region ") and o.casefold() not in self.indexed_orgs]
@@ -364,7 +400,10 @@ class ExtractiveAnswerer:
         if not best:
             return []
         chosen: list[_Sentence] = []
-        for topic in [best] + [s for s in ranked[:3] if s is not best and s.score >= self.min_score]:
+        doc = passages[best.passage].chunk.doc_id
+        others = [s for s in ranked[:3] if s is not best and passages[s.passage].chunk.doc_id == doc
+                  and s.score >= max(self.min_score, self.runner_up * best.score)]
+        for topic in [best] + others:
             if _CAUSAL.search(topic.text):
                 if _ANAPHORIC.match(topic.text):
                     chosen += [p for p in self._preceding(topic, sentences) if p not in chosen]
@@ -377,6 +416,9 @@ class ExtractiveAnswerer:
                     break
             if chosen:
                 break
+        if not chosen and passages[best.passage].chunk.kind in ("indicator", "uppdrag"):
+            # A table row gives its reasons in its comment cell, rarely with a causal word: quote the row.
+            chosen = [best] + self._following(best, sentences)[:3]
         chosen = chosen or self._with_list(best, sentences)
         return [(s.text, s.passage) for s in chosen]
 

@@ -99,7 +99,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bsjuktal|\bsjukskriv|\bsjuk(?:a|dom)\b|frånvaro på grund av sjukdom", "sjukfrånvaro"),
     (r"\bheltidstjänst|\bheltider\b|\btjänster\b", "årsarbetare"),
     (r"\bhur (?:ligger|går) (?:\w+ )?(?:till|det)|\bläget\b|\bhur långt", "status"),
-    (r"\bpengar\b|\bkosta", "kronor mnkr kostnader"),
+    (r"\bpengar\b|\bkosta", "kronor mnkr kostnader medel"),
     (r"\bhyrpersonal|\binhyr|\bbemanningsföretag", "inhyrd personal"),
     (r"\bbudgetavvikelse|\bmot budget|\bavvek", "avvikelse budget"),
     (r"\blöner\b|\blönekostnad", "personalkostnader"),

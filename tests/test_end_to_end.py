@@ -109,3 +109,17 @@ def test_unrelated_documents_on_the_same_topic_do_not_pull_the_answer_off(small_
 
     asked_for = assistant.ask("Hur hög var sjukfrånvaron i landet 2024 enligt pressmeddelandet?")
     assert asked_for.citations and all(c.doc_id.startswith("pressmeddelande") for c in asked_for.citations)
+
+
+def test_near_misses_abstain_when_the_asked_detail_is_missing(small_corpus, tmp_path):
+    """The topic is in the report but not what was asked of it: no answer beats a related figure."""
+    from assistant.answer import ABSTAIN_TEXT
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    assistant = Assistant(Settings.from_env(corpus=small_corpus, index=tmp_path / "index"), progress=False)
+    assert "4,1" in assistant.ask("Hur hög var sjukfrånvaron 2024?").text
+    by_sex = assistant.ask("Hur hög var sjukfrånvaron bland kvinnorna 2024?")
+    assert by_sex.abstained and by_sex.text == ABSTAIN_TEXT and not by_sex.citations
+    assert assistant.ask("Vad kostade lokalerna 2024?").abstained  # lower costs are named, no amount
+    assert not assistant.ask("Varför blev det ett överskott 2024?").abstained
