@@ -17,6 +17,7 @@ import numpy as np
 
 from .catalog import REPORT_KINDS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
+from .query import asks_status
 from .sentences import split_sentences
 from .retrieve import is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
@@ -250,6 +251,7 @@ class ExtractiveAnswerer:
                        query_vector: np.ndarray) -> Answer:
         """One line per report and year, each cited; reports with nothing supported are left out."""
         numeric = is_numeric_question(query.text)
+        status_like = asks_status(query.text)
         query = replace(query, years=[])  # each report speaks for its own year here
         passages: list[Passage] = []
         parts = []
@@ -258,6 +260,11 @@ class ExtractiveAnswerer:
             group = self._with_sentence_hits(query, group, query_vector, 4, top=4, only_docs={meta.doc_id})
             sents = self._sentences(query, group, query_vector, limit=4)
             passages.extend(group)
+            rows = self._status(query, group, sents) if status_like and self._status_rows(query, group, sents) else []
+            if rows:
+                year = f"{meta.year}" if meta.year else meta.title
+                parts += [(f"{year} ({meta.title}): {rows[0][0]}", base + rows[0][1])]
+                continue
             best = self._best(sents, want_number=numeric) or (self._best(sents) if numeric else None)
             if best:
                 year = f"{meta.year}" if meta.year else meta.title

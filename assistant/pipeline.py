@@ -147,7 +147,9 @@ class Assistant:
             elif query.years and not years & set(query.years):
                 continue
             rank = 0 if m.kind in OUTCOME_KINDS else 1
-            key = (m.year or 0, m.organisation, m.unit)
+            # A plan covering 2023-2025 competes with the 2025 outcome report for the year asked.
+            asked = sorted(years & set(query.years)) if query.years and not since else []
+            key = (asked[-1] if asked else m.year or 0, m.organisation, m.unit)
             if key not in chosen or rank < chosen[key][0]:
                 chosen[key] = (rank, doc_id)
         return [chosen[key][1] for key in sorted(chosen)][:5]

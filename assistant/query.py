@@ -30,6 +30,12 @@ _INTENT_PATTERNS = [
 ]
 
 
+def asks_status(text: str) -> bool:
+    """The question asks how an uppdrag stands or who has it, whatever else it asks (e.g. compared over years)."""
+    low = text.casefold()
+    return any(name == "status" and re.search(pattern, low) for name, pattern in _INTENT_PATTERNS)
+
+
 def _status_filter(text: str) -> str | None:
     low = text.casefold()
     best = None

@@ -109,6 +109,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bprognos\w*|\bhelår", "prognos helår"),
     (r"\binvester\w*", "investeringar investeringsutgifter"),
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
+    (r"\brehab(?!ilitering)", "rehabilitering rehabiliteringsärenden"),
     (r"\bgick ner\b|\bgått ner\b|\bsjönk|\bminskade\b|\bnedåt\b", "minskat lägre"),
     (r"\bgick upp\b|\bgått upp\b|\bsteg\b|\bökade\b|\buppåt\b", "ökat högre"),
 )
