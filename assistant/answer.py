@@ -52,7 +52,9 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
 _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 
 
-_MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljarder|msek)\b", re.I)
+# An amount: with a currency unit, or a decimal figure as in a table of mnkr (not a bare year or date).
+_MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljarder|msek)\b|"
+                    r"(?<![\d-])[+\-−]?\d{1,3},\d{1,2}(?![\d-])", re.I)
 # (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
 _ASKED_DETAILS = (
     (re.compile(r"\bvad (?:kostade|kostar|kostnaden)\b|\bhur mycket (?:kostade|kostar)\b", re.I), _MONEY, "answer"),
@@ -289,8 +291,9 @@ class ExtractiveAnswerer:
     def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:
         unknown = [o for o in query.organisations if o.startswith("Region ") and o.casefold() not in self.indexed_orgs]
         known = [o for o in query.organisations if o not in unknown]
-        if unknown and not known:
-            return True  # a region we hold no report for
+        mentioned = " ".join(p.chunk.text for p in passages[:self.sentence_passages])
+        if unknown and not known and not any(o.removeprefix("Region ") in mentioned for o in unknown):
+            return True  # a region we hold no report for (a partner region the reports mention is fine)
         if query.years and not (set(query.years) & self.indexed_years):
             return not any(str(y) in p.chunk.text for p in passages[:self.sentence_passages] for y in query.years)
         return False
