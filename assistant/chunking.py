@@ -334,6 +334,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
             if m and not row_done:
                 tail = _text(row)[m.end():].strip()
                 row_done = bool(tail)
+            elif row_code and not row_done and _TIDPLAN_UNIT.search(text):
+                row_done = True  # a plan table has no status: its row is complete with 'Q4 2023 CE'
             continue
         prose.append(line)
     flush_row()

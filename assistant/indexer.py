@@ -28,7 +28,7 @@ from .sentences import is_substantive, split_sentences
 from .store import EmbeddingCache, read_manifest, text_hash, write_generation
 from .tokenize import tokenize
 
-CHUNKER_VERSION = 12  # bump when chunking changes so unchanged files are re-chunked
+CHUNKER_VERSION = 13  # bump when chunking changes so unchanged files are re-chunked
 
 
 @dataclass

@@ -20,6 +20,12 @@ CANDIDATES = 60
 # Documents that are not reports (press releases, memos someone uploaded) answer only what the reports
 # do not: staff ask about their own organisation's reports unless they name another kind of document.
 OTHER_KIND_PRIOR = 0.5
+KIND_MISMATCH = 0.6  # reports of another kind than the one the question names
+PLAN_KINDS = {"förvaltningsplan", "verksamhetsplan", "budget"}
+PLAN_FOR_STATUS = 0.75
+# Past tense and outcome words: the question asks what happened, which a plan cannot say.
+_OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnåddes|utfall\w*|bokslut\w*|"
+                            r"lyckades|klarade|gjordes|genomfördes)\b", re.I)
 
 
 @dataclass
@@ -98,9 +104,11 @@ class Retriever:
                 boost *= 1.25
             else:
                 boost *= 0.7
-        if query.kinds and meta.kind in query.kinds:
-            boost *= 1.4
-        elif prefer_reports and not is_report(meta):
+        if query.kinds:
+            boost *= 1.4 if meta.kind in query.kinds else KIND_MISMATCH  # 'enligt förvaltningsplanen' means it
+        elif meta.kind in PLAN_KINDS and (query.intent == "status" or _OUTCOME_WORDS.search(query.text)):
+            boost *= PLAN_FOR_STATUS  # how an uppdrag went is in the outcome report; the plan only sets it
+        if prefer_reports and not is_report(meta) and meta.kind not in query.kinds:
             boost *= OTHER_KIND_PRIOR
         return boost
 
