@@ -19,7 +19,7 @@ from .catalog import REPORT_KINDS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
 from .sentences import split_sentences
-from .retrieve import is_report, matching_docs, prefers_reports
+from .retrieve import holds_reports_and_others, is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
 from .swedish import NUMBER_RE, canonical_status, synonym_groups
 from .tokenize import tokenize
@@ -125,8 +125,12 @@ class ExtractiveAnswerer:
         self.sentence_passages, self.global_sentences = SENTENCE_PASSAGES, GLOBAL_SENTENCES
         counts = np.diff(index.sentence_offsets)
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), counts)
-        self.sentence_doc = np.array([index.chunks[i].doc_id for i in self.sentence_chunk]) if len(counts) else \
-            np.array([], dtype=str)
+        # Sentence -> document as small integers, so filtering by document is one mask lookup.
+        self.doc_number = {d: i for i, d in enumerate(index.metas)}
+        chunk_doc = np.array([self.doc_number[c.doc_id] for c in index.chunks], dtype=np.int32)
+        self.sentence_doc = chunk_doc[self.sentence_chunk] if len(counts) else np.array([], dtype=np.int32)
+        self.mixed_corpus = holds_reports_and_others(index.metas)
+        self.report_docs = {d for d, m in index.metas.items() if is_report(m)}
 
     def _with_sentence_hits(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int,
                             top: int | None = None, only_docs: set[str] | None = None) -> list[Passage]:
@@ -138,10 +142,12 @@ class ExtractiveAnswerer:
             return base
         sims = self.index.sentence_vectors @ qv
         allowed = only_docs if only_docs is not None else matching_docs(self.index.metas, query)
-        if allowed is None and prefers_reports(self.index.metas, query):
-            allowed = {d for d, m in self.index.metas.items() if is_report(m)}
+        if allowed is None and prefers_reports(self.mixed_corpus, query):
+            allowed = self.report_docs
         if allowed is not None:
-            sims = np.where(np.isin(self.sentence_doc, list(allowed)), sims, -1.0)
+            keep = np.zeros(len(self.doc_number), bool)
+            keep[[self.doc_number[d] for d in allowed if d in self.doc_number]] = True
+            sims = np.where(keep[self.sentence_doc], sims, -1.0)
         seen = {p.chunk.id for p in base}
         extra: list[Passage] = []
         for row in np.argsort(-sims)[: top * 3]:

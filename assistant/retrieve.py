@@ -52,11 +52,15 @@ def is_report(meta: DocumentMeta) -> bool:
     return meta.kind in REPORT_KINDS
 
 
-def prefers_reports(metas: dict[str, DocumentMeta], query: Query) -> bool:
-    """True when reports should outrank other documents: the question names no other kind of document
-    and both kinds are indexed."""
-    named_other = any(k not in REPORT_KINDS for k in query.kinds)
-    return not named_other and any(map(is_report, metas.values())) and not all(map(is_report, metas.values()))
+def holds_reports_and_others(metas: dict[str, DocumentMeta]) -> bool:
+    kinds = {is_report(m) for m in metas.values()}
+    return kinds == {True, False}
+
+
+def prefers_reports(mixed_corpus: bool, query: Query) -> bool:
+    """True when reports should outrank other documents: both are indexed (`mixed_corpus`) and the
+    question names no other kind of document."""
+    return mixed_corpus and not any(k not in REPORT_KINDS for k in query.kinds)
 
 
 class Retriever:
@@ -67,6 +71,7 @@ class Retriever:
         self.doc_of = np.array([c.doc_id for c in index.chunks])
         self.codes = [str(c.fields.get("code", "")).upper() for c in index.chunks]
         self.bm25_weight, self.rrf_k = BM25_WEIGHT, RRF_K
+        self.mixed_corpus = holds_reports_and_others(index.metas)
 
     def channels(self, query: Query) -> SearchChannels:
         tokens = tokenize(query.expanded or query.text)
@@ -128,13 +133,15 @@ class Retriever:
         metas = self.index.metas
         years = [m.year for m in metas.values() if m.year]
         newest, oldest = (max(years), min(years)) if years else (0, 0)
-        prefer = prefers_reports(metas, query)
-        doc_boosts = {d: self.doc_boost(m, query, prefer) for d, m in metas.items()}
+        prefer = prefers_reports(self.mixed_corpus, query)
+        doc_boosts: dict[str, float] = {}  # only for the documents of candidate chunks
         wanted_codes = {c.upper() for c in query.codes}
         for i in np.nonzero(fused)[0]:
             chunk = self.index.chunks[i]
             meta = metas[chunk.doc_id]
-            b = doc_boosts[chunk.doc_id]
+            b = doc_boosts.get(chunk.doc_id)
+            if b is None:
+                b = doc_boosts[chunk.doc_id] = self.doc_boost(meta, query, prefer)
             if not query.years and newest > oldest and meta.year:
                 b *= 1.0 + 0.15 * (meta.year - oldest) / (newest - oldest)  # prefer the latest report
             if wanted_codes:
