@@ -23,6 +23,9 @@ from .models import DocumentMeta
 # Order matters: 'delårsrapport' contains 'årsrapport'.
 REPORT_KINDS = ("delårsrapport", "årsredovisning", "årsrapport", "förvaltningsplan", "verksamhetsplan",
                 "verksamhetsberättelse", "budget", "rapport")
+# What a kind of report can answer: outcomes (what happened) or plans (what is to happen).
+OUTCOME_KINDS = frozenset({"årsredovisning", "årsrapport", "delårsrapport", "verksamhetsberättelse"})
+PLAN_KINDS = frozenset({"förvaltningsplan", "verksamhetsplan", "budget"})
 _ASCII_KIND = {unicodedata.normalize("NFKD", k).encode("ascii", "ignore").decode(): k for k in REPORT_KINDS}
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _REGION = re.compile(r"\bRegion\s+([A-ZÅÄÖ][a-zåäö]+(?:\s+län)?)")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from .answer import ExtractiveAnswerer
+from .catalog import OUTCOME_KINDS
 from .config import Settings
 from .embedders import Embedder, load_embedder
 from .errors import AssistantError
@@ -18,7 +19,6 @@ from .retrieve import Retriever
 from .store import LoadedIndex, load_index
 
 MAX_QUESTION_CHARS = 2000
-OUTCOME_KINDS = {"årsredovisning", "årsrapport", "delårsrapport", "verksamhetsberättelse"}
 TOP_K = 10
 
 

@@ -3,11 +3,11 @@ what the question pins down (region/unit, year, report kind, uppdrag code)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .catalog import REPORT_KINDS
+from .catalog import PLAN_KINDS, REPORT_KINDS
 from .embedders import Embedder
 from .models import DocumentMeta, Passage, Query
 from .store import LoadedIndex
@@ -21,7 +21,6 @@ CANDIDATES = 60
 # do not: staff ask about their own organisation's reports unless they name another kind of document.
 OTHER_KIND_PRIOR = 0.5
 KIND_MISMATCH = 0.6  # reports of another kind than the one the question names
-PLAN_KINDS = {"förvaltningsplan", "verksamhetsplan", "budget"}
 PLAN_FOR_STATUS = 0.75
 # Past tense and outcome words: the question asks what happened, which a plan cannot say.
 _OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnåddes|utfall\w*|bokslut\w*|"
@@ -72,6 +71,8 @@ class Retriever:
         self.codes = [str(c.fields.get("code", "")).upper() for c in index.chunks]
         self.bm25_weight, self.rrf_k = BM25_WEIGHT, RRF_K
         self.mixed_corpus = holds_reports_and_others(index.metas)
+        years = [m.year for m in index.metas.values() if m.year]
+        self.newest, self.oldest = (max(years), min(years)) if years else (0, 0)
 
     def channels(self, query: Query) -> SearchChannels:
         tokens = tokenize(query.expanded or query.text)
@@ -87,17 +88,9 @@ class Retriever:
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
         """Hard filter on region/unit when the question names one that is indexed."""
-        metas = self.index.metas
-        if only_docs is not None:
-            return np.isin(self.doc_of, list(only_docs))
-        named = {ascii_fold(o.casefold()) for o in query.organisations}
-        if not named:
-            return np.ones(self.n, bool)
-        matching = {d for d, m in metas.items()
-                    if ascii_fold(m.organisation.casefold()) in named or ascii_fold(m.unit.casefold()) in named}
-        if not matching:
-            return np.ones(self.n, bool)
-        return np.isin(self.doc_of, list(matching))
+        if only_docs is None:
+            only_docs = matching_docs(self.index.metas, replace(query, doc_filter=None))
+        return np.ones(self.n, bool) if only_docs is None else np.isin(self.doc_of, list(only_docs))
 
     def doc_boost(self, meta: DocumentMeta, query: Query, prefer_reports: bool = False) -> float:
         boost = 1.0
@@ -131,8 +124,7 @@ class Retriever:
             fused[order] += weight / (self.rrf_k + np.arange(1, len(order) + 1))
         fused[~mask] = 0
         metas = self.index.metas
-        years = [m.year for m in metas.values() if m.year]
-        newest, oldest = (max(years), min(years)) if years else (0, 0)
+        newest, oldest = self.newest, self.oldest
         prefer = prefers_reports(self.mixed_corpus, query)
         doc_boosts: dict[str, float] = {}  # only for the documents of candidate chunks
         wanted_codes = {c.upper() for c in query.codes}
