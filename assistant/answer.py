@@ -16,6 +16,7 @@ from typing import Protocol
 import numpy as np
 
 from .catalog import REPORT_KINDS
+from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
 from .sentences import split_sentences
@@ -86,15 +87,6 @@ def _shorten(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def idf_from_bm25(bm25) -> dict[str, float]:
-    """Inverse document frequency per token, read from the bm25s index (no second pass over the text)."""
-    indptr = np.asarray(bm25.scores["indptr"])
-    df = np.diff(indptr)
-    n = max(int(bm25.scores.get("num_docs", len(df))), 1)
-    idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
-    return {tok: float(idf[i]) for tok, i in bm25.vocab_dict.items() if i < len(idf)}
-
-
 def is_flattened_table(sentence: str) -> bool:
     """Column labels and cells run together by the extraction ('Dnr: Ekonomi Kostnadsutveckling 2020
     2021 Budget Prognos'): many capitalised words mid-'sentence' and no sentence end."""
@@ -112,7 +104,8 @@ class ExtractiveAnswerer:
 
     def __init__(self, index: LoadedIndex):
         self.index = index
-        self.idf = idf_from_bm25(index.bm25)
+        self.all_idf = index.lexical.idf()
+        self.report_idf = index.lexical.idf(REPORTS)  # what a question about the reports is weighed by
         metas = index.metas.values()
         self.indexed_years = {y for m in metas for y in (m.years or [m.year]) if y}
         self.indexed_orgs = {m.organisation.casefold() for m in metas if m.organisation}
@@ -161,18 +154,22 @@ class ExtractiveAnswerer:
         return base + extra
 
     # --- scoring -----------------------------------------------------------------------------
+    def _idf(self, query: Query) -> dict[str, float]:
+        return self.report_idf if prefers_reports(self.mixed_corpus, query) else self.all_idf
+
     def _concepts(self, query: Query) -> list[tuple[frozenset[str], float]]:
         """What a supporting sentence must mention: each content word of the question, and for each
         everyday phrase a group of report words any one of which will do ('plus' ~ 'överskott')."""
+        idf = self._idf(query)
         own = [t for t in tokenize(query.text) if t not in _FRAME and t not in self.org_tokens
                and not re.fullmatch(r"20\d\d", t)]
         groups = [frozenset(tokenize(g)) for g in synonym_groups(query.text)]
-        concepts = [(frozenset({t}), self.idf[t]) for t in dict.fromkeys(own) if t in self.idf
+        concepts = [(frozenset({t}), idf[t]) for t in dict.fromkeys(own) if t in idf
                     and not any(t in g for g in groups)]
         if not groups:
-            concepts += [(frozenset({t}), 0.5) for t in dict.fromkeys(own) if t not in self.idf]
+            concepts += [(frozenset({t}), 0.5) for t in dict.fromkeys(own) if t not in idf]
         for g in groups:
-            known = [self.idf[t] for t in g if t in self.idf]
+            known = [idf[t] for t in g if t in idf]
             if known:
                 concepts.append((g, min(3.0, sum(known) / len(known))))
         return concepts
@@ -235,7 +232,8 @@ class ExtractiveAnswerer:
     # --- composing ---------------------------------------------------------------------------
     def _shares_vocabulary(self, query: Query) -> bool:
         """At least one word of the question (not only numbers) occurs in the reports."""
-        return any(re.search(r"[a-zåäö]", t) and t in self.idf for alts, _ in self._concepts(query) for t in alts)
+        idf = self._idf(query)
+        return any(re.search(r"[a-zåäö]", t) and t in idf for alts, _ in self._concepts(query) for t in alts)
 
     def answer(self, query: Query, passages: list[Passage], query_vector: np.ndarray) -> Answer:
         if self._out_of_scope(query, passages) or not passages or not self._shares_vocabulary(query):

@@ -17,7 +17,7 @@ from typing import Any, Callable
 import numpy as np
 from tqdm import tqdm
 
-from .catalog import Catalog, slugify
+from .catalog import REPORT_KINDS, Catalog, slugify
 from .chunking import chunk_document
 from .config import CATALOG_NAME, SUPPORTED_SUFFIXES, Settings
 from .embedders import Embedder, load_embedder
@@ -25,7 +25,8 @@ from .errors import AssistantError, IngestError
 from .ingest import load_document, sha256_file
 from .models import Chunk
 from .sentences import is_substantive, split_sentences
-from .store import EmbeddingCache, read_manifest, text_hash, write_generation
+from .lexical import OTHERS, REPORTS, LexicalIndex
+from .store import SCHEMA_VERSION, EmbeddingCache, read_manifest, text_hash, write_generation
 from .tokenize import tokenize
 
 CHUNKER_VERSION = 13  # bump when chunking changes so unchanged files are re-chunked
@@ -63,7 +64,7 @@ def corpus_fingerprint(corpus_dir: Path) -> dict[str, Any]:
     files = {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in corpus_files(corpus_dir)}
     cat = corpus_dir / CATALOG_NAME
     return {"files": files, "catalog": cat.stat().st_mtime_ns if cat.exists() else None,
-            "chunker": CHUNKER_VERSION}
+            "chunker": CHUNKER_VERSION, "schema": SCHEMA_VERSION}
 
 
 def index_is_current(settings: Settings) -> bool:
@@ -184,14 +185,15 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
                                                report, "Beräknar embeddings (meningar)")
     report.stage_seconds["embed"] = time.perf_counter() - t_embed
     t_write = time.perf_counter()
-    token_lists = [tokenize(c.index_text()) for c in chunks]
+    collections = [REPORTS if documents[c.doc_id]["meta"]["kind"] in REPORT_KINDS else OTHERS for c in chunks]
+    lexical = LexicalIndex.build([tokenize(c.index_text()) for c in chunks], collections)
     manifest = {
         "embedder": {"id": embedder.id, "dim": embedder.dim, "spec": settings.embedder},
         "documents": documents,
         "fingerprint": corpus_fingerprint(settings.corpus_dir),
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
-    write_generation(settings.index_dir, manifest, chunks, vectors, token_lists, sentence_vectors, offsets)
+    write_generation(settings.index_dir, manifest, chunks, vectors, lexical, sentence_vectors, offsets)
     report.stage_seconds["write"] = time.perf_counter() - t_write
     report.documents, report.chunks = len(documents), len(chunks)
     report.changed = bool(report.embedded or report.removed or report.reused_documents != len(documents))

@@ -15,7 +15,7 @@ from .errors import AssistantError
 from .indexer import BuildReport, build_index, index_is_current
 from .models import Answer, Passage, Query
 from .query import analyse
-from .retrieve import Retriever
+from .retrieve import Retriever, is_report, prefers_reports
 from .store import LoadedIndex, load_index
 
 MAX_QUESTION_CHARS = 2000
@@ -154,6 +154,13 @@ class Assistant:
                 chosen[key] = (rank, doc_id)
         return [chosen[key][1] for key in sorted(chosen)][:5]
 
+    def _answer(self, answerer: ExtractiveAnswerer, query: Query, passages: list[Passage], query_vector) -> Answer:
+        if self.generator is not None:
+            from .generate import GenerativeAnswerer
+
+            return GenerativeAnswerer(self.generator, answerer).answer(query, passages, query_vector)
+        return answerer.answer(query, passages, query_vector)
+
     def ask(self, question: str, k: int = TOP_K, doc_ids: set[str] | None = None) -> Answer:
         if not question or not question.strip():
             raise AssistantError("Frågan är tom. Skriv en fråga, t.ex. \"Vad är status för RF8?\"")
@@ -174,12 +181,12 @@ class Assistant:
                       for d in compare_docs]
             answer = answerer.answer_compare(query, [g for g in groups if g[1]], channels.query_vector)
             passages = [p for _, g in groups for p in g[:1]] + passages
-        elif self.generator is not None:
-            from .generate import GenerativeAnswerer
-
-            answer = GenerativeAnswerer(self.generator, answerer).answer(query, passages, channels.query_vector)
         else:
-            answer = answerer.answer(query, passages, channels.query_vector)
+            # Other documents (press releases) answer only what the organisation's reports do not.
+            own = [p for p in passages if is_report(p.meta)] if prefers_reports(retriever.mixed_corpus, query) else []
+            answer = self._answer(answerer, query, own or passages, channels.query_vector)
+            if answer.abstained and own and len(own) < len(passages):
+                answer = self._answer(answerer, query, passages, channels.query_vector)
         t2 = time.perf_counter()
         answer.passages = passages[:k]
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}

@@ -1,5 +1,9 @@
 """Hybrid retrieval: BM25 and dense scores fused by reciprocal rank, then filtered and boosted by
-what the question pins down (region/unit, year, report kind, uppdrag code)."""
+what the question pins down (region/unit, year, report kind, uppdrag code).
+
+When other documents (press releases) are indexed beside the organisation's reports, each
+collection is ranked on its own (see lexical.py): a report passage gets the same fused score with or
+without the other documents, and the others compete only through their own ranks times a prior."""
 from __future__ import annotations
 
 import re
@@ -9,6 +13,7 @@ import numpy as np
 
 from .catalog import PLAN_KINDS, REPORT_KINDS
 from .embedders import Embedder
+from .lexical import REPORTS
 from .models import DocumentMeta, Passage, Query
 from .store import LoadedIndex
 from .swedish import ascii_fold
@@ -62,6 +67,11 @@ def prefers_reports(mixed_corpus: bool, query: Query) -> bool:
     return mixed_corpus and not any(k not in REPORT_KINDS for k in query.kinds)
 
 
+def _year_range(metas) -> tuple[int, int]:
+    years = [m.year for m in metas if m.year]
+    return (min(years), max(years)) if years else (0, 0)
+
+
 class Retriever:
     def __init__(self, index: LoadedIndex, embedder: Embedder):
         self.index = index
@@ -71,12 +81,17 @@ class Retriever:
         self.codes = [str(c.fields.get("code", "")).upper() for c in index.chunks]
         self.bm25_weight, self.rrf_k = BM25_WEIGHT, RRF_K
         self.mixed_corpus = holds_reports_and_others(index.metas)
-        years = [m.year for m in index.metas.values() if m.year]
-        self.newest, self.oldest = (max(years), min(years)) if years else (0, 0)
+        self.year_range = _year_range(index.metas.values())  # for 'prefer the latest report'
+        self.report_year_range = _year_range(m for m in index.metas.values() if is_report(m))
+        self.collections = [ids for ids in index.lexical.members.values() if len(ids)]
+        # In a mixed index the reports' passages are scored exactly (few vectors, one matrix product),
+        # so a flood of similar press releases cannot crowd them out of the dense candidates.
+        self.report_ids = index.lexical.members.get(REPORTS) if len(self.collections) > 1 else None
+        self.report_vectors = (index.vectors.reconstruct_batch(self.report_ids) if self.report_ids is not None
+                               else None)
 
     def channels(self, query: Query) -> SearchChannels:
-        tokens = tokenize(query.expanded or query.text)
-        bm25 = np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32) if tokens else np.zeros(self.n, np.float32)
+        bm25 = self.index.lexical.get_scores(tokenize(query.expanded or query.text))
         qv = self.embedder.encode_queries([query.text])
         dense = np.zeros(self.n, np.float32)
         k = min(self.n, max(CANDIDATES * 4, 200))
@@ -84,6 +99,8 @@ class Retriever:
             scores, ids = self.index.vectors.search(qv, k)
             valid = ids[0] >= 0
             dense[ids[0][valid]] = scores[0][valid]
+        if self.report_vectors is not None:
+            dense[self.report_ids] = self.report_vectors @ qv[0]
         return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0])
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
@@ -119,13 +136,14 @@ class Retriever:
         fused = np.zeros(self.n, np.float64)
         for scores, weight in ((ch.bm25, self.bm25_weight), (ch.dense, 1.0)):
             scores = np.where(mask, scores, 0)
-            order = np.argsort(-scores, kind="stable")[:CANDIDATES]
-            order = order[scores[order] > 0]
-            fused[order] += weight / (self.rrf_k + np.arange(1, len(order) + 1))
+            for members in self.collections:  # ranks within each collection
+                order = members[np.argsort(-scores[members], kind="stable")[:CANDIDATES]]
+                order = order[scores[order] > 0]
+                fused[order] += weight / (self.rrf_k + np.arange(1, len(order) + 1))
         fused[~mask] = 0
         metas = self.index.metas
-        newest, oldest = self.newest, self.oldest
         prefer = prefers_reports(self.mixed_corpus, query)
+        oldest, newest = self.report_year_range if prefer else self.year_range
         doc_boosts: dict[str, float] = {}  # only for the documents of candidate chunks
         wanted_codes = {c.upper() for c in query.codes}
         for i in np.nonzero(fused)[0]:

@@ -2,7 +2,8 @@
 
 index/
   CURRENT                 name of the live generation (replaced with os.replace: atomic)
-  gen-<time>-<rand>/      manifest.json, chunks.jsonl, vectors.faiss, bm25/ (numpy + json, no pickles)
+  gen-<time>-<rand>/      manifest.json, chunks.jsonl, vectors.faiss, lexical/ (BM25 per collection:
+                          numpy + json, no pickles)
   embeddings.sqlite       embedding cache keyed by (embedder id, sha256 of the text)
 
 A build writes a whole new generation and only then points CURRENT at it, so a crash or a bad file
@@ -21,14 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import bm25s
 import faiss
 import numpy as np
 
 from .errors import AssistantError, IndexMismatchError
+from .lexical import LexicalIndex
 from .models import Chunk, DocumentMeta
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: BM25 kept per collection (lexical/)
 ANN_THRESHOLD = 50_000  # passages; above this the dense channel uses an HNSW graph instead of exact search
 CURRENT = "CURRENT"
 CACHE_NAME = "embeddings.sqlite"
@@ -78,7 +79,7 @@ class LoadedIndex:
     chunks: list[Chunk]
     metas: dict[str, DocumentMeta]
     vectors: faiss.Index
-    bm25: bm25s.BM25
+    lexical: LexicalIndex
     sentence_vectors: np.ndarray  # one row per sentence of every chunk, in order (zeros: not embedded)
     sentence_offsets: np.ndarray  # chunk i owns rows sentence_offsets[i]:sentence_offsets[i + 1]
 
@@ -119,7 +120,7 @@ def dense_index(vectors: np.ndarray, dim: int, threshold: int = ANN_THRESHOLD) -
 
 
 def write_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Chunk],
-                     vectors: np.ndarray, token_lists: list[list[str]],
+                     vectors: np.ndarray, lexical: LexicalIndex,
                      sentence_vectors: np.ndarray, sentence_offsets: np.ndarray) -> Path:
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
@@ -132,10 +133,7 @@ def write_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Chu
         faiss.write_index(dense_index(vectors, int(manifest["embedder"]["dim"])), str(tmp / "vectors.faiss"))
         np.save(tmp / "sentences.npy", sentence_vectors.astype(np.float32), allow_pickle=False)
         np.save(tmp / "sentence_offsets.npy", sentence_offsets.astype(np.int64), allow_pickle=False)
-        bm25 = bm25s.BM25()
-        # bm25s needs at least one token per document; an empty chunk gets a placeholder.
-        bm25.index([t or ["∅"] for t in token_lists] or [["∅"]], show_progress=False)
-        bm25.save(str(tmp / "bm25"), show_progress=False)
+        lexical.save(tmp / "lexical")
         files = sorted(p for p in tmp.rglob("*") if p.is_file())
         manifest = {**manifest, "schema_version": SCHEMA_VERSION, "n_chunks": len(chunks),
                     "files": {str(p.relative_to(tmp)): _file_sha(p) for p in files}}
@@ -187,8 +185,8 @@ def load_index(index_dir: Path, embedder_id: str | None = None, verify: bool = T
               (gen / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     metas = {d: DocumentMeta(**m["meta"]) for d, m in manifest["documents"].items()}
     vectors = faiss.read_index(str(gen / "vectors.faiss"))
-    bm25 = bm25s.BM25.load(str(gen / "bm25"), show_progress=False, verbosity=0)
+    lexical = LexicalIndex.load(gen / "lexical")
     sentence_vectors = np.load(gen / "sentences.npy", allow_pickle=False)
     sentence_offsets = np.load(gen / "sentence_offsets.npy", allow_pickle=False)
-    return LoadedIndex(path=gen, manifest=manifest, chunks=chunks, metas=metas, vectors=vectors, bm25=bm25,
+    return LoadedIndex(path=gen, manifest=manifest, chunks=chunks, metas=metas, vectors=vectors, lexical=lexical,
                        sentence_vectors=sentence_vectors, sentence_offsets=sentence_offsets)

@@ -123,3 +123,35 @@ def test_near_misses_abstain_when_the_asked_detail_is_missing(small_corpus, tmp_
     assert by_sex.abstained and by_sex.text == ABSTAIN_TEXT and not by_sex.citations
     assert assistant.ask("Vad kostade lokalerna 2024?").abstained  # lower costs are named, no amount
     assert not assistant.ask("Varför blev det ett överskott 2024?").abstained
+
+
+def test_adding_unrelated_documents_leaves_the_answers_from_the_reports_unchanged(small_corpus, tmp_path):
+    """Press releases that share the reports' words (sjukfrånvaro, resultat, budget, kallelser) change
+    neither which report passages answer nor how they score: each collection keeps its own BM25
+    statistics and ranks, and the reports' passages are scored exactly in the dense channel."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    settings = Settings.from_env(corpus=small_corpus, index=tmp_path / "index")
+    questions = ["Hur hög var sjukfrånvaron?", "Vad blev resultatet mot budget 2024?",
+                 "Hur går det med de digitala kallelserna?", "Varför blev det ett överskott?"]
+    alone = Assistant(settings, progress=False)
+    before = [alone.ask(q) for q in questions]
+
+    words = ["sjukfrånvaron ökade i landet", "resultatet mot budget", "digitala kallelser i vården",
+             "överskott i statens finanser", "regionerna och sjukhus"]
+    catalog = {"reports": {}}
+    for i in range(40):
+        name = f"pm-{i:02d}.md"
+        (small_corpus / name).write_text(f"Pressmeddelande {i}\n\nRegeringen om {words[i % 5]} och {words[(i + 2) % 5]} "
+                                         f"under {2020 + i % 5}.\n", encoding="utf-8")
+        catalog["reports"][name] = {"title": f"Pressmeddelande {i}", "organisation": "Regeringskansliet",
+                                    "unit": "Regeringen", "year": 2020 + i % 5, "kind": "pressmeddelande"}
+    (small_corpus / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+    mixed = Assistant(settings, progress=False)
+    assert len(mixed.index.metas) == 42
+    for question, old in zip(questions, before):
+        new = mixed.ask(question)
+        assert new.text == old.text, question
+        assert [(c.doc_id, c.text, round(c.score, 6)) for c in new.citations] == \
+               [(c.doc_id, c.text, round(c.score, 6)) for c in old.citations], question

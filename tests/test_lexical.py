@@ -1,0 +1,42 @@
+"""The lexical channel against bm25s itself, and its promise: other documents do not move the reports."""
+from __future__ import annotations
+
+import bm25s
+import numpy as np
+
+from assistant.lexical import OTHERS, REPORTS, LexicalIndex
+from assistant.tokenize import tokenize
+
+REPORTS_TEXT = ["Sjukfrånvaron uppgick till 4,1 procent under året.",
+                "Resultatet blev ett överskott på 12,5 mkr mot budget.",
+                "Digitala kallelser infördes på fyra av sex sjukhus."]
+OTHER_TEXT = ["Regeringen: sjukfrånvaron i landet ökade under året.",
+              "Regeringen föreslår ny budget för sjukfrånvaron och sjukhus."]
+
+
+def _plain_bm25(texts: list[str], query: str) -> np.ndarray:
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(t) for t in texts], show_progress=False)
+    return bm25.get_scores(tokenize(query))
+
+
+def test_one_collection_scores_exactly_like_bm25s():
+    lexical = LexicalIndex.build([tokenize(t) for t in REPORTS_TEXT], [REPORTS] * 3)
+    query = "hur hög var sjukfrånvaron under året"
+    np.testing.assert_allclose(lexical.get_scores(tokenize(query)), _plain_bm25(REPORTS_TEXT, query), rtol=1e-6)
+
+
+def test_reports_score_the_same_with_other_documents_indexed(tmp_path):
+    texts = [REPORTS_TEXT[0], OTHER_TEXT[0], REPORTS_TEXT[1], OTHER_TEXT[1], REPORTS_TEXT[2]]
+    groups = [REPORTS, OTHERS, REPORTS, OTHERS, REPORTS]
+    LexicalIndex.build([tokenize(t) for t in texts], groups).save(tmp_path / "lexical")
+    lexical = LexicalIndex.load(tmp_path / "lexical")  # the saved form is what queries use
+    for query in ("sjukfrånvaron under året", "budget och överskott", "sjukhus"):
+        scores = lexical.get_scores(tokenize(query))
+        np.testing.assert_allclose(scores[[0, 2, 4]], _plain_bm25(REPORTS_TEXT, query), rtol=1e-6)
+        np.testing.assert_allclose(scores[[1, 3]], _plain_bm25(OTHER_TEXT, query), rtol=1e-6)
+    # The answerer weighs question words by idf: the reports' own statistics where a word occurs in
+    # both collections (1 of 3 reports), the others' where only they have it (2 of 2 press releases).
+    idf = lexical.idf()
+    assert abs(idf[tokenize("sjukhus")[0]] - np.log(1 + 2.5 / 1.5)) < 1e-5
+    assert abs(idf[tokenize("regeringen")[0]] - np.log(1 + 0.5 / 2.5)) < 1e-5
