@@ -35,6 +35,7 @@ RUNNER_UP = 0.4  # further sentences must score this share of the best one
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
+STATUS_FOLLOWING = 2  # sentences after an activity's description that tell how it went
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
@@ -434,7 +435,25 @@ class ExtractiveAnswerer:
             # A table row gives its reasons in its comment cell, rarely with a causal word: quote the row.
             chosen = [best] + self._following(best, sentences)[:3]
         chosen = chosen or self._with_list(best, sentences)
+        run = self._bullet_run(chosen[-1], sentences) if chosen else []
+        if run and (chosen[-1].text.startswith("•") or run[0] is self._following(chosen[-1], sentences)[0]):
+            # One reason of a bulleted list, or the line the list belongs to: all the items answer.
+            chosen += [x for x in run if x not in chosen]
         return [(s.text, s.passage) for s in chosen]
+
+    def _bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        """The bullet items after `s` in its passage, with the sentences that continue an item
+        (kept only when another item follows them)."""
+        run, pending = [], []
+        for nxt in self._following(s, sentences):
+            if nxt.text.startswith("•"):
+                run += pending + [nxt]
+                pending = []
+            elif len(pending) < 2:
+                pending.append(nxt)
+            else:
+                break
+        return run
 
     def _status_rows(self, query, passages, sentences) -> list[int]:
         codes = {c.upper().replace(" ", "") for c in query.codes}
@@ -454,7 +473,7 @@ class ExtractiveAnswerer:
     def _status(self, query, passages, sentences):
         rows = self._status_rows(query, passages, sentences)
         if not rows:
-            return self._fact(query, passages, sentences)
+            return self._status_in_prose(query, passages, sentences)
         parts = []
         for i in rows:
             f = passages[i].chunk.fields
@@ -471,6 +490,23 @@ class ExtractiveAnswerer:
                 line += f" Kommentar: {_shorten(comment, 320)}"
             parts.append((line, i))
         return parts
+
+    def _status_in_prose(self, query, passages, sentences):
+        """An activity described in running text: the sentence that names it matches the question, the
+        report's account of how it went follows it ('Grunden har lagts, men … kvarstår')."""
+        best = self._best(sentences)
+        if not best:
+            return []
+        parts = [(best.text, best.passage)]
+        used = len(best.text)
+        for nxt in self._following(best, sentences)[:STATUS_FOLLOWING]:
+            if used + len(nxt.text) > MAX_CHARS - 120 or re.match(r"^\d+(\.\d+)*\s+[A-ZÅÄÖ]", nxt.text):
+                break  # the budget is spent, or a numbered heading starts the next topic
+            parts.append((nxt.text, nxt.passage))
+            used += len(nxt.text)
+        quoted = {t for t, _ in parts}
+        extra = [x for x in self._supporting(best, passages, sentences) if x[0] not in quoted]
+        return parts + [x for x in extra if (used := used + len(x[0])) <= MAX_CHARS - 120]
 
     def _list(self, query, passages, sentences):
         if not query.status_filter:

@@ -155,3 +155,33 @@ def test_adding_unrelated_documents_leaves_the_answers_from_the_reports_unchange
         assert new.text == old.text, question
         assert [(c.doc_id, c.text, round(c.score, 6)) for c in new.citations] == \
                [(c.doc_id, c.text, round(c.score, 6)) for c in old.citations], question
+
+
+def test_status_in_running_text_and_all_listed_reasons_are_answered(tmp_path):
+    """An activity described in prose gets the report's account of how it went, not only its
+    description; a reason that is one bullet of a list brings the other bullets."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+        "3 Verksamhet\n\nUnder året skulle förvaltningen införa en gemensam modell för riskanalys i alla centrum. "
+        "Modellen har tagits fram men införandet har skjutits upp till 2025 på grund av personalbrist. "
+        "Utbildning av chefer pågår.\n\n"
+        "4 Ekonomi\n\nBudgetenhet Resultat Budget Avvikelse Kommentar\n\n"  # a table flattened by the extraction
+        "Centrum för service 5,2 mkr 0 mkr 5,2 mkr • Vakanta tjänster under hösten ger lägre \npersonalkostnader +2,0 mkr. "
+        "Övriga personalkostnader \navser chefsutbildning.\n\n"
+        "• Lägre lokalkostnader efter flytten +1,7 mkr.\n\n"
+        "• Ersättning från staten för pandemikostnader +1,5 mkr.\n\n"
+        "Centrum för IT \n\n-0,8 mkr 0 mkr -0,8 mkr • Högre licenskostnader.\n\n"
+        "5 Medarbetare\n\nSjukfrånvaron var 4,0 procent.\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    status = assistant.ask("Blev det något av den gemensamma modellen för riskanalys?")
+    assert not status.abstained
+    assert "skjutits upp" in status.text and "personalbrist" in status.text
+
+    why = assistant.ask("Varför gick Centrum för service 5 mkr plus 2024?")
+    assert not why.abstained
+    assert all(reason in why.text for reason in ("Vakanta", "lokalkostnader", "Ersättning från staten"))
