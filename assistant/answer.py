@@ -58,7 +58,16 @@ _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 _MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljarder|msek)\b|"
                     r"(?<![\d-])[+\-−]?\d{1,3},\d{1,2}(?![\d-])", re.I)
 # (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
+# A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
+_YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2023', '2023–2025'
+_MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.\-])(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
+                     rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section number or 'covid-19'
+
+_COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))", re.I)
 _ASKED_DETAILS = (
+    (re.compile(r"\bhur (?:mycket|stor|stort|stora|hög|högt|höga|låg|lågt)\b", re.I), _FIGURE, "answer"),
+    (re.compile(r"\bhur många\b(?!\s+procent)", re.I), _COUNT, "answer"),
     (re.compile(r"\bvad (?:kostade|kostar|kostnaden)\b|\bhur mycket (?:kostade|kostar)\b", re.I), _MONEY, "answer"),
     (re.compile(r"\bhur (?:stor|hög) (?:andel|procent)\b|\bhur många procent\b", re.I),
      re.compile(r"%|\bprocent", re.I), "answer"),
@@ -197,13 +206,16 @@ class ExtractiveAnswerer:
         """Never a figure from another year: the report covers the asked year, or the sentence names it."""
         if not query.years:
             return True
+        named = {str(y) for a, b in _YEAR_SPAN.findall(text) for y in range(int(a), max(int(a), int(b or a)) + 1)}
+        asked = {str(y) for y in query.years}
         covered = set(meta.years or [meta.year])
         if covered & set(query.years):
-            return True
+            # A plan covers several years; a line that labels its figures with other years
+            # ('Ram 2022 Ram 2023') holds none for the asked one.
+            return len(named) < 2 or bool(named & asked)
         # Another year's report may state a figure for the asked year, but a run of column years
         # ('2020 2021 2022 2023') is a table axis, not such a statement.
-        named = set(re.findall(r"(?<!\d)20\d\d(?!\d)", text))
-        return any(str(y) in named for y in query.years) and len(named) < 3
+        return bool(named & asked) and len(named) < 3
 
     def _sentences(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int
                    ) -> list[_Sentence]:

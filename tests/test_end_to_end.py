@@ -122,6 +122,7 @@ def test_near_misses_abstain_when_the_asked_detail_is_missing(small_corpus, tmp_
     by_sex = assistant.ask("Hur hög var sjukfrånvaron bland kvinnorna 2024?")
     assert by_sex.abstained and by_sex.text == ABSTAIN_TEXT and not by_sex.citations
     assert assistant.ask("Vad kostade lokalerna 2024?").abstained  # lower costs are named, no amount
+    assert assistant.ask("Hur många var sjukskrivna 2024?").abstained  # a percentage does not count people
     assert not assistant.ask("Varför blev det ett överskott 2024?").abstained
 
 
@@ -185,3 +186,16 @@ def test_status_in_running_text_and_all_listed_reasons_are_answered(tmp_path):
     why = assistant.ask("Varför gick Centrum för service 5 mkr plus 2024?")
     assert not why.abstained
     assert all(reason in why.text for reason in ("Vakanta", "lokalkostnader", "Ersättning från staten"))
+
+
+def test_a_plan_figure_labelled_with_other_years_does_not_answer_for_the_asked_year(small_corpus, tmp_path):
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    (small_corpus / "region-testland-verksamhetsplan-2024-2026.txt").write_text(
+        "5 Ekonomi\n\nRam per centrum, belopp i mnkr Ram 2024 Ram 2025\n"
+        "Centrum för service 17,8 18,8\nCentrum för IT 40,1 41,0\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=small_corpus, index=tmp_path / "index"), progress=False)
+    assert assistant.index.metas["region-testland-verksamhetsplan-2024-2026"].years == [2024, 2025, 2026]
+    assert "18,8" in assistant.ask("Hur stor ram får Centrum för service 2025?").text
+    assert assistant.ask("Hur stor ram får Centrum för service 2026?").abstained
