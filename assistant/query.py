@@ -20,7 +20,8 @@ _INTENT_PATTERNS = [
     ("compare", r"\bjämför|\butvecklats\b|\bförändrats\b|\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
                 r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|\btrend"),
     ("status", r"^\s*vem\b|\bvem (har|är|ansvarar)|\bvilka (på|inom)\b.*\b(ska|har)\b|\bansvar(ar|ig)|\bhand om"),
-    ("list", r"^\s*vilka\b|\blista\b|\bräkna upp|\bvilka (uppdrag|aktiviteter|mål|delmål|indikatorer)|\bnämn\b"),
+    ("list", r"^\s*vilka\b|\blista\b|\bräkna upp|\bvilka (uppdrag|aktiviteter|mål|delmål|indikatorer)|\bnämn\b|"
+             r"\bge exempel|\bexempel på\b|\bpå vilka sätt\b|\bvilka (typer|slags|sorters)\b"),
     ("status", r"\bstatus|\bhur går det|\bhur har det gått|\bhur det (har )?gått|\bvem (har|är|ansvarar)|"
                r"\bvilka (på|inom) .* (ska|har)|\bansvar(ar|ig)|\bhand om|\bdra(r)? i\b|\bhur ligger (vi|de|ni|man)? ?till|\bläget\b|\bhur långt|\bär .* (klart|klar|"
                r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått|"
