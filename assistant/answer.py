@@ -61,7 +61,7 @@ _MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|mi
 # A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
 _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2023', '2023–2025'
 _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-_FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.\-])(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
+_FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.])(?<![\wÅÄÖåäö]-)(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
                      rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section number or 'covid-19'
 
 _COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))", re.I)
