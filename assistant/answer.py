@@ -264,7 +264,23 @@ class ExtractiveAnswerer:
             parts = self._fact(query, passages, sentences)
         if not parts or self._lacks_asked_detail(query, passages, parts):
             return self._abstain(query)
-        return self.render(query, passages, parts)
+        return self.render(query, passages, self._rejoin_broken(parts, sentences))
+
+    def _rejoin_broken(self, parts: list[tuple[str, int]], sentences: list[_Sentence]) -> list[tuple[str, int]]:
+        """A quoted line the extraction broke off mid-sentence ('… s.k. öppen' / 'information, förväntas
+        minska …') gets its lower-case continuation, so the answer does not stop half-way."""
+        quoted = {text for text, _ in parts}
+        by_key = {(x.text, x.passage): x for x in sentences}
+        out = []
+        for text, idx in parts:
+            s = by_key.get((text, idx))
+            if s is not None and not text.rstrip().endswith((".", "!", "?", ":", ";")):
+                nxt = (self._following(s, sentences) or [None])[0]
+                if nxt is not None and nxt.text[:1].islower() and nxt.text not in quoted:
+                    text = f"{text} {nxt.text}"
+                    quoted.add(nxt.text)
+            out.append((text, idx))
+        return out
 
     def answer_compare(self, query: Query, groups: list[tuple[DocumentMeta, list[Passage]]],
                        query_vector: np.ndarray) -> Answer:

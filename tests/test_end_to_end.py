@@ -199,3 +199,9 @@ def test_a_plan_figure_labelled_with_other_years_does_not_answer_for_the_asked_y
     assert assistant.index.metas["region-testland-verksamhetsplan-2024-2026"].years == [2024, 2025, 2026]
     assert "18,8" in assistant.ask("Hur stor ram får Centrum för service 2025?").text
     assert assistant.ask("Hur stor ram får Centrum för service 2026?").abstained
+
+
+def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
+    """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
+    answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
+    assert "s.k. öppen information, förväntas minska" in answer.text
