@@ -134,6 +134,8 @@ class ExtractiveAnswerer:
         self.sentence_doc = chunk_doc[self.sentence_chunk] if len(counts) else np.array([], dtype=np.int32)
         self.mixed_corpus = holds_reports_and_others(index.metas)
         self.report_docs = {d for d, m in index.metas.items() if is_report(m)}
+        report_numbers = np.array(sorted(self.doc_number[d] for d in self.report_docs), dtype=np.int32)
+        self.report_sentence_rows = np.nonzero(np.isin(self.sentence_doc, report_numbers))[0]
 
     def _with_sentence_hits(self, query: Query, passages: list[Passage], qv: np.ndarray, limit: int,
                             top: int | None = None, only_docs: set[str] | None = None) -> list[Passage]:
@@ -143,19 +145,23 @@ class ExtractiveAnswerer:
         top = self.global_sentences if top is None else top
         if not len(self.sentence_chunk) or top <= 0:
             return base
-        sims = self.index.sentence_vectors @ qv
         allowed = only_docs if only_docs is not None else matching_docs(self.index.metas, query)
+        rows: np.ndarray | None = None  # the sentences searched; None: all of them
         if allowed is None and prefers_reports(self.mixed_corpus, query):
-            allowed = self.report_docs
-        if allowed is not None:
+            rows = self.report_sentence_rows
+        elif allowed is not None:
             keep = np.zeros(len(self.doc_number), bool)
             keep[[self.doc_number[d] for d in allowed if d in self.doc_number]] = True
-            sims = np.where(keep[self.sentence_doc], sims, -1.0)
+            rows = np.nonzero(keep[self.sentence_doc])[0]
+        # Only the allowed sentences are scored: with thousands of other documents indexed this is
+        # the difference between one small matrix product and one over every sentence.
+        sims = (self.index.sentence_vectors if rows is None else self.index.sentence_vectors[rows]) @ qv
         seen = {p.chunk.id for p in base}
         extra: list[Passage] = []
-        for row in np.argsort(-sims)[: top * 3]:
+        for j in np.argsort(-sims)[: top * 3]:
+            row = j if rows is None else rows[j]
             chunk = self.index.chunks[self.sentence_chunk[row]]
-            if chunk.id in seen or sims[row] <= 0:
+            if chunk.id in seen or sims[j] <= 0:
                 continue
             seen.add(chunk.id)
             extra.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))

@@ -22,6 +22,7 @@ from .tokenize import tokenize
 RRF_K = 10  # a small k trusts each channel's top ranks (tuned on the dev split)
 BM25_WEIGHT = 2.0  # relative to the dense channel in the fusion
 CANDIDATES = 60
+PARTIAL_SORT_ABOVE = 5000  # passages in a collection
 # Documents that are not reports (press releases, memos someone uploaded) answer only what the reports
 # do not: staff ask about their own organisation's reports unless they name another kind of document.
 OTHER_KIND_PRIOR = 0.5
@@ -65,6 +66,14 @@ def prefers_reports(mixed_corpus: bool, query: Query) -> bool:
     """True when reports should outrank other documents: both are indexed (`mixed_corpus`) and the
     question names no other kind of document."""
     return mixed_corpus and not any(k not in REPORT_KINDS for k in query.kinds)
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k highest scores, best first; a partial sort where the collection is large."""
+    if len(scores) <= PARTIAL_SORT_ABOVE:
+        return np.argsort(-scores, kind="stable")[:k]
+    part = np.argpartition(-scores, k)[:k]
+    return part[np.argsort(-scores[part], kind="stable")]
 
 
 def _year_range(metas) -> tuple[int, int]:
@@ -137,7 +146,7 @@ class Retriever:
         for scores, weight in ((ch.bm25, self.bm25_weight), (ch.dense, 1.0)):
             scores = np.where(mask, scores, 0)
             for members in self.collections:  # ranks within each collection
-                order = members[np.argsort(-scores[members], kind="stable")[:CANDIDATES]]
+                order = members[_top(scores[members], CANDIDATES)]
                 order = order[scores[order] > 0]
                 fused[order] += weight / (self.rrf_k + np.arange(1, len(order) + 1))
         fused[~mask] = 0
