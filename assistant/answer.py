@@ -20,7 +20,7 @@ from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
 from .sentences import split_sentences
-from .retrieve import holds_reports_and_others, is_report, matching_docs, prefers_reports
+from .retrieve import docs_by_name, holds_reports_and_others, is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
 from .swedish import NUMBER_RE, canonical_status, synonym_groups
 from .tokenize import tokenize
@@ -134,6 +134,7 @@ class ExtractiveAnswerer:
         self.sentence_doc = chunk_doc[self.sentence_chunk] if len(counts) else np.array([], dtype=np.int32)
         self.mixed_corpus = holds_reports_and_others(index.metas)
         self.report_docs = {d for d, m in index.metas.items() if is_report(m)}
+        self.docs_by_name = docs_by_name(index.metas)
         report_numbers = np.array(sorted(self.doc_number[d] for d in self.report_docs), dtype=np.int32)
         self.report_sentence_rows = np.nonzero(np.isin(self.sentence_doc, report_numbers))[0]
 
@@ -145,7 +146,7 @@ class ExtractiveAnswerer:
         top = self.global_sentences if top is None else top
         if not len(self.sentence_chunk) or top <= 0:
             return base
-        allowed = only_docs if only_docs is not None else matching_docs(self.index.metas, query)
+        allowed = only_docs if only_docs is not None else matching_docs(self.docs_by_name, query)
         rows: np.ndarray | None = None  # the sentences searched; None: all of them
         if allowed is None and prefers_reports(self.mixed_corpus, query):
             rows = self.report_sentence_rows

@@ -41,13 +41,21 @@ class SearchChannels:
     query_vector: np.ndarray
 
 
-def matching_docs(metas: dict[str, DocumentMeta], query: Query) -> set[str] | None:
+def docs_by_name(metas: dict[str, DocumentMeta]) -> dict[str, set[str]]:
+    """Documents per organisation or unit name (case- and accent-folded), built once per index."""
+    by_name: dict[str, set[str]] = {}
+    for d, m in metas.items():
+        for name in {m.organisation, m.unit}:
+            by_name.setdefault(ascii_fold(name.casefold()), set()).add(d)
+    return by_name
+
+
+def matching_docs(by_name: dict[str, set[str]], query: Query) -> set[str] | None:
     """Reports the user filtered to, narrowed to the region/unit the question names; None: all."""
     named = {ascii_fold(o.casefold()) for o in query.organisations}
     matching = None
     if named:
-        matching = {d for d, m in metas.items()
-                    if ascii_fold(m.organisation.casefold()) in named or ascii_fold(m.unit.casefold()) in named} or None
+        matching = set().union(*(by_name.get(n, set()) for n in named)) or None
     if query.doc_filter is not None:
         return (matching & query.doc_filter) if matching and matching & query.doc_filter else set(query.doc_filter)
     return matching
@@ -90,6 +98,7 @@ class Retriever:
         self.codes = [str(c.fields.get("code", "")).upper() for c in index.chunks]
         self.bm25_weight, self.rrf_k = BM25_WEIGHT, RRF_K
         self.mixed_corpus = holds_reports_and_others(index.metas)
+        self.docs_by_name = docs_by_name(index.metas)
         self.year_range = _year_range(index.metas.values())  # for 'prefer the latest report'
         self.report_year_range = _year_range(m for m in index.metas.values() if is_report(m))
         self.collections = [ids for ids in index.lexical.members.values() if len(ids)]
@@ -115,7 +124,7 @@ class Retriever:
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
         """Hard filter on region/unit when the question names one that is indexed."""
         if only_docs is None:
-            only_docs = matching_docs(self.index.metas, replace(query, doc_filter=None))
+            only_docs = matching_docs(self.docs_by_name, replace(query, doc_filter=None))
         return np.ones(self.n, bool) if only_docs is None else np.isin(self.doc_of, list(only_docs))
 
     def doc_boost(self, meta: DocumentMeta, query: Query, prefer_reports: bool = False) -> float:
