@@ -57,14 +57,13 @@ _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 # An amount: with a currency unit, or a decimal figure as in a table of mnkr (not a bare year or date).
 _MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljarder|msek)\b|"
                     r"(?<![\d-])[+\-−]?\d{1,3},\d{1,2}(?![\d-])", re.I)
-# (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
-# A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
 _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2023', '2023–2025'
 _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+# A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
 _FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.])(?<![\wÅÄÖåäö]-)(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
                      rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section number or 'covid-19'
-
 _COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))", re.I)
+# (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
 _ASKED_DETAILS = (
     (re.compile(r"\bhur (?:mycket|stor|stort|stora|hög|högt|höga|låg|lågt)\b", re.I), _FIGURE, "answer"),
     (re.compile(r"\bhur många\b(?!\s+procent)", re.I), _COUNT, "answer"),
@@ -532,16 +531,23 @@ class ExtractiveAnswerer:
         best = self._best(sentences)
         if not best:
             return []
+        budget = MAX_CHARS - 120  # room for the 'Enligt …' line and the citations
         parts = [(best.text, best.passage)]
         used = len(best.text)
         for nxt in self._following(best, sentences)[:STATUS_FOLLOWING]:
-            if used + len(nxt.text) > MAX_CHARS - 120 or re.match(r"^\d+(\.\d+)*\s+[A-ZÅÄÖ]", nxt.text):
+            if used + len(nxt.text) > budget or re.match(r"^\d+(\.\d+)*\s+[A-ZÅÄÖ]", nxt.text):
                 break  # the budget is spent, or a numbered heading starts the next topic
             parts.append((nxt.text, nxt.passage))
             used += len(nxt.text)
         quoted = {t for t, _ in parts}
-        extra = [x for x in self._supporting(best, passages, sentences) if x[0] not in quoted]
-        return parts + [x for x in extra if (used := used + len(x[0])) <= MAX_CHARS - 120]
+        for text, idx in self._supporting(best, passages, sentences):
+            if text in quoted:
+                continue
+            used += len(text)
+            if used > budget:
+                break
+            parts.append((text, idx))
+        return parts
 
     def _list(self, query, passages, sentences):
         if not query.status_filter:
