@@ -104,6 +104,14 @@ def is_flattened_table(sentence: str) -> bool:
     return capitalised >= 4 and not sentence.rstrip().endswith((".", "!", "?", ":"))
 
 
+_HEADER_CELLS = re.compile(r"\b(Indikator|Utfall|Målvärde|Måluppfyllelse|Ansvarig|Status|Kommentar|Tidplan)\b")
+
+
+def is_table_header(sentence: str) -> bool:
+    """Column labels of a table the extraction ran into the text ('… Mål Indikator Utfall 2022')."""
+    return len(set(_HEADER_CELLS.findall(sentence))) >= 2 and not sentence.rstrip().endswith((".", "!", "?"))
+
+
 def is_numeric_question(text: str) -> bool:
     return bool(_NUMERIC_QUESTION.search(text))
 
@@ -509,21 +517,40 @@ class ExtractiveAnswerer:
         if not rows:
             return self._status_in_prose(query, passages, sentences)
         parts = []
+        room = max(320, (MAX_CHARS - 120) // len(rows) - 60)  # the comments share the answer's length
+        concepts = self._concepts(query)
         for i in rows:
             f = passages[i].chunk.fields
             label = f.get("code") or _shorten(f.get("uppdrag", ""), 90)
             who = f" (ansvarig: {f['ansvarig']})" if f.get("ansvarig") else ""
             if f.get("status"):
                 line = f"{label}{who}: status {f['status']}."
-                comment = " ".join(split_sentences(f.get("kommentar", ""))[:2])
             else:
                 line = f"{label}{who}: rapporten anger ingen statusmarkering."
+            if f.get("kommentar"):
+                comment = split_sentences(f["kommentar"])
+            else:
                 body = split_sentences(passages[i].chunk.text)
-                comment = " ".join(body[-3:]) if len(body) > 1 else ""
+                comment = body[-3:] if len(body) > 1 and not f.get("status") else []
+            # A table header or the next goal's heading caught at the row's end is no comment.
+            comment = self._relevant([c for c in comment if not is_table_header(c)], concepts, room)
             if comment:
-                line += f" Kommentar: {_shorten(comment, 320)}"
+                line += f" Kommentar: {_shorten(comment, room)}"
             parts.append((line, i))
         return parts
+
+    def _relevant(self, sentences: list[str], concepts, room: int) -> str:
+        """The comment as written when it fits; otherwise the sentences that speak to the question
+        (a row often comments on several sub-items), in the report's order."""
+        if sum(len(c) + 1 for c in sentences) <= room:
+            return " ".join(sentences)
+        ranked = sorted(range(len(sentences)), key=lambda k: (-self._support(concepts, sentences[k]), k))
+        keep, used = set(), 0
+        for k in ranked:
+            if used + len(sentences[k]) + 1 <= room or not keep:
+                keep.add(k)
+                used += len(sentences[k]) + 1
+        return " ".join(sentences[k] for k in sorted(keep))
 
     def _status_in_prose(self, query, passages, sentences):
         """An activity described in running text: the sentence that names it matches the question, the

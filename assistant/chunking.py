@@ -21,8 +21,10 @@ _HEADER_WORDS = {"uppdrag", "aktivitet", "ansvarig", "status", "kommentar", "kom
                  "indikator", "utfall", "måluppfyllelse", "analys", "prognos", "delmål", "målvärde", "åtgärd"}
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d]{2,80}$")
 _FUSED = re.compile(r"([a-zåäö])([A-ZÅÄÖ][a-zåäö])")
+# A unit cell starts with a unit ('CE', 'Respektive'); a sub-item label ('a)') belongs to the next tidplan.
+_UNIT = r"(?:[A-ZÅÄÖ]{2,}[\w/-]*|Respektive|Samtliga|Alla)"
 _TIDPLAN_UNIT = re.compile(r"(?m)(?:^|\s)(20\d\d(?:\s?[–-]\s?20\d\d)?|Q[1-4]\s20\d\d)\s+"
-                           r"((?:[A-ZÅÄÖ]{2,}[\w/-]*|[a-c]\)|Respektive|Samtliga|Alla)(?:[ /]+(?:[A-ZÅÄÖ]{2,}[\w/-]*|[a-c]\)))*)")
+                           rf"({_UNIT}(?:(?:[ /]+| och )(?:{_UNIT}|[a-c]\)))*)")
 _DIRECTED_TO = re.compile(r"^(?:Uppdraget\s+)?(?:riktas|riktat|ges)\s+till\s+(.{3,200})$|^Ansvarig:?\s+(.{3,80})$", re.I)
 _TIDPLAN = re.compile(r"\b(20\d\d\s?[–-]\s?20\d\d|Q[1-4]\s20\d\d|20\d\d)\b")
 
@@ -156,6 +158,11 @@ def _uppdrag_fields(lines: list[_Line], code: str | None) -> dict:
         cell = _TIDPLAN_UNIT.search(text)
         if code and cell:
             fields["ansvarig"] = cell.group(2).strip()
+            # What follows the unit cell is the comment column: how the work has gone.
+            comment = re.sub(r"\s+", " ", text[cell.end():]).strip()
+            comment = re.sub(r"^[a-c]-[a-c]\)\s+[A-ZÅÄÖ]{2,}\b\s*", "", comment)  # 'a-b) CA': sub-items' unit
+            if comment:
+                fields["kommentar"] = comment
     t = _TIDPLAN.search(text[:400])
     if t and code:
         fields["tidplan"] = t.group(1)

@@ -147,3 +147,34 @@ def test_rows_of_a_status_first_table_keep_status_assignment_and_analysis_togeth
     # The table ends at the next heading: the prose after it is not part of the last row.
     assert "Regionens ekonomi" not in second.text
     assert any("Regionens ekonomi" in c.text and c.kind == "prose" for c in chunks)
+
+
+PLAN_ROWS = """Uppdrag/åtgärd Tidplan Ansvarig Status Kommentar
+
+(RS 1) Stärka tryggheten på arbetsplatsen.
+a) Ta fram riktlinje för säkerhet vid nybyggnad.
+b) Utreda skyddad identitet i journalen.
+
+2023 - 2025
+a) Q2 2023
+b) Q3 2023
+
+CA och CHR
+a-b) CA
+
+Riktlinjen publicerades i september.
+b) Utredning är genomförd.
+
+(37) Stödja utvärderingen av kompetensmodellen.
+
+2023-2025 CHR Nya verktyg kommer på plats under 2024.
+"""
+
+
+def test_a_status_less_plan_row_keeps_its_unit_and_comment_apart_from_the_sub_item_labels():
+    by_code = {c.fields["code"]: c for c in chunk_document(_doc(PLAN_ROWS)) if c.kind == "uppdrag"}
+    # 'a)' after the tidplan labels a sub-item's deadline; the unit cell is 'CA och CHR'.
+    assert by_code["RS1"].fields["ansvarig"] == "CA och CHR"
+    assert by_code["RS1"].fields["kommentar"] == "Riktlinjen publicerades i september. b) Utredning är genomförd."
+    assert by_code["37"].fields["ansvarig"] == "CHR"
+    assert by_code["37"].fields["kommentar"] == "Nya verktyg kommer på plats under 2024."

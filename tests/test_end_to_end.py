@@ -205,3 +205,29 @@ def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
     assert "s.k. öppen information, förväntas minska" in answer.text
+
+
+def test_status_of_a_row_without_status_word_quotes_the_comment_on_the_asked_sub_item(tmp_path):
+    """A plan row whose status icon was lost comments on several sub-items: the answer says there is
+    no status word, names the responsible units, and quotes what the comment says about the asked item."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+        "Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Status Kommentar\n\n"
+        "(12) Stärka regionen som arbetsgivare.\na) Ta fram ett nytt introduktionsprogram.\n"
+        "b) Införa förmånscyklar för medarbetarna.\n\n2024 - 2026\na) Q2 2024\nb) Q4 2024\n\nCHR och CE\n\n"
+        "Introduktionsprogrammet har reviderats och används sedan våren av alla centrum som rekryterat under året. "
+        "Arbetet med att tydliggöra arbetsgivarerbjudandet på hemsidan har fortsatt under hösten och följs upp av HR. "
+        "Medarbetarundersökningen visar att fler nyanställda känner sig välkomna än tidigare år. "
+        "Chefer har fått stöd i hur rekryteringsannonser skrivs så att de når fler sökande med rätt kompetens. "
+        "En ny mall för introduktionssamtal har testats på två centrum och sprids till övriga under nästa år. "
+        "Förmånscyklar har införts och arbetet pågår enligt plan.\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    answer = assistant.ask("Hur ligger vi till med förmånscyklarna?")
+    assert not answer.abstained
+    assert "ingen statusmarkering" in answer.text and "CHR och CE" in answer.text
+    assert "Förmånscyklar har införts och arbetet pågår enligt plan." in answer.text
