@@ -112,6 +112,21 @@ def is_table_header(sentence: str) -> bool:
     return len(set(_HEADER_CELLS.findall(sentence))) >= 2 and not sentence.rstrip().endswith((".", "!", "?"))
 
 
+# An assignment as plans and reports phrase it: an infinitive ('Inventera …', 'Ta fram …') or '… ska …'.
+_NOT_VERBS = {"denna", "flera", "andra", "vissa", "båda", "alla", "varje", "sedan", "enligt", "extra", "stora", "nya",
+              "totala", "samma", "regionala", "första", "största", "nästa", "dessa", "hela", "sista", "bara", "ena"}
+_ASSIGNMENT_LEAD = re.compile(r"^(?:\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\s?[a-z]?\)\s*)?(?:[a-c]\)\s*)?(?:Under 20\d\d )?"
+                              r"(?P<verb>[A-ZÅÄÖ][a-zåäö]*a)\b(?: (?:fram|in|ut|upp|över|igenom|bort))?")
+
+
+def is_assignment(sentence: str) -> bool:
+    """'Inventera möjliga arbetsuppgifter …', '(28) b) Under 2023 ska områdena … ses över.'"""
+    m = _ASSIGNMENT_LEAD.match(sentence)
+    if m and m.group("verb").casefold() not in _NOT_VERBS:
+        return True
+    return bool(re.match(r"^(?:\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\s?[a-z]?\)\s*)?(?:[a-c]\)\s*)?[^.]{0,60}\bska\b", sentence))
+
+
 def is_numeric_question(text: str) -> bool:
     return bool(_NUMERIC_QUESTION.search(text))
 
@@ -225,8 +240,9 @@ class ExtractiveAnswerer:
         covered = set(meta.years or [meta.year])
         if covered & set(query.years):
             # A plan covers several years; a line that labels its figures with other years
-            # ('Ram 2022 Ram 2023') holds none for the asked one.
-            return len(named) < 2 or bool(named & asked)
+            # ('Ram 2022 Ram 2023', 'HME-index 80 (2021)') holds none for the asked one.
+            multi_year = len(covered) > 1
+            return not named or bool(named & asked) or (len(named) < 2 and not multi_year)
         # Another year's report may state a figure for the asked year, but a run of column years
         # ('2020 2021 2022 2023') is a table axis, not such a statement.
         return bool(named & asked) and len(named) < 3
@@ -314,10 +330,13 @@ class ExtractiveAnswerer:
                 year = f"{meta.year}" if meta.year else meta.title
                 parts += [(f"{year} ({meta.title}): {rows[0][0]}", base + rows[0][1])]
                 continue
-            best = self._best(sents, want_number=numeric) or (self._best(sents) if numeric else None)
-            if best:
+            found = self._number(query, group, sents, budget=300) if numeric else []
+            if not found:
+                best = self._best(sents)
+                found = self._supporting(best, group, sents, budget=300) if best else []
+            if found:
                 year = f"{meta.year}" if meta.year else meta.title
-                found = self._supporting(best, group, sents, want_number=numeric, budget=300)[:2]
+                found = found[:2]
                 parts.append((f"{year} ({meta.title}): {found[0][0]}", base + found[0][1]))
                 parts += [(text, base + i) for text, i in found[1:]]
         if not parts:
@@ -392,9 +411,12 @@ class ExtractiveAnswerer:
 
     def _fact(self, query, passages, sentences):
         first = self._best(sentences)
+        if first and is_assignment(first.text):
+            # The sentence that matches names an assignment; what answers is how it went.
+            return self._status_in_prose(query, passages, sentences)
         return self._supporting(first, passages, sentences) if first else []
 
-    def _number(self, query, passages, sentences):
+    def _number(self, query, passages, sentences, budget: int = 560):
         wants_percent = bool(re.search(r"procent|%|andel|sjukfrånvaro|sjuktal", query.text, re.I))
         wants_money = bool(re.search(r"kronor|mkr|mnkr|pengar|resultat|plus|minus|budget|kostnad|överskott|underskott",
                                      query.text, re.I))
@@ -410,7 +432,7 @@ class ExtractiveAnswerer:
         best = self._best(sentences, want_number=True, bonus=unit_bonus)
         if not best:
             return []
-        parts = self._supporting(best, passages, sentences, want_number=True)
+        parts = self._supporting(best, passages, sentences, want_number=True, budget=budget)
         p = passages[best.passage]
         if p.chunk.kind == "indicator" and p.chunk.fields.get("indikator") and \
                 self._support(self._concepts(query), p.chunk.fields["indikator"]) >= 0.5:
