@@ -15,7 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .catalog import REPORT_KINDS
+from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
@@ -413,6 +413,8 @@ class ExtractiveAnswerer:
         first = self._best(sentences)
         if first and is_assignment(first.text):
             # The sentence that matches names an assignment; what answers is how it went.
+            if passages[first.passage].chunk.kind == "uppdrag":
+                return self._row_lines(query, passages, [first.passage])
             return self._status_in_prose(query, passages, sentences)
         return self._supporting(first, passages, sentences) if first else []
 
@@ -538,6 +540,10 @@ class ExtractiveAnswerer:
         rows = self._status_rows(query, passages, sentences)
         if not rows:
             return self._status_in_prose(query, passages, sentences)
+        return self._row_lines(query, passages, rows)
+
+    def _row_lines(self, query, passages, rows: list[int]) -> list[tuple[str, int]]:
+        """One line per table row: code, responsible unit, status as written, the comment's gist."""
         parts = []
         room = max(320, (MAX_CHARS - 120) // len(rows) - 60)  # the comments share the answer's length
         concepts = self._concepts(query)
@@ -547,6 +553,14 @@ class ExtractiveAnswerer:
             who = f" (ansvarig: {f['ansvarig']})" if f.get("ansvarig") else ""
             if f.get("status"):
                 line = f"{label}{who}: status {f['status']}."
+            elif passages[i].meta.kind in PLAN_KINDS:
+                # A plan states what is to be done and by when; it has no status to report.
+                cells = [f"ansvarig: {f['ansvarig']}"] if f.get("ansvarig") else []
+                cells += [f"tidplan: {f['tidplan']}"] if f.get("tidplan") else []
+                cells_text = f" ({', '.join(cells)})" if cells else ""
+                line = f"{label}{cells_text}: {_shorten(f.get('uppdrag', ''), room)}"
+                parts.append((line, i))
+                continue
             else:
                 line = f"{label}{who}: rapporten anger ingen statusmarkering."
             if f.get("kommentar"):

@@ -24,7 +24,7 @@ _FUSED = re.compile(r"([a-zåäö])([A-ZÅÄÖ][a-zåäö])")
 # A unit cell starts with a unit ('CE', 'Respektive'); a sub-item label ('a)') belongs to the next tidplan.
 _UNIT = r"(?:[A-ZÅÄÖ]{2,}[\w/-]*|Respektive|Samtliga|Alla)"
 _TIDPLAN_UNIT = re.compile(r"(?m)(?:^|\s)(20\d\d(?:\s?[–-]\s?20\d\d)?|Q[1-4]\s20\d\d)\s+"
-                           rf"({_UNIT}(?:(?:[ /]+| och )(?:{_UNIT}|[a-c]\)))*)")
+                           rf"({_UNIT}(?:(?:[ /]+|\n(?!\s*\n)| och |\noch )(?:{_UNIT}|[a-c]\)))*)")
 _DIRECTED_TO = re.compile(r"^(?:Uppdraget\s+)?(?:riktas|riktat|ges)\s+till\s+(.{3,200})$|^Ansvarig:?\s+(.{3,80})$", re.I)
 _TIDPLAN = re.compile(r"\b(20\d\d\s?[–-]\s?20\d\d|Q[1-4]\s20\d\d|20\d\d)\b")
 
@@ -157,7 +157,7 @@ def _uppdrag_fields(lines: list[_Line], code: str | None) -> dict:
         # Plan tables without a status column: 'Tidplan Ansvarig' cells as '2023 – 2025 CIFU-innovation …'.
         cell = _TIDPLAN_UNIT.search(text)
         if code and cell:
-            fields["ansvarig"] = cell.group(2).strip()
+            fields["ansvarig"] = re.sub(r"\s+", " ", cell.group(2)).strip()
             # What follows the unit cell is the comment column: how the work has gone.
             comment = re.sub(r"\s+", " ", text[cell.end():]).strip()
             comment = re.sub(r"^[a-c]-[a-c]\)\s+[A-ZÅÄÖ]{2,}\b\s*", "", comment)  # 'a-b) CA': sub-items' unit

@@ -231,3 +231,24 @@ def test_status_of_a_row_without_status_word_quotes_the_comment_on_the_asked_sub
     assert not answer.abstained
     assert "ingen statusmarkering" in answer.text and "CHR och CE" in answer.text
     assert "Förmånscyklar har införts och arbetet pågår enligt plan." in answer.text
+
+
+def test_a_plan_row_is_answered_with_its_assignment_unit_and_deadline(tmp_path):
+    """A plan has no status column: asked who has an assignment and by when, the answer gives the
+    assignment as planned with its unit cell (wrapped over lines by the extraction) and its tidplan."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-forvaltningsplan-2024-2026.txt").write_text(
+        "Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Kommentar\n\n"
+        "(30) Respektive centrumbildning ska ta fram förslag på intäktsökningar för regionen.\n"
+        "Förslagen ska presenteras senast under Q1 2024.\n\nQ1 2024 Respektive\nCD\noch VC\n\n"
+        "(31) Centrum för ekonomi ska införa ett nytt system för fakturahantering.\n\n2025 CE\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    answer = assistant.ask("Vem ska ta fram förslag på intäktsökningar och när ska de vara klara?")
+    assert not answer.abstained
+    assert "Respektive CD och VC" in answer.text and "Q1 2024" in answer.text
+    assert "intäktsökningar" in answer.text and "statusmarkering" not in answer.text
