@@ -31,6 +31,8 @@ SEM_FLOOR, SEM_RANGE = 0.78, 0.12  # e5 cosine: ~0.80 unrelated, ~0.90 a close p
 LEX_WEIGHT = 0.5
 RANK_DECAY = 0.1  # how much a sentence's passage rank lowers its score
 MAX_SENTENCES = 4  # sentences quoted for one answer
+LIST_ITEMS = 10  # lines quoted for a list
+LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
@@ -401,8 +403,8 @@ class ExtractiveAnswerer:
         for text, idx in parts:
             expanded.append((text, idx))
             if text.rstrip().endswith(":") and text in by_text:
-                for item in self._with_list(by_text[text], sentences)[1:9]:
-                    if item.text not in seen and used + len(item.text) <= budget + 200:
+                for item in self._with_list(by_text[text], sentences)[1:LIST_ITEMS + 1]:
+                    if item.text not in seen and used + len(item.text) <= LIST_CHARS - 200:
                         expanded.append((item.text, item.passage))
                         seen.add(item.text)
                         used += len(item.text)
@@ -620,7 +622,7 @@ class ExtractiveAnswerer:
             same = sorted((s for s in sentences if s.passage == first.passage or
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
                             and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
-            return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))][:6]
+            return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))][:LIST_ITEMS]
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
                     and canonical_status(p.chunk.fields.get("status", "")) == query.status_filter]
         if not matching:
@@ -635,8 +637,10 @@ class ExtractiveAnswerer:
 
     def render(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]],
                force_lines: bool = False) -> Answer:
-        as_lines = force_lines or query.intent in ("list", "compare")
-        limit = 1400 if as_lines else MAX_CHARS
+        # A list, a comparison, or an answer that quotes a bulleted list: one line per item.
+        as_lines = force_lines or query.intent in ("list", "compare") or \
+            sum(text.startswith(_BULLETS) for text, _ in parts) >= 3
+        limit = LIST_CHARS if as_lines else MAX_CHARS
         numbering: dict[int, int] = {}
         lines, used = [], 0
         for text, idx in parts:

@@ -252,3 +252,27 @@ def test_a_plan_row_is_answered_with_its_assignment_unit_and_deadline(tmp_path):
     assert not answer.abstained
     assert "Respektive CD och VC" in answer.text and "Q1 2024" in answer.text
     assert "intäktsökningar" in answer.text and "statusmarkering" not in answer.text
+
+
+def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
+             "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
+             "samordna forskning och innovation i samverkan med universitetet och med länets kommuner",
+             "ansvara för medelsförvaltning, placering och upplåning av medel inom fastställda riktlinjer",
+             "ansvara för delårsrapport och årsredovisning enligt lagen om kommunal bokföring och redovisning",
+             "samordna regionens upphandlingar och följa upp att ingångna avtal används av verksamheterna",
+             "ansvara för beredskaps- och katastrofplanering samt för utbildning och övningar inom området",
+             "leda arbetet med regionens arkiv, diarium och den gemensamma dokumenthanteringen"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-verksamhetsplan-2025.txt").write_text(
+        "2 Grunduppdrag\n\nUtifrån styrelsens ansvarsområden är förvaltningens grunduppdrag att:\n"
+        + "".join(f"• {item}\n" for item in items) + "\n3 Ekonomi\n\nBudgeten är i balans för 2025.\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    answer = assistant.ask("Vad ska förvaltningen ansvara för enligt grunduppdraget?")
+    assert not answer.abstained
+    assert all(item in answer.text for item in items)
