@@ -527,6 +527,9 @@ class ExtractiveAnswerer:
         codes = {c.upper().replace(" ", "") for c in query.codes}
         rows = [i for i, p in enumerate(passages[:self.sentence_passages]) if p.chunk.kind == "uppdrag"
                 and (not codes or str(p.chunk.fields.get("code", "")).upper() in codes)]
+        if codes:
+            # '(RF8) Under 2025 ska …' is the assignment itself; 'RF8 Identifiera …' rows are its activities.
+            rows.sort(key=lambda i: not passages[i].chunk.text.lstrip().startswith("("))
         if not codes:
             # Without a code the row must itself carry the question's subject.
             best_by_passage = {}
@@ -552,6 +555,9 @@ class ExtractiveAnswerer:
         for i in rows:
             f = passages[i].chunk.fields
             label = f.get("code") or _shorten(f.get("uppdrag", ""), 90)
+            if f.get("code") and not passages[i].chunk.text.lstrip().startswith("("):
+                # An activity under the assignment: say which one, not only the assignment's code.
+                label = f"{f['code']} – {_shorten(f.get('uppdrag', '').removeprefix(f['code']).strip(), 70)}"
             who = f" (ansvarig: {f['ansvarig']})" if f.get("ansvarig") else ""
             if f.get("status"):
                 line = f"{label}{who}: status {f['status']}."

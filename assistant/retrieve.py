@@ -21,6 +21,7 @@ from .tokenize import tokenize
 
 RRF_K = 10  # a small k trusts each channel's top ranks (tuned on the dev split)
 BM25_WEIGHT = 2.0  # relative to the dense channel in the fusion
+SENTENCE_WEIGHT = 0.5  # the best-sentence channel, relative to the dense channel
 CANDIDATES = 60
 PARTIAL_SORT_ABOVE = 5000  # passages in a collection
 # Documents that are not reports (press releases, memos someone uploaded) answer only what the reports
@@ -39,6 +40,7 @@ class SearchChannels:
     bm25: np.ndarray
     dense: np.ndarray
     query_vector: np.ndarray
+    sentence: np.ndarray | None = None  # per chunk: the best cosine of one of its sentences
 
 
 def docs_by_name(metas: dict[str, DocumentMeta]) -> dict[str, set[str]]:
@@ -107,6 +109,18 @@ class Retriever:
         self.report_ids = index.lexical.members.get(REPORTS) if len(self.collections) > 1 else None
         self.report_vectors = (index.vectors.reconstruct_batch(self.report_ids) if self.report_ids is not None
                                else None)
+        self.sentence_weight = SENTENCE_WEIGHT
+        # A short answer can hide in a long passage whose vector is about something else: each
+        # passage is also ranked by its best sentence (the reports' sentences in a mixed index).
+        offsets = index.sentence_offsets
+        counts = np.diff(offsets) if len(offsets) else np.zeros(0, np.int64)
+        chunks = np.arange(self.n) if self.report_ids is None else np.asarray(self.report_ids)
+        chunks = chunks[counts[chunks] > 0] if len(counts) else chunks[:0]
+        self.sentence_chunks = chunks
+        self.sentence_rows = np.concatenate([np.arange(offsets[c], offsets[c + 1]) for c in chunks]) \
+            if len(chunks) else np.zeros(0, np.int64)
+        self.sentence_starts = np.concatenate([[0], np.cumsum(counts[chunks])[:-1]]).astype(np.int64) \
+            if len(chunks) else np.zeros(0, np.int64)
 
     def channels(self, query: Query) -> SearchChannels:
         bm25 = self.index.lexical.get_scores(tokenize(query.expanded or query.text))
@@ -119,7 +133,11 @@ class Retriever:
             dense[ids[0][valid]] = scores[0][valid]
         if self.report_vectors is not None:
             dense[self.report_ids] = self.report_vectors @ qv[0]
-        return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0])
+        sentence = np.zeros(self.n, np.float32)
+        if len(self.sentence_rows):
+            sims = self.index.sentence_vectors[self.sentence_rows] @ qv[0]
+            sentence[self.sentence_chunks] = np.maximum.reduceat(sims, self.sentence_starts)
+        return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence)
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
         """Hard filter on region/unit when the question names one that is indexed."""
@@ -152,7 +170,10 @@ class Retriever:
         ch = channels or self.channels(query)
         mask = self._doc_mask(query, only_docs)
         fused = np.zeros(self.n, np.float64)
-        for scores, weight in ((ch.bm25, self.bm25_weight), (ch.dense, 1.0)):
+        channels = [(ch.bm25, self.bm25_weight), (ch.dense, 1.0)]
+        if ch.sentence is not None and self.sentence_weight:
+            channels.append((ch.sentence, self.sentence_weight))
+        for scores, weight in channels:
             scores = np.where(mask, scores, 0)
             for members in self.collections:  # ranks within each collection
                 order = members[_top(scores[members], CANDIDATES)]
