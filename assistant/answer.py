@@ -41,7 +41,7 @@ STATUS_FOLLOWING = 2  # sentences after an activity's description that tell how 
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
-                     r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)\b", re.I)
+                     r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat|\bsjukfrånvaro|"
                                r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bekonomiskt\b", re.I)
@@ -74,7 +74,9 @@ _ASKED_DETAILS = (
      re.compile(r"%|\bprocent", re.I), "answer"),
     (re.compile(r"\bkvinn\w*|\bmän(?:nen)?\b", re.I), re.compile(r"\bkvinn\w*|\bmän\b|\b[KM]:", re.I), "passages"),
 )
-_ANAPHORIC = re.compile(r"^(av denna anledning|därför|detta (beror|förklaras|innebär)|det beror|orsaken)", re.I)
+# A sentence that points back to the one before it for its cause ('Det medför att …').
+_ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
+                        r"orsaken|vilket)\b", re.I)
 _BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
 

@@ -276,3 +276,25 @@ def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     answer = assistant.ask("Vad ska förvaltningen ansvara för enligt grunduppdraget?")
     assert not answer.abstained
     assert all(item in answer.text for item in items)
+
+
+def test_why_quotes_a_reason_given_with_pga_and_the_cause_a_consequence_points_back_to(tmp_path):
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+        "4 Ekonomi\n\nBudgetenhet Resultat Budget Avvikelse Kommentar\n\n"
+        "Centrum för ekonomi 0,6 mkr 0,2 mkr 0,4 mkr • Lägre intäkter -2,5 mkr Lönecentralen p.g.a. att flera "
+        "tjänster flyttats till den nya förvaltningen.\n\n"
+        "Budgeten för året var i balans och prognosen har legat stabilt under hösten.\n\n"
+        "5 Investeringar\n\nHälsocentralen har köpt in nya instrument för 0,4 mnkr, vilket är hela den återstående "
+        "investeringsramen. Det medför att det inte finns några medel kvar att föra över till nästa år.\n",
+        encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    why = assistant.ask("Varför minskade intäkterna för Lönecentralen?")
+    assert "flyttats till den nya förvaltningen" in why.text
+    carry_over = assistant.ask("Varför finns det inga investeringsmedel kvar att föra över?")
+    assert "nya instrument" in carry_over.text
