@@ -119,8 +119,9 @@ def is_table_header(sentence: str) -> bool:
 # An assignment as plans and reports phrase it: an infinitive ('Inventera …', 'Ta fram …') or '… ska …'.
 _NOT_VERBS = {"denna", "flera", "andra", "vissa", "båda", "alla", "varje", "sedan", "enligt", "extra", "stora", "nya",
               "totala", "samma", "regionala", "första", "största", "nästa", "dessa", "hela", "sista", "bara", "ena"}
-_ASSIGNMENT_LEAD = re.compile(r"^(?:\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\s?[a-z]?\)\s*)?(?:[a-c]\)\s*)?(?:Under 20\d\d )?"
-                              r"(?P<verb>[A-ZÅÄÖ][a-zåäö]*a)\b(?: (?:fram|in|ut|upp|över|igenom|bort))?")
+_ROW_LABEL = r"^(?:\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\s?[a-z]?\)\s*)?(?:[a-c]\)\s*)?"  # '(28) b) ', 'RF7 '
+_ASSIGNMENT_LEAD = re.compile(_ROW_LABEL + r"(?:Under 20\d\d )?(?P<verb>[A-ZÅÄÖ][a-zåäö]*a)\b")
+_ASSIGNMENT_SKA = re.compile(_ROW_LABEL + r"[^.]{0,60}\bska\b")
 
 
 def is_assignment(sentence: str) -> bool:
@@ -128,7 +129,7 @@ def is_assignment(sentence: str) -> bool:
     m = _ASSIGNMENT_LEAD.match(sentence)
     if m and m.group("verb").casefold() not in _NOT_VERBS:
         return True
-    return bool(re.match(r"^(?:\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\s?[a-z]?\)\s*)?(?:[a-c]\)\s*)?[^.]{0,60}\bska\b", sentence))
+    return bool(_ASSIGNMENT_SKA.match(sentence))
 
 
 def is_numeric_question(text: str) -> bool:
@@ -532,7 +533,7 @@ class ExtractiveAnswerer:
         if codes:
             # '(RF8) Under 2025 ska …' is the assignment itself; 'RF8 Identifiera …' rows are its activities.
             rows.sort(key=lambda i: not passages[i].chunk.text.lstrip().startswith("("))
-        if not codes:
+        else:
             # Without a code the row must itself carry the question's subject.
             best_by_passage = {}
             for s in sentences:
