@@ -10,6 +10,17 @@ from assistant.cli import main
 from assistant.swedish import normalise
 
 
+
+def _assistant_over(tmp_path, name: str, text: str):
+    """An assistant over a fresh corpus holding one report, indexed with the real embedder."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    return Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
 def test_status_of_rf8_is_planenligt_citing_the_2025_report(corpus_assistant):
     answer = corpus_assistant.ask("Vad är status för RF8?")
     assert not answer.abstained
@@ -161,12 +172,7 @@ def test_adding_unrelated_documents_leaves_the_answers_from_the_reports_unchange
 def test_status_in_running_text_and_all_listed_reasons_are_answered(tmp_path):
     """An activity described in prose gets the report's account of how it went, not only its
     description; a reason that is one bullet of a list brings the other bullets."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
         "3 Verksamhet\n\nUnder året skulle förvaltningen införa en gemensam modell för riskanalys i alla centrum. "
         "Modellen har tagits fram men införandet har skjutits upp till 2025 på grund av personalbrist. "
         "Utbildning av chefer pågår.\n\n"
@@ -176,8 +182,7 @@ def test_status_in_running_text_and_all_listed_reasons_are_answered(tmp_path):
         "• Lägre lokalkostnader efter flytten +1,7 mkr.\n\n"
         "• Ersättning från staten för pandemikostnader +1,5 mkr.\n\n"
         "Centrum för IT \n\n-0,8 mkr 0 mkr -0,8 mkr • Högre licenskostnader.\n\n"
-        "5 Medarbetare\n\nSjukfrånvaron var 4,0 procent.\n", encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+        "5 Medarbetare\n\nSjukfrånvaron var 4,0 procent.\n")
 
     status = assistant.ask("Blev det något av den gemensamma modellen för riskanalys?")
     assert not status.abstained
@@ -210,12 +215,7 @@ def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
 def test_status_of_a_row_without_status_word_quotes_the_comment_on_the_asked_sub_item(tmp_path):
     """A plan row whose status icon was lost comments on several sub-items: the answer says there is
     no status word, names the responsible units, and quotes what the comment says about the asked item."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
         "Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Status Kommentar\n\n"
         "(12) Stärka regionen som arbetsgivare.\na) Ta fram ett nytt introduktionsprogram.\n"
         "b) Införa förmånscyklar för medarbetarna.\n\n2024 - 2026\na) Q2 2024\nb) Q4 2024\n\nCHR och CE\n\n"
@@ -224,8 +224,7 @@ def test_status_of_a_row_without_status_word_quotes_the_comment_on_the_asked_sub
         "Medarbetarundersökningen visar att fler nyanställda känner sig välkomna än tidigare år. "
         "Chefer har fått stöd i hur rekryteringsannonser skrivs så att de når fler sökande med rätt kompetens. "
         "En ny mall för introduktionssamtal har testats på två centrum och sprids till övriga under nästa år. "
-        "Förmånscyklar har införts och arbetet pågår enligt plan.\n", encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+        "Förmånscyklar har införts och arbetet pågår enligt plan.\n")
 
     answer = assistant.ask("Hur ligger vi till med förmånscyklarna?")
     assert not answer.abstained
@@ -236,17 +235,11 @@ def test_status_of_a_row_without_status_word_quotes_the_comment_on_the_asked_sub
 def test_a_plan_row_is_answered_with_its_assignment_unit_and_deadline(tmp_path):
     """A plan has no status column: asked who has an assignment and by when, the answer gives the
     assignment as planned with its unit cell (wrapped over lines by the extraction) and its tidplan."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-provland-forvaltningsplan-2024-2026.txt").write_text(
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
         "Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Kommentar\n\n"
         "(30) Respektive centrumbildning ska ta fram förslag på intäktsökningar för regionen.\n"
         "Förslagen ska presenteras senast under Q1 2024.\n\nQ1 2024 Respektive\nCD\noch VC\n\n"
-        "(31) Centrum för ekonomi ska införa ett nytt system för fakturahantering.\n\n2025 CE\n", encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+        "(31) Centrum för ekonomi ska införa ett nytt system för fakturahantering.\n\n2025 CE\n")
 
     answer = assistant.ask("Vem ska ta fram förslag på intäktsökningar och när ska de vara klara?")
     assert not answer.abstained
@@ -255,9 +248,6 @@ def test_a_plan_row_is_answered_with_its_assignment_unit_and_deadline(tmp_path):
 
 
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
              "samordna forskning och innovation i samverkan med universitetet och med länets kommuner",
@@ -266,12 +256,9 @@ def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
              "samordna regionens upphandlingar och följa upp att ingångna avtal används av verksamheterna",
              "ansvara för beredskaps- och katastrofplanering samt för utbildning och övningar inom området",
              "leda arbetet med regionens arkiv, diarium och den gemensamma dokumenthanteringen"]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-provland-verksamhetsplan-2025.txt").write_text(
+    assistant = _assistant_over(tmp_path, "region-provland-verksamhetsplan-2025.txt",
         "2 Grunduppdrag\n\nUtifrån styrelsens ansvarsområden är förvaltningens grunduppdrag att:\n"
-        + "".join(f"• {item}\n" for item in items) + "\n3 Ekonomi\n\nBudgeten är i balans för 2025.\n", encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+        + "".join(f"• {item}\n" for item in items) + "\n3 Ekonomi\n\nBudgeten är i balans för 2025.\n")
 
     answer = assistant.ask("Vad ska förvaltningen ansvara för enligt grunduppdraget?")
     assert not answer.abstained
@@ -279,20 +266,13 @@ def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
 
 
 def test_why_quotes_a_reason_given_with_pga_and_the_cause_a_consequence_points_back_to(tmp_path):
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
         "4 Ekonomi\n\nBudgetenhet Resultat Budget Avvikelse Kommentar\n\n"
         "Centrum för ekonomi 0,6 mkr 0,2 mkr 0,4 mkr • Lägre intäkter -2,5 mkr Lönecentralen p.g.a. att flera "
         "tjänster flyttats till den nya förvaltningen.\n\n"
         "Budgeten för året var i balans och prognosen har legat stabilt under hösten.\n\n"
         "5 Investeringar\n\nHälsocentralen har köpt in nya instrument för 0,4 mnkr, vilket är hela den återstående "
-        "investeringsramen. Det medför att det inte finns några medel kvar att föra över till nästa år.\n",
-        encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+        "investeringsramen. Det medför att det inte finns några medel kvar att föra över till nästa år.\n")
 
     why = assistant.ask("Varför minskade intäkterna för Lönecentralen?")
     assert "flyttats till den nya förvaltningen" in why.text
