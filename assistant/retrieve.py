@@ -112,15 +112,13 @@ class Retriever:
         self.sentence_weight = SENTENCE_WEIGHT
         # A short answer can hide in a long passage whose vector is about something else: each
         # passage is also ranked by its best sentence (the reports' sentences in a mixed index).
-        offsets = index.sentence_offsets
-        counts = np.diff(offsets) if len(offsets) else np.zeros(0, np.int64)
-        chunks = np.arange(self.n) if self.report_ids is None else np.asarray(self.report_ids)
-        chunks = chunks[counts[chunks] > 0] if len(counts) else chunks[:0]
-        self.sentence_chunks = chunks
-        self.sentence_rows = np.concatenate([np.arange(offsets[c], offsets[c + 1]) for c in chunks]) \
-            if len(chunks) else np.zeros(0, np.int64)
-        self.sentence_starts = np.concatenate([[0], np.cumsum(counts[chunks])[:-1]]).astype(np.int64) \
-            if len(chunks) else np.zeros(0, np.int64)
+        counts = np.diff(index.sentence_offsets) if len(index.sentence_offsets) else np.zeros(0, np.int64)
+        row_chunk = np.repeat(np.arange(len(counts)), counts)  # sentence row -> its chunk
+        if self.report_ids is None:
+            self.sentence_rows = np.arange(len(row_chunk))
+        else:
+            self.sentence_rows = np.nonzero(np.isin(row_chunk, self.report_ids))[0]
+        self.sentence_row_chunk = row_chunk[self.sentence_rows]
 
     def channels(self, query: Query) -> SearchChannels:
         bm25 = self.index.lexical.get_scores(tokenize(query.expanded or query.text))
@@ -136,7 +134,7 @@ class Retriever:
         sentence = np.zeros(self.n, np.float32)
         if len(self.sentence_rows):
             sims = self.index.sentence_vectors[self.sentence_rows] @ qv[0]
-            sentence[self.sentence_chunks] = np.maximum.reduceat(sims, self.sentence_starts)
+            np.maximum.at(sentence, self.sentence_row_chunk, sims)
         return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence)
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
