@@ -17,6 +17,7 @@ from .swedish import CODE_AT_LINE_START, NUMBER_RE, STATUS_RE, join_wrapped_cell
 PROSE_TARGET = 900  # characters; about 150-200 Swedish words, a paragraph or two
 PROSE_MAX = 1400
 ROW_MAX = 2600
+STATUS_LAST_ROW_MAX = 600  # a goal with its assessment is a short cell; longer is running text
 _HEADER_WORDS = {"uppdrag", "aktivitet", "ansvarig", "status", "kommentar", "kommentarer", "nr", "tidplan",
                  "indikator", "utfall", "måluppfyllelse", "analys", "prognos", "delmål", "målvärde", "åtgärd"}
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d]{2,80}$")
@@ -45,7 +46,20 @@ def _header_kind(text: str) -> str | None:
         return "indicator"
     if hits & {"status", "ansvarig", "kommentar", "analys", "tidplan"}:
         return "uppdrag"
+    if "delmål" in hits and words[-1] in _STATUS_COLUMNS:
+        return "uppdrag"  # 'Regionmål Delmål Prognos': goals with their assessment
     return None
+
+
+_STATUS_COLUMNS = {"status", "prognos", "bedömning", "måluppfyllelse"}
+
+
+def _ends_with_status(text: str) -> bool:
+    """A row of a table whose last column is the status ends at it: '… farliga ämnen  Inga data'."""
+    last = None
+    for last in STATUS_RE.finditer(text):
+        pass
+    return last is not None and not text[last.end():].strip(" :")
 
 
 _FUNCTION_WORDS = {"på", "av", "och", "i", "för", "till", "med", "att", "som", "om", "eller", "samt", "en", "ett",
@@ -115,9 +129,19 @@ def _text(lines: list[_Line]) -> str:
     return "\n".join(l.text.rstrip() for l in lines).strip()
 
 
-def _uppdrag_fields(lines: list[_Line], code: str | None) -> dict:
+# A goal that groups the rows after it, caught at a row's start: 'Mål 1. Trygga uppväxtvillkor'.
+_GROUP_LABEL = re.compile(r"^(?:Regionmål|Mål|Målområde|Strategiskt mål|Fokusområde)\s*\d{1,2}[.:]?\s+[^\n]+"
+                          r"(?:\n[^\n]+)*?(?=\n\s*\n)")
+
+
+def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = True) -> dict:
+    """`unit_column`: the table may have an Ansvarig cell (false when its header names none)."""
     text = _text(lines)
     fields: dict = {"code": code} if code else {}
+    group = _GROUP_LABEL.match(text)
+    if group and not code:
+        fields["mål"] = re.sub(r"\s+", " ", group.group(0)).strip()
+        text = text[group.end():].strip()
     m = STATUS_RE.search(text)
     if m:
         fields["status"] = re.sub(r"\s+", " ", m.group(1))
@@ -131,7 +155,7 @@ def _uppdrag_fields(lines: list[_Line], code: str | None) -> dict:
         same_line = before.rsplit("\n", 1)[-1].strip()
         candidate = same_line if same_line else (paras[-1] if len(paras) > 1 else "")
         ansvarig = join_wrapped_cell(candidate.split("\n"))
-        if ansvarig and len(ansvarig) <= 50 and not ansvarig.endswith(".") and candidate is not text:
+        if unit_column and ansvarig and len(ansvarig) <= 50 and not ansvarig.endswith(".") and candidate is not text:
             if same_line and len(paras) == 1 and same_line == before.strip():
                 pass  # the whole row sits on one line: cannot tell the unit from the assignment
             else:
@@ -255,6 +279,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
     row_code: str | None = None
     row_done = False  # the current row has had its status and comment
     status_first = False  # the table's first column is the status
+    status_last = False  # … or its last: a row ends at its status
 
     def flush_prose():
         nonlocal prose
@@ -269,13 +294,17 @@ def chunk_document(doc: Document) -> list[Chunk]:
             if table == "indicator" and not row_code:
                 b.add(row, section, "indicator", {"header": header, **_indicator_fields(row, header)})
             elif row_code or STATUS_RE.search(_text(row)):
-                b.add(row, section, "uppdrag", {"header": header, **_uppdrag_fields(row, row_code)})
+                unit_column = not header or "ansvarig" in header.casefold()
+                b.add(row, section, "uppdrag", {"header": header, **_uppdrag_fields(row, row_code, unit_column)})
             else:
                 prose.extend(row)
                 flush_prose()
         row, row_code, row_done = [], None, False
 
-    for i, line in enumerate(lines):
+    i = -1
+    while i + 1 < len(lines):  # an index, not a for loop: a row that turns out to be prose is read again
+        i += 1
+        line = lines[i]
         text = line.text.strip()
         kind = _header_kind(text) if text else None
         if kind:
@@ -283,6 +312,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
             flush_prose()
             table, header = kind, re.sub(r"\s+", " ", text)
             status_first = header.casefold().startswith("status ")
+            status_last = header.rsplit(" ", 1)[-1].casefold() in _STATUS_COLUMNS
             continue
         inside_open_row = bool(row) and not row_done
         if text and not inside_open_row and _is_heading(lines, i) and not _code_of(text):
@@ -309,6 +339,10 @@ def chunk_document(doc: Document) -> list[Chunk]:
             flush_prose()
             row = [line]
             continue
+        if table == "uppdrag" and status_last and text and _ends_with_status(text):
+            row.append(line)
+            flush_row()
+            continue
         if row and status_first and table == "uppdrag":
             if len(_text(row)) > ROW_MAX:
                 flush_row()  # past any row's length: the table has ended
@@ -330,8 +364,13 @@ def chunk_document(doc: Document) -> list[Chunk]:
                 continue
             if not row and not text:
                 continue
-            if len(_text(row)) > ROW_MAX and not row_done:
-                # No status or måluppfyllelse in sight: this is running text after the table.
+            if len(_text(row)) > (STATUS_LAST_ROW_MAX if status_last else ROW_MAX) and not row_done:
+                # No status or måluppfyllelse in sight: this is running text after the table. Read it
+                # again as such, so its headings are seen (a coded row would start the table again).
+                if row_code is None:
+                    i = lines.index(row[0]) - 1
+                    row, row_done, table = [], False, None
+                    continue
                 prose.extend(row)
                 row, row_code, row_done, table = [], None, False, None
                 prose.append(line)

@@ -17,6 +17,7 @@ STATUS_PHRASES = (
     "Ej påbörjat", "Ej påbörjad", "Inte påbörjat", "Delvis uppnått", "Ej uppnått", "Inte uppnått",
     "Enligt plan", "Planenligt", "Genomfört", "Genomförd", "Påbörjat", "Påbörjad", "Pågående", "Pågår",
     "Avslutat", "Avslutad", "Försenat", "Försenad", "Uppnått", "Oförändrat", "Klar",
+    "Inga data",  # follow-up systems write it where a goal has no assessment yet
 )
 _STATUS_ALT = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in STATUS_PHRASES)
 # A status stands as a table cell: at a line start or after other cell text, followed by a break,
@@ -36,6 +37,23 @@ STATUS_SYNONYMS = {
                    "mål kommer inte uppfyllas"),
     "försenat": ("försenat", "försenad", "klar med avvikelse"),
 }
+
+# How far a row has come, whatever the table's own words: a list question asks by this.
+STATUS_LEVELS = {
+    "klart": ("genomfört", "uppnått"),
+    "delvis": ("delvis genomfört", "delvis uppnått"),
+    "ej påbörjat": ("ej påbörjat",),
+    "ej klart": ("delvis genomfört", "delvis uppnått", "ej genomfört", "ej påbörjat", "ej uppnått", "planenligt",
+                 "pågående", "pågår", "påbörjat", "påbörjad", "försenat"),
+    "planenligt": ("planenligt", "pågående", "pågår"),
+    "försenat": ("försenat",),
+}
+
+
+def has_status_level(phrase: str, level: str) -> bool:
+    """'Mål kommer delvis uppfyllas' has level 'delvis'; 'Planenligt' has 'ej klart' and 'planenligt'."""
+    return canonical_status(phrase) in STATUS_LEVELS.get(level, ())
+
 
 # Codes of uppdrag and aktiviteter: 'RF8', '(RF8)', '(13)', 'RS 4'. A bare number needs parentheses.
 CODE_AT_LINE_START = re.compile(

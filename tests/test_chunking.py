@@ -178,3 +178,47 @@ def test_a_status_less_plan_row_keeps_its_unit_and_comment_apart_from_the_sub_it
     assert by_code["RS1"].fields["kommentar"] == "Riktlinjen publicerades i september. b) Utredning är genomförd."
     assert by_code["37"].fields["ansvarig"] == "CHR"
     assert by_code["37"].fields["kommentar"] == "Nya verktyg kommer på plats under 2024."
+
+
+STATUS_LAST = """Sammanfattning
+
+Regionmål Delmål Prognos
+
+Mål 1. Trygga uppväxtvillkor
+
+Införa ett
+arbetssätt med barnets
+perspektiv i verksamheterna
+
+ Mål kommer delvis uppfyllas
+
+Stödja chefer vid
+hot på arbetsplatsen
+
+ Mål kommer helt uppfyllas
+
+Regionen minskar användningen av plast  Inga data
+
+Analys
+
+Utbildningen är fortfarande under konstruktion. Arbete med en implementeringsplan pågår och förhoppningen
+är att utbildningen är färdig i slutet av året. Materialet tas fram tillsammans med länets kommuner och
+ska sedan prövas i två verksamheter innan det sprids till hela förvaltningen. Uppföljningen görs i
+samband med årsredovisningen, då även indikatorerna för barnrättsarbetet redovisas för första gången.
+Arbetet har försenats något under sommaren men bedöms kunna tas igen under hösten.
+"""
+
+
+def test_a_table_whose_last_column_is_the_status_ends_each_row_at_its_status():
+    """'Regionmål Delmål Prognos': each goal, wrapped over lines, ends at its assessment; the goal
+    heading that groups rows is kept apart; the running text after the table is prose again."""
+    chunks = chunk_document(_doc(STATUS_LAST))
+    rows = [c for c in chunks if c.kind == "uppdrag"]
+    assert [r.fields["status"] for r in rows] == ["Mål kommer delvis uppfyllas", "Mål kommer helt uppfyllas",
+                                                  "Inga data"]
+    assert rows[0].fields["uppdrag"] == "Införa ett arbetssätt med barnets perspektiv i verksamheterna"
+    assert rows[0].fields["mål"] == "Mål 1. Trygga uppväxtvillkor"
+    assert rows[2].fields["uppdrag"] == "Regionen minskar användningen av plast"
+    assert not any("ansvarig" in r.fields for r in rows)  # the table has no unit column
+    analysis = [c for c in chunks if "Utbildningen" in c.text]
+    assert len(analysis) == 1 and analysis[0].kind == "prose" and analysis[0].section == "Analys"
