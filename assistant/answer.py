@@ -22,7 +22,7 @@ from .query import asks_status
 from .sentences import split_sentences
 from .retrieve import docs_by_name, holds_reports_and_others, is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
-from .swedish import NUMBER_RE, canonical_status, synonym_groups
+from .swedish import NUMBER_RE, has_status_level, synonym_groups
 from .tokenize import tokenize
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
@@ -294,7 +294,16 @@ class ExtractiveAnswerer:
             intent = "status"
         compose = {"status": self._status, "list": self._list, "why": self._why, "number": self._number,
                    "compare": self._fact}.get(intent, self._fact)
+        # What matches best may be a table row that has a status: then the row answers, status
+        # included ('Vilken prognos har delmålet …?' -> 'Mål kommer delvis uppfyllas').
+        first = self._best(sentences)
+        row_answers = bool(first and not query.codes and not first.has_number
+                           and passages[first.passage].chunk.fields.get("status"))
+        if row_answers and intent in ("fact", "status"):
+            compose = lambda q, p, s: self._row_lines(q, p, [first.passage])  # noqa: E731
         parts = compose(query, passages, sentences)
+        if not parts and row_answers and intent == "number":
+            parts = self._row_lines(query, passages, [first.passage])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
         if not parts or self._lacks_asked_detail(query, passages, parts):
@@ -632,8 +641,10 @@ class ExtractiveAnswerer:
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
                             and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
             return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))][:LIST_ITEMS]
+        codes = {c.upper().replace(" ", "") for c in query.codes}
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
-                    and canonical_status(p.chunk.fields.get("status", "")) == query.status_filter]
+                    and has_status_level(p.chunk.fields.get("status", ""), query.status_filter)
+                    and (not codes or str(p.chunk.fields.get("code", "")).upper() in codes)]
         if not matching:
             return []
         doc = passages[matching[0]].chunk.doc_id

@@ -79,7 +79,7 @@ class Query:
     kinds: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     intent: str = "fact"  # status | number | why | list | compare | fact
-    status_filter: str | None = None  # for lists: "delvis genomfört" …
+    status_filter: str | None = None  # for lists: a level of swedish.STATUS_LEVELS, e.g. "delvis"
     doc_filter: set[str] | None = None  # reports the user restricted the search to (app filters)
 
 

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from .catalog import REPORT_KINDS, SWEDISH_REGIONS
 from .models import DocumentMeta, Query
-from .swedish import STATUS_SYNONYMS, ascii_fold, expand_query
+from .swedish import ascii_fold, expand_query
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _NOT_DECIMAL = r"(?!\d|%|,\d)"
@@ -38,14 +38,27 @@ def asks_status(text: str) -> bool:
     return any(name == "status" and re.search(pattern, low) for name, pattern in _INTENT_PATTERNS)
 
 
-def _status_filter(text: str) -> str | None:
+# How staff ask for rows by how far they have come, most specific first ('bara delvis' before 'klar').
+_LEVEL_WORDING = (
+    ("delvis", r"\bdelvis\b|\btill (?:en|viss) del\b|\bhalvvägs\b"),
+    ("ej påbörjat", r"\b(?:ej|inte|icke) (?:på)?börja|\binte (?:startat|kommit igång)"),
+    ("ej klart", r"\b(?:ej|inte|icke) (?:helt |riktigt |ännu |än )?(?:klar|genomför|färdig|i mål|uppnå|nått|nåtts|"
+                 r"avslutad|uppfyll)|\bsläpar|\båterstår|\bkvarstår"),
+    ("försenat", r"\bförsen|\befter plan\b|\bligger efter\b"),
+    ("planenligt", r"\bplanenlig|\benligt plan\b|\bpå spår\b"),
+    ("klart", r"\bgenomför(?:t|d|da|des|ts)\b|\bklar(?:a|t)?\b|\bfärdig|\bi mål\b|\bavslutade?\b|"
+              r"\buppnå(?:tt|dd|dda|s)\b|\bfullt ut\b|\bnås\b|\bklaras\b|\buppfyll(?:s|da|ts)\b"),
+)
+# A question about table rows: it names them or a code, or asks by status.
+_ROW_NOUNS = re.compile(r"\b(?:uppdrag|aktivitet|delmål|mål(?:en)?\b|åtgärd|insats|status)", re.I)
+
+
+def _status_filter(text: str, codes: list[str]) -> str | None:
+    """The status level a list question asks for: 'Vilka uppdrag är bara delvis klara?' -> 'delvis'."""
     low = text.casefold()
-    best = None
-    for canon, variants in STATUS_SYNONYMS.items():
-        for v in variants + (canon.replace("genomfört", "genomförda"), canon.replace("genomfört", "genomförd")):
-            if re.search(rf"\b{re.escape(v)}", low) and (best is None or len(v) > len(best[1])):
-                best = (canon, v)
-    return best[0] if best else None
+    if not (codes or _ROW_NOUNS.search(low)):
+        return None
+    return next((level for level, pattern in _LEVEL_WORDING if re.search(pattern, low)), None)
 
 
 def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
@@ -87,4 +100,4 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
     if intent in ("fact", "number") and len(years) >= 2:
         intent = "compare"
     return Query(text=text, expanded=expand_query(text), years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
-                 codes=codes, intent=intent, status_filter=_status_filter(text) if intent == "list" else None)
+                 codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None)

@@ -278,3 +278,29 @@ def test_why_quotes_a_reason_given_with_pga_and_the_cause_a_consequence_points_b
     assert "flyttats till den nya förvaltningen" in why.text
     carry_over = assistant.ask("Varför finns det inga investeringsmedel kvar att föra över?")
     assert "nya instrument" in carry_over.text
+
+
+def test_rows_are_listed_and_answered_by_their_status_in_everyday_words(tmp_path):
+    """'bara till en del' asks for the partly met goals, 'inte helt klara' under a code for its
+    unfinished activities; a goal's assessment answers 'vilken prognos har delmålet …'."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "2 Måluppfyllelse\n\nRegionmål Delmål Prognos\n\nMål 1. Trygga uppväxtvillkor\n\n"
+        "Införa ett\narbetssätt med barnets\nperspektiv i verksamheterna\n\n Mål kommer delvis uppfyllas\n\n"
+        "Stödja chefer vid\nhot på arbetsplatsen\n\n Mål kommer helt uppfyllas\n\n"
+        "Mål 2. Hållbar miljö\n\nMinska användningen\nav engångsplast\n\n Mål kommer delvis uppfyllas\n\n"
+        "3 Uppdrag\n\nNr Aktivitet Ansvarig Status Kommentar\n\n"
+        "RS3 Digitalisera fakturahanteringen i hela förvaltningen. CE Genomfört Alla fakturor hanteras digitalt.\n\n"
+        "RS3 Införa e-arkiv för personalakter. CHR Delvis genomfört Upphandlingen är klar, införandet återstår.\n\n"
+        "RS3 Ta fram en ny rutin för attest. CE Planenligt Rutinen remitteras under hösten.\n\n"
+        "RS4 Utreda gemensam växel med kommunerna. RD Delvis genomfört Utredningen pågår.\n")
+
+    partly = assistant.ask("Vilka delmål bedöms bara nås till en del i år?")
+    assert "barnets perspektiv" in partly.text and "engångsplast" in partly.text
+    assert "hot på arbetsplatsen" not in partly.text
+
+    unfinished = assistant.ask("Vilka aktiviteter under RS3 är inte helt klara?")
+    assert "e-arkiv" in unfinished.text and "attest" in unfinished.text
+    assert "fakturahanteringen" not in unfinished.text and "växel" not in unfinished.text
+
+    prognosis = assistant.ask("Vilken prognos har delmålet om stöd till chefer vid hot?")
+    assert "Mål kommer helt uppfyllas" in prognosis.text and not prognosis.abstained
