@@ -43,7 +43,7 @@ _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förk
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
                      r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|"
-                               r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat|\bsjukfrånvaro|"
+                               r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bsjukfrånvaro|"
                                r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bekonomiskt\b", re.I)
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
@@ -77,6 +77,9 @@ _ASKED_DETAILS = (
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
+# A sentence that says reasons follow ('två komplicerande faktorer', 'flera orsaker till').
+_ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|några)\s+(?:\w+\s+)?"
+                                r"(?:faktorer|orsaker|anledningar|skäl|förklaringar)\b", re.I)
 _BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
 
@@ -120,14 +123,15 @@ def is_table_header(sentence: str) -> bool:
 _NOT_VERBS = {"denna", "flera", "andra", "vissa", "båda", "alla", "varje", "sedan", "enligt", "extra", "stora", "nya",
               "totala", "samma", "regionala", "första", "största", "nästa", "dessa", "hela", "sista", "bara", "ena"}
 _ROW_LABEL = r"^(?:\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\s?[a-z]?\)\s*)?(?:[a-c]\)\s*)?"  # '(28) b) ', 'RF7 '
-_ASSIGNMENT_LEAD = re.compile(_ROW_LABEL + r"(?:Under 20\d\d )?(?P<verb>[A-ZÅÄÖ][a-zåäö]*a)\b")
+_ASSIGNMENT_LEAD = re.compile(_ROW_LABEL + r"(?:Under 20\d\d )?(?P<verb>[A-ZÅÄÖ][a-zåäö]*a)\b|"
+                              r"^[^.]{0,60}?\bUnder 20\d\d (?P<late>[a-zåäö]+a)\b")  # after a goal's label
 _ASSIGNMENT_SKA = re.compile(_ROW_LABEL + r"[^.]{0,60}\bska\b")
 
 
 def is_assignment(sentence: str) -> bool:
     """'Inventera möjliga arbetsuppgifter …', '(28) b) Under 2023 ska områdena … ses över.'"""
     m = _ASSIGNMENT_LEAD.match(sentence)
-    if m and m.group("verb").casefold() not in _NOT_VERBS:
+    if m and (m.group("verb") or m.group("late")).casefold() not in _NOT_VERBS:
         return True
     return bool(_ASSIGNMENT_SKA.match(sentence))
 
@@ -499,6 +503,10 @@ class ExtractiveAnswerer:
         others = [s for s in ranked[:3] if s is not best and passages[s.passage].chunk.doc_id == doc
                   and s.score >= max(self.min_score, self.runner_up * best.score)]
         for topic in [best] + others:
+            if _ANNOUNCES_REASONS.search(topic.text):
+                # 'Det finns två komplicerande faktorer som …': the reasons are the sentences after it.
+                chosen += [topic] + [x for x in self._following(topic, sentences)[:3] if x not in chosen]
+                break
             if _CAUSAL.search(topic.text):
                 if _ANAPHORIC.match(topic.text):
                     chosen += [p for p in self._preceding(topic, sentences) if p not in chosen]
@@ -614,6 +622,8 @@ class ExtractiveAnswerer:
         best = self._best(sentences)
         if not best:
             return []
+        # Overlapping windows may hold the activity at one's end and its account at the next one's start.
+        best = max((s for s in sentences if s.text == best.text), key=lambda s: len(self._following(s, sentences)))
         budget = MAX_CHARS - 120  # room for the 'Enligt …' line and the citations
         parts = [(best.text, best.passage)]
         used = len(best.text)

@@ -27,7 +27,7 @@ _INTENT_PATTERNS = [
                r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått|"
                r"\bblev det (något|nåt|någonting) av|\bpå plats\b|\bklara? med\b|\bi mål\b|\bkommit igång"),
     ("number", r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bvilket (belopp|resultat)|\bandel|"
-               r"\bprocent|\bmkr\b|\bmnkr\b|\bkronor|\bsumma|\bbelopp|\bantal\b|\bprognos|\bresultat|\bavvikelse|"
+               r"\bprocent|\bmkr\b|\bmnkr\b|\bkronor|\bsumma|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bavvikelse|"
                r"\bsjukfrånvaro|\bsjuktal|\bgick .* (plus|minus)|\bvad landade"),
 ]
 

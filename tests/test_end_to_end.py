@@ -304,3 +304,20 @@ def test_rows_are_listed_and_answered_by_their_status_in_everyday_words(tmp_path
 
     prognosis = assistant.ask("Vilken prognos har delmålet om stöd till chefer vid hot?")
     assert "Mål kommer helt uppfyllas" in prognosis.text and not prognosis.abstained
+
+
+def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
+    """'resultatet av uppdraget' asks how the assignment went, not for a figure; 'två faktorer'
+    announces reasons that the next sentences give."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "2 Genomförande av uppdrag\n\nEn god och jämlik hälsa\n\n"
+        "Under 2024 revidera regionens strategi för folkhälsoarbetet med målet att även omfatta tandvården.\n\n"
+        "Beslut om ny folkhälsostrategi fattades av regionstyrelsen i oktober.\n\n"
+        "3 Beredskap\n\nDet finns två komplicerande faktorer som gör att kontinuitetsplaneringen inte går "
+        "som önskat. Efter beslutet om ny organisation har ansvaret för lagret varit otydligt. Dessutom saknas "
+        "en samordnare sedan i våras.\n\n4 Ekonomi\n\nÅrets resultat blev 12,5 mkr, vilket är 3 mkr bättre än budget.\n")
+
+    outcome = assistant.ask("Vad blev resultatet av uppdraget att revidera folkhälsostrategin 2024?")
+    assert "oktober" in outcome.text and "12,5" not in outcome.text
+    why = assistant.ask("Varför går kontinuitetsplaneringen inte som önskat?")
+    assert "otydligt" in why.text and "samordnare" in why.text
