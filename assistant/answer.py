@@ -22,7 +22,7 @@ from .query import asks_status
 from .sentences import split_sentences
 from .retrieve import docs_by_name, holds_reports_and_others, is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
-from .swedish import NUMBER_RE, has_status_level, synonym_groups
+from .swedish import NUMBER_RE, has_status_level, normalise, synonym_groups
 from .tokenize import tokenize
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
@@ -74,6 +74,8 @@ _ASKED_DETAILS = (
      re.compile(r"%|\bprocent", re.I), "answer"),
     (re.compile(r"\bkvinn\w*|\bmän(?:nen)?\b", re.I), re.compile(r"\bkvinn\w*|\bmän\b|\b[KM]:", re.I), "passages"),
 )
+# What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
+_COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?([A-Za-zÅÄÖåäö-]{4,})", re.I)
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
@@ -166,6 +168,9 @@ class ExtractiveAnswerer:
         self.mixed_corpus = holds_reports_and_others(index.metas)
         self.report_docs = {d for d, m in index.metas.items() if is_report(m)}
         self.docs_by_name = docs_by_name(index.metas)
+        self.doc_chunks: dict[str, list[int]] = {}  # document -> its chunks' positions, in reading order
+        for i, c in enumerate(index.chunks):
+            self.doc_chunks.setdefault(c.doc_id, []).append(i)
         report_numbers = np.array(sorted(self.doc_number[d] for d in self.report_docs), dtype=np.int32)
         self.report_sentence_rows = np.nonzero(np.isin(self.sentence_doc, report_numbers))[0]
 
@@ -301,18 +306,30 @@ class ExtractiveAnswerer:
         # What matches best may be a table row that has a status: then the row answers, status
         # included ('Vilken prognos har delmålet …?' -> 'Mål kommer delvis uppfyllas').
         first = self._best(sentences)
-        row_answers = bool(first and not query.codes and not first.has_number
-                           and passages[first.passage].chunk.fields.get("status"))
-        if row_answers and intent in ("fact", "status"):
-            compose = lambda q, p, s: self._row_lines(q, p, [first.passage])  # noqa: E731
+        row = self._row_of(first, passages) if first and not query.codes and not first.has_number else None
+        if row is not None and intent in ("fact", "status"):
+            compose = lambda q, p, s: self._row_lines(q, p, [row])  # noqa: E731
         parts = compose(query, passages, sentences)
-        if not parts and row_answers and intent == "number":
-            parts = self._row_lines(query, passages, [first.passage])  # no figure: the row's own assessment
+        if not parts and row is not None and intent == "number":
+            parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
         if not parts or self._lacks_asked_detail(query, passages, parts):
             return self._abstain(query)
         return self.render(query, passages, self._rejoin_broken(parts, sentences))
+
+    @staticmethod
+    def _row_of(s: _Sentence, passages: list[Passage]) -> int | None:
+        """The table row with a status that the sentence is, or that it repeats (a report follows up
+        its summary table's goals in running text): the row's passage index."""
+        if passages[s.passage].chunk.fields.get("status"):
+            return s.passage
+        said = normalise(s.text)
+        for i, p in enumerate(passages[:SENTENCE_PASSAGES]):
+            goal = normalise(p.chunk.fields.get("uppdrag", ""))[:50]
+            if p.chunk.fields.get("status") and len(goal) >= 25 and goal in said:
+                return i
+        return None
 
     def _rejoin_broken(self, parts: list[tuple[str, int]], sentences: list[_Sentence]) -> list[tuple[str, int]]:
         """A quoted line the extraction broke off mid-sentence ('… s.k. öppen' / 'information, förväntas
@@ -370,7 +387,23 @@ class ExtractiveAnswerer:
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
                 return True
-        return False
+        return ExtractiveAnswerer._counts_something_else(query.text, quoted)
+
+    @staticmethod
+    def _counts_something_else(question: str, quoted: str) -> bool:
+        """'Hur många ärenden …?' answered with sentences that name ärenden but count only hours or
+        percentages: the count asked for is not there. (A noun the answer never names is left alone:
+        the report may say it in other words.)"""
+        m = _COUNTED_NOUN.search(question)
+        if not m:
+            return False
+        stem = tokenize(m.group(1))[:1]
+        if not stem or len(stem[0]) < 4:
+            return False
+        mentions = [x for x in re.finditer(rf"\w*{re.escape(stem[0])}\w*", quoted, re.I)]
+        window = 45  # characters either side: 'Antal ärenden 32', '32 nya ärenden'
+        return bool(mentions) and not any(
+            _COUNT.search(quoted[max(0, x.start() - window):x.end() + window]) for x in mentions)
 
     def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:
         unknown = [o for o in query.organisations if o.startswith("Region ") and o.casefold() not in self.indexed_orgs]
@@ -601,7 +634,36 @@ class ExtractiveAnswerer:
             if comment:
                 line += f" Kommentar: {_shorten(comment, room)}"
             parts.append((line, i))
+            follow_up = None if comment or len(rows) > 1 else self._follow_up(passages[i])
+            if follow_up:
+                # A summary row without comment: the report's own follow-up of it, elsewhere.
+                passages.append(follow_up[0])
+                text = self._relevant(follow_up[1], concepts, room)
+                parts.append((f"Uppföljning: {_shorten(text, room)}", len(passages) - 1))
         return parts
+
+    def _follow_up(self, row: Passage) -> tuple[Passage, list[str]] | None:
+        """Where the report follows up a summary table's row in running text (its goal repeated as a
+        heading, then 'Analys …'): the passage and its sentences after the goal."""
+        goal = normalise(row.chunk.fields.get("uppdrag", ""))
+        if len(goal) < 25:
+            return None
+        pattern = re.compile(r"\s+".join(map(re.escape, goal.split())), re.I)  # wrapped differently there
+        positions = self.doc_chunks.get(row.chunk.doc_id, [])
+        for k, pos in enumerate(positions):
+            chunk = self.index.chunks[pos]
+            found = pattern.search(chunk.text) if chunk.kind == "prose" else None
+            if not found:
+                continue
+            rest = re.sub(r"^\W*(?:Analys|Kommentar|Kommentarer|Bedömning|Uppföljning)\b\s*", "", chunk.text[found.end():])
+            after = split_sentences(rest)
+            if not after and k + 1 < len(positions):
+                chunk = self.index.chunks[positions[k + 1]]
+                after = split_sentences(chunk.text)
+            after = [a for a in after if not is_table_header(a)][:4]
+            if after:
+                return Passage(chunk=chunk, meta=row.meta, score=0.0), after
+        return None
 
     def _relevant(self, sentences: list[str], concepts, room: int) -> str:
         """The comment as written when it fits; otherwise the sentences that speak to the question

@@ -282,12 +282,16 @@ def test_why_quotes_a_reason_given_with_pga_and_the_cause_a_consequence_points_b
 
 def test_rows_are_listed_and_answered_by_their_status_in_everyday_words(tmp_path):
     """'bara till en del' asks for the partly met goals, 'inte helt klara' under a code for its
-    unfinished activities; a goal's assessment answers 'vilken prognos har delmålet …'."""
+    unfinished activities; a goal's assessment answers 'vilken prognos har delmålet …', with the
+    report's follow-up of that goal."""
     assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
         "2 Måluppfyllelse\n\nRegionmål Delmål Prognos\n\nMål 1. Trygga uppväxtvillkor\n\n"
         "Införa ett\narbetssätt med barnets\nperspektiv i verksamheterna\n\n Mål kommer delvis uppfyllas\n\n"
         "Stödja chefer vid\nhot på arbetsplatsen\n\n Mål kommer helt uppfyllas\n\n"
         "Mål 2. Hållbar miljö\n\nMinska användningen\nav engångsplast\n\n Mål kommer delvis uppfyllas\n\n"
+        "Uppföljning av regionmål\n\nMål 1. Trygga uppväxtvillkor\n\nStödja chefer vid hot på\narbetsplatsen\n\n"
+        "Analys\n\nEn rutin för stöd till chefer som utsatts för hot har publicerats på intranätet och följs upp "
+        "under hösten tillsammans med skyddsombuden i samtliga verksamheter inom förvaltningen.\n\n"
         "3 Uppdrag\n\nNr Aktivitet Ansvarig Status Kommentar\n\n"
         "RS3 Digitalisera fakturahanteringen i hela förvaltningen. CE Genomfört Alla fakturor hanteras digitalt.\n\n"
         "RS3 Införa e-arkiv för personalakter. CHR Delvis genomfört Upphandlingen är klar, införandet återstår.\n\n"
@@ -304,6 +308,8 @@ def test_rows_are_listed_and_answered_by_their_status_in_everyday_words(tmp_path
 
     prognosis = assistant.ask("Vilken prognos har delmålet om stöd till chefer vid hot?")
     assert "Mål kommer helt uppfyllas" in prognosis.text and not prognosis.abstained
+    # The summary row has no comment; the report's follow-up of the goal further on is quoted and cited.
+    assert "intranätet" in prognosis.text and len(prognosis.citations) == 2
 
 
 def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
@@ -321,3 +327,17 @@ def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_give
     assert "oktober" in outcome.text and "12,5" not in outcome.text
     why = assistant.ask("Varför går kontinuitetsplaneringen inte som önskat?")
     assert "otydligt" in why.text and "samordnare" in why.text
+
+
+def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path):
+    """'Hur många ärenden …' where the report names the ärenden but counts only their growth in percent
+    (and hours) is a near miss; where it counts what was asked, the count answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n3 Patientnämnden\n\nEffektiviseringsarbetet inom patientnämndens "
+        "kansli har gjort att ett ökat ärendeinflöde (+37 %) kunnat hanteras med en 5 % ökning av den arbetade "
+        "tiden, motsvarande 300 timmar.\n\n4 Sjukhusbiblioteket\n\nSjukhusbiblioteket hade 8 400 besök under året, de flesta av "
+        "studenter och ST-läkare.\n")
+
+    assert assistant.ask("Hur många ärenden kom in till patientnämnden 2024?").abstained
+    visits = assistant.ask("Hur många besök hade sjukhusbiblioteket 2024?")
+    assert "8 400" in visits.text and not visits.abstained
