@@ -518,6 +518,11 @@ class ExtractiveAnswerer:
                 break
         return out
 
+    def _fullest(self, s: _Sentence, sentences: list[_Sentence]) -> _Sentence:
+        """Of the copies of a sentence (prose windows overlap), the one followed by the most text: one
+        window may hold an activity or a reason at its end, the next one what follows it."""
+        return max((x for x in sentences if x.text == s.text), key=lambda x: len(self._following(x, sentences)))
+
     def _preceding(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
         in_passage = [x for x in sentences if x.passage == s.passage]
         idx = next(i for i, x in enumerate(in_passage) if x.text == s.text)
@@ -531,6 +536,7 @@ class ExtractiveAnswerer:
         best = self._best(sentences, bonus=causal_bonus)
         if not best:
             return []
+        best = self._fullest(best, sentences)
         chosen: list[_Sentence] = []
         doc = passages[best.passage].chunk.doc_id
         others = [s for s in ranked[:3] if s is not best and passages[s.passage].chunk.doc_id == doc
@@ -684,8 +690,7 @@ class ExtractiveAnswerer:
         best = self._best(sentences)
         if not best:
             return []
-        # Overlapping windows may hold the activity at one's end and its account at the next one's start.
-        best = max((s for s in sentences if s.text == best.text), key=lambda s: len(self._following(s, sentences)))
+        best = self._fullest(best, sentences)
         budget = MAX_CHARS - 120  # room for the 'Enligt …' line and the citations
         parts = [(best.text, best.passage)]
         used = len(best.text)

@@ -27,7 +27,7 @@ from .models import Chunk
 from .sentences import is_substantive, split_sentences
 from .lexical import OTHERS, REPORTS, LexicalIndex
 from .store import SCHEMA_VERSION, EmbeddingCache, read_manifest, text_hash, write_generation
-from .tokenize import tokenize
+from .tokenize import TOKENIZER_VERSION, tokenize
 
 CHUNKER_VERSION = 15  # bump when chunking changes so unchanged files are re-chunked
 
@@ -64,7 +64,7 @@ def corpus_fingerprint(corpus_dir: Path) -> dict[str, Any]:
     files = {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in corpus_files(corpus_dir)}
     cat = corpus_dir / CATALOG_NAME
     return {"files": files, "catalog": cat.stat().st_mtime_ns if cat.exists() else None,
-            "chunker": CHUNKER_VERSION, "schema": SCHEMA_VERSION}
+            "chunker": CHUNKER_VERSION, "tokenizer": TOKENIZER_VERSION, "schema": SCHEMA_VERSION}
 
 
 def index_is_current(settings: Settings) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import Stemmer
 
+TOKENIZER_VERSION = 2  # part of the index fingerprint: a change here rebuilds the lexical index
 _TOKEN = re.compile(r"[a-zåäöéü]+\d*[a-z]?|\d+(?:,\d+)?", re.I)
 _stemmer = Stemmer.Stemmer("swedish")
 
@@ -32,6 +33,8 @@ def _stem(word: str) -> str:
     # Stemming twice makes Snowball consistent ('resultatet' -> 'resultat' -> 'result', as 'resultat');
     # the definite '-on' ('sjukfrånvaron') is folded onto the indefinite form.
     stem = _stemmer.stemWord(_stemmer.stemWord(word))
+    if stem.endswith(("ivt", "igt")):
+        return stem[:-1]  # Snowball keeps the neuter adjective: 'positivt' must meet 'positiva', 'viktigt' 'viktiga'
     return stem[:-1] if stem.endswith("on") and len(stem) > 5 else stem
 
 

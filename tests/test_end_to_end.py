@@ -341,3 +341,4 @@ def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path
     assert assistant.ask("Hur många ärenden kom in till patientnämnden 2024?").abstained
     visits = assistant.ask("Hur många besök hade sjukhusbiblioteket 2024?")
     assert "8 400" in visits.text and not visits.abstained
+

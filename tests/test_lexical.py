@@ -40,3 +40,10 @@ def test_reports_score_the_same_with_other_documents_indexed(tmp_path):
     idf = lexical.idf()
     assert abs(idf[tokenize("sjukhus")[0]] - np.log(1 + 2.5 / 1.5)) < 1e-5
     assert abs(idf[tokenize("regeringen")[0]] - np.log(1 + 0.5 / 2.5)) < 1e-5
+
+
+def test_word_forms_of_one_adjective_meet_in_one_token():
+    """Snowball keeps the neuter '-t': 'positivt resultat' must still meet 'det positiva resultatet'."""
+    assert tokenize("positivt") == tokenize("positiva") == tokenize("positiv")
+    assert tokenize("viktigt") == tokenize("viktiga")
+    assert tokenize("resultatet") == tokenize("resultat")
