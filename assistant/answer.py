@@ -607,7 +607,8 @@ class ExtractiveAnswerer:
         return self._row_lines(query, passages, rows)
 
     def _row_lines(self, query, passages, rows: list[int]) -> list[tuple[str, int]]:
-        """One line per table row: code, responsible unit, status as written, the comment's gist."""
+        """One line per table row: code, responsible unit, status as written, the comment's gist. A
+        follow-up passage it quotes is appended to `passages`, so that it can be cited."""
         parts = []
         room = max(320, (MAX_CHARS - 120) // len(rows) - 60)  # the comments share the answer's length
         concepts = self._concepts(query)
