@@ -138,6 +138,12 @@ def is_assignment(sentence: str) -> bool:
     return bool(_ASSIGNMENT_SKA.match(sentence))
 
 
+def _has_asked_code(p: Passage, query: Query) -> bool:
+    """The row carries a code the question names ('rf 8' ~ 'RF8'), or the question names none."""
+    codes = {c.upper().replace(" ", "") for c in query.codes}
+    return not codes or str(p.chunk.fields.get("code", "")).upper() in codes
+
+
 def is_numeric_question(text: str) -> bool:
     return bool(_NUMERIC_QUESTION.search(text))
 
@@ -583,10 +589,9 @@ class ExtractiveAnswerer:
         return run
 
     def _status_rows(self, query, passages, sentences) -> list[int]:
-        codes = {c.upper().replace(" ", "") for c in query.codes}
         rows = [i for i, p in enumerate(passages[:self.sentence_passages]) if p.chunk.kind == "uppdrag"
-                and (not codes or str(p.chunk.fields.get("code", "")).upper() in codes)]
-        if codes:
+                and _has_asked_code(p, query)]
+        if query.codes:
             # '(RF8) Under 2025 ska …' is the assignment itself; 'RF8 Identifiera …' rows are its activities.
             rows.sort(key=lambda i: not passages[i].chunk.text.lstrip().startswith("("))
         else:
@@ -719,10 +724,9 @@ class ExtractiveAnswerer:
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
                             and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
             return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))][:LIST_ITEMS]
-        codes = {c.upper().replace(" ", "") for c in query.codes}
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
                     and has_status_level(p.chunk.fields.get("status", ""), query.status_filter)
-                    and (not codes or str(p.chunk.fields.get("code", "")).upper() in codes)]
+                    and _has_asked_code(p, query)]
         if not matching:
             return []
         doc = passages[matching[0]].chunk.doc_id

@@ -54,12 +54,12 @@ def _header_kind(text: str) -> str | None:
 _STATUS_COLUMNS = {"status", "prognos", "bedömning", "måluppfyllelse"}
 
 
+_STATUS_AT_END = re.compile(STATUS_RE.pattern + r"[\s:]*$")
+
+
 def _ends_with_status(text: str) -> bool:
     """A row of a table whose last column is the status ends at it: '… farliga ämnen  Inga data'."""
-    last = None
-    for last in STATUS_RE.finditer(text):
-        pass
-    return last is not None and not text[last.end():].strip(" :")
+    return bool(_STATUS_AT_END.search(text))
 
 
 _FUNCTION_WORDS = {"på", "av", "och", "i", "för", "till", "med", "att", "som", "om", "eller", "samt", "en", "ett",
