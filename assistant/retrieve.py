@@ -120,8 +120,18 @@ class Retriever:
             self.sentence_rows = np.nonzero(np.isin(row_chunk, self.report_ids))[0]
         self.sentence_row_chunk = row_chunk[self.sentence_rows]
 
+    def lexical_terms(self, query: Query) -> list[str]:
+        """The question's words for BM25. The region or unit it names already filters the reports, so
+        those names would only favour passages that repeat them ('Regionstyrelsen ska …') over the
+        ones about the subject asked."""
+        terms = tokenize(query.expanded or query.text)
+        if matching_docs(self.docs_by_name, replace(query, doc_filter=None)) is None:
+            return terms
+        names = set(tokenize(" ".join(query.organisations)))
+        return [t for t in terms if t not in names] or terms
+
     def channels(self, query: Query) -> SearchChannels:
-        bm25 = self.index.lexical.get_scores(tokenize(query.expanded or query.text))
+        bm25 = self.index.lexical.get_scores(self.lexical_terms(query))
         qv = self.embedder.encode_queries([query.text])
         dense = np.zeros(self.n, np.float32)
         k = min(self.n, max(CANDIDATES * 4, 200))

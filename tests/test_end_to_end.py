@@ -342,3 +342,30 @@ def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path
     visits = assistant.ask("Hur många besök hade sjukhusbiblioteket 2024?")
     assert "8 400" in visits.text and not visits.abstained
 
+
+
+
+def test_the_region_the_question_names_filters_rather_than_ranks(small_corpus, tmp_path):
+    """'… regionstyrelsen i Testland …' restricts the search to that unit's reports; its name is not
+    also a search word, or passages that merely repeat it ('Regionstyrelsen ska …') would outrank the
+    one about the subject. A region with no indexed report stays a search word: it filters nothing."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+    from assistant.query import analyse
+    from assistant.tokenize import tokenize
+
+    (small_corpus / "catalog.json").write_text(json.dumps({"reports": {name: {
+        "title": name, "organisation": "Region Testland", "unit": "Regionstyrelsen", "year": year,
+        "kind": "årsrapport"} for name, year in [("region-testland-arsrapport-2024.txt", 2024),
+                                                 ("region-testland-delarsrapport-2025.txt", 2025)]}},
+        ensure_ascii=False), encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=small_corpus, index=tmp_path / "index"), progress=False)
+    index, retriever, _ = assistant._load()
+
+    named = analyse("Hur mycket minskade resorna för regionstyrelsen i Testland 2024?", index.metas.values())
+    terms = retriever.lexical_terms(named)
+    assert set(tokenize("resorna minskade")) <= set(terms)
+    assert not set(tokenize("regionstyrelsen Testland")) & set(terms)
+
+    elsewhere = analyse("Hur mycket minskade resorna i Region Gotland 2024?", index.metas.values())
+    assert set(tokenize("Gotland")) <= set(retriever.lexical_terms(elsewhere))
