@@ -125,14 +125,24 @@ class Retriever:
         those names would only favour passages that repeat them ('Regionstyrelsen ska …') over the
         ones about the subject asked."""
         terms = tokenize(query.expanded or query.text)
-        if matching_docs(self.docs_by_name, replace(query, doc_filter=None)) is None:
-            return terms
-        names = set(tokenize(" ".join(query.organisations)))
+        names = self._filtering_names(query)
         return [t for t in terms if t not in names] or terms
+
+    def _filtering_names(self, query: Query) -> set[str]:
+        """Tokens of the region and unit names that filter the reports for this question."""
+        if matching_docs(self.docs_by_name, replace(query, doc_filter=None)) is None:
+            return set()
+        return set(tokenize(" ".join(query.organisations)))
+
+    def dense_text(self, query: Query) -> str:
+        """The question as embedded: without the names that filter, for the same reason as above."""
+        names = self._filtering_names(query)
+        words = [w for w in query.text.split() if not (set(tokenize(w)) and set(tokenize(w)) <= names)]
+        return " ".join(words) if len(words) >= 3 else query.text
 
     def channels(self, query: Query) -> SearchChannels:
         bm25 = self.index.lexical.get_scores(self.lexical_terms(query))
-        qv = self.embedder.encode_queries([query.text])
+        qv = self.embedder.encode_queries([self.dense_text(query)])
         dense = np.zeros(self.n, np.float32)
         k = min(self.n, max(CANDIDATES * 4, 200))
         if self.n:

@@ -347,7 +347,7 @@ def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path
 
 def test_the_region_the_question_names_filters_rather_than_ranks(small_corpus, tmp_path):
     """'… regionstyrelsen i Testland …' restricts the search to that unit's reports; its name is not
-    also a search word, or passages that merely repeat it ('Regionstyrelsen ska …') would outrank the
+    also a search word nor embedded with the question, or passages that merely repeat it ('Regionstyrelsen ska …') would outrank the
     one about the subject. A region with no indexed report stays a search word: it filters nothing."""
     from assistant.config import Settings
     from assistant.pipeline import Assistant
@@ -366,6 +366,7 @@ def test_the_region_the_question_names_filters_rather_than_ranks(small_corpus, t
     terms = retriever.lexical_terms(named)
     assert set(tokenize("resorna minskade")) <= set(terms)
     assert not set(tokenize("regionstyrelsen Testland")) & set(terms)
+    assert retriever.dense_text(named) == "Hur mycket minskade resorna för i 2024?"
 
     elsewhere = analyse("Hur mycket minskade resorna i Region Gotland 2024?", index.metas.values())
     assert set(tokenize("Gotland")) <= set(retriever.lexical_terms(elsewhere))
