@@ -24,7 +24,7 @@ from .embedders import Embedder, load_embedder
 from .errors import AssistantError, IngestError
 from .ingest import load_document, sha256_file
 from .models import Chunk
-from .sentences import is_substantive, split_sentences
+from .sentences import SPLITTER_VERSION, is_substantive, split_sentences
 from .lexical import OTHERS, REPORTS, LexicalIndex
 from .store import SCHEMA_VERSION, EmbeddingCache, read_manifest, text_hash, write_generation
 from .tokenize import TOKENIZER_VERSION, tokenize
@@ -64,7 +64,7 @@ def corpus_fingerprint(corpus_dir: Path) -> dict[str, Any]:
     files = {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in corpus_files(corpus_dir)}
     cat = corpus_dir / CATALOG_NAME
     return {"files": files, "catalog": cat.stat().st_mtime_ns if cat.exists() else None,
-            "chunker": CHUNKER_VERSION, "tokenizer": TOKENIZER_VERSION, "schema": SCHEMA_VERSION}
+            "chunker": CHUNKER_VERSION, "sentences": SPLITTER_VERSION, "tokenizer": TOKENIZER_VERSION, "schema": SCHEMA_VERSION}
 
 
 def index_is_current(settings: Settings) -> bool:

@@ -6,6 +6,7 @@ import re
 # Split after a full stop before a capital, before a bullet, or at a paragraph break.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
 MIN_WORDS = 3
+SPLITTER_VERSION = 2  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -14,7 +15,11 @@ def _bounded(part: str) -> list[str]:
         return [part]
     pieces, cur = [], ""
     for line in part.split("\n"):
-        if cur and len(cur) + len(line) > MAX_SENTENCE // 2 and not cur.rstrip().endswith((",", "-")):
+        # A line that starts in lower case continues the sentence wrapped above it ('… beror' /
+        # 'främst på …'): cutting there would quote half a reason.
+        continues = bool(re.match(r"\s*[a-zåäö]", line)) and len(cur) < MAX_SENTENCE
+        if cur and len(cur) + len(line) > MAX_SENTENCE // 2 and not cur.rstrip().endswith((",", "-")) \
+                and not continues:
             pieces.append(cur)
             cur = ""
         cur = f"{cur}\n{line}" if cur else line

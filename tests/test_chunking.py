@@ -222,3 +222,21 @@ def test_a_table_whose_last_column_is_the_status_ends_each_row_at_its_status():
     assert not any("ansvarig" in r.fields for r in rows)  # the table has no unit column
     analysis = [c for c in chunks if "Utbildningen" in c.text]
     assert len(analysis) == 1 and analysis[0].kind == "prose" and analysis[0].section == "Analys"
+
+
+def test_a_sentence_wrapped_across_lines_of_a_long_table_block_is_quoted_whole():
+    """Blocks without full stops are cut at line ends, but never before a line that continues the
+    sentence above it in lower case: '… beror' / 'främst på …' is one reason, not two fragments."""
+    from assistant.sentences import split_sentences
+
+    block = ("Ekonomi: årets resultat +34 mnkr jämfört med budget\n"
+             "Tillgängliga medel för forskning och innovation +2 mnkr, regionövergripande utvecklingsmedel "
+             "+15 mnkr varav centrala medel för IT-utveckling +9 mnkr\n"
+             "Lägre personalkostnader +17 mnkr\n"
+             "Årets resultat jämfört med föregående år\n"
+             "Skillnaden mellan årets och föregående års resultat beror\n"
+             "främst på lägre pensionsavgift 2025.\n"
+             "Kommentarer om utfallet för året och skillnaderna mellan centrumen i regionkontoret")
+    sentences = split_sentences(block)
+    assert any("beror främst på lägre pensionsavgift 2025." in s for s in sentences)
+    assert all(len(s) <= 320 for s in sentences)
