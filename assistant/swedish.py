@@ -120,6 +120,8 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bpengar\b|\bkosta", "kronor mnkr kostnader medel"),
     (r"\bhyrpersonal|\binhyr|\bbemanningsföretag", "inhyrd personal"),
     (r"\bbudgetavvikelse|\bmot budget|\bavvek", "avvikelse budget"),
+    (r"\bbättre än (?:budget|planerat|beräknat|väntat)", "positiv avvikelse budget överskott"),
+    (r"\bsämre än (?:budget|planerat|beräknat|väntat)", "negativ avvikelse budget underskott"),
     (r"\blöner\b|\blönekostnad", "personalkostnader"),
     (r"\bchefer(?:na)?\b", "ledare chef"),
     (r"\bpersonal(?:en)?\b|\banställda\b|\bmedarbetarna\b", "medarbetare"),
@@ -129,7 +131,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     (r"\brehab(?!ilitering)", "rehabilitering rehabiliteringsärenden"),
     (r"\bgick ner\b|\bgått ner\b|\bsjönk|\bminskade\b|\bnedåt\b", "minskat lägre"),
-    (r"\bgick upp\b|\bgått upp\b|\bsteg\b|\bökade\b|\buppåt\b", "ökat högre"),
+    (r"\bgick upp\b|\bgått upp\b|\bsteg\b|\bökade\b|\buppåt\b|\bdr(?:og|agit) iväg\b|\bskenat?\b", "ökat högre"),
 )
 
 
