@@ -88,7 +88,9 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
             organisations.append(f"Region {region}")
     named_kinds = [k for k in REPORT_KINDS if k not in ("rapport", "budget")]
     named_kinds += sorted({m.kind for m in metas if m.kind and m.kind not in REPORT_KINDS})
-    kinds = [k for k in named_kinds if k in low or ascii_fold(k) in folded]
+    # At a word's start: 'delårsrapporten' names a delårsrapport, not also an årsrapport.
+    kinds = [k for k in named_kinds if re.search(rf"(?<![a-zåäö]){re.escape(k)}", low)
+             or re.search(rf"(?<![a-z]){re.escape(ascii_fold(k))}", folded)]
 
     intent = "fact"
     for name, pattern in _INTENT_PATTERNS:

@@ -158,9 +158,9 @@ class Retriever:
         return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence)
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
-        """Hard filter on region/unit when the question names one that is indexed."""
+        """Hard filter on the reports the user chose and the region/unit the question names."""
         if only_docs is None:
-            only_docs = matching_docs(self.docs_by_name, replace(query, doc_filter=None))
+            only_docs = matching_docs(self.docs_by_name, query)
         return np.ones(self.n, bool) if only_docs is None else np.isin(self.doc_of, list(only_docs))
 
     def doc_boost(self, meta: DocumentMeta, query: Query, prefer_reports: bool = False) -> float:

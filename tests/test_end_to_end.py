@@ -54,6 +54,15 @@ def test_list_enumerates_all_partly_done_rows_of_the_report(corpus_assistant):
     assert all(c.year == 2025 for c in answer.citations)
 
 
+def test_the_reports_the_user_filtered_to_are_the_only_ones_searched_and_cited(corpus_assistant):
+    """The app's report filter: a question every report could answer is answered from the chosen one."""
+    chosen = "vastmanland-regionkontoret-arsredovisning-2020"
+    answer = corpus_assistant.ask("Hur hög var sjukfrånvaron?", doc_ids={chosen})
+    assert not answer.abstained and answer.citations
+    assert {c.doc_id for c in answer.citations} == {chosen}
+    assert {p.meta.doc_id for p in answer.passages} == {chosen}
+
+
 def test_cli_json_contract_and_errors(corpus_assistant):
     s = corpus_assistant.settings
     env = {"ASSISTANT_CORPUS": str(s.corpus_dir), "ASSISTANT_INDEX": str(s.index_dir)}

@@ -20,6 +20,7 @@ def test_organisation_kind_and_lists():
     q = analyse("Hur stor var budgetavvikelsen för regionstyrelsen i Västerbotten?", METAS)
     assert "Region Västerbotten" in q.organisations and "Regionstyrelsen" in q.organisations
     assert analyse("Vad sa årsredovisningen om IT?", METAS).kinds == ["årsredovisning"]
+    assert analyse("Vad står i delårsrapporten om IT?", METAS).kinds == ["delårsrapport"]
     q = analyse("Vilka uppdrag är delvis genomförda 2025?", METAS)
     assert q.intent == "list" and q.status_filter == "delvis"
     assert analyse("Jämför resultatet 2020, 2023 och 2025", METAS).intent == "compare"
