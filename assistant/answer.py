@@ -138,6 +138,16 @@ def is_assignment(sentence: str) -> bool:
     return bool(_ASSIGNMENT_SKA.match(sentence))
 
 
+_ASKS_GOALS = re.compile(r"\b(?:del)?mål(?:en)?\b", re.I)
+_ASKS_TASKS = re.compile(r"\b(?:uppdrag|aktivitet|åtgärd|insats)", re.I)
+
+
+def _is_goal_row(p: Passage) -> bool:
+    """A row of a goal table ('Regionmål Delmål Prognos'), not of an uppdrag or activity table."""
+    f = p.chunk.fields
+    return "mål" in f or "delmål" in str(f.get("header", "")).casefold()
+
+
 def _has_asked_code(p: Passage, query: Query) -> bool:
     """The row carries a code the question names ('rf 8' ~ 'RF8'), or the question names none."""
     codes = {c.upper().replace(" ", "") for c in query.codes}
@@ -727,13 +737,23 @@ class ExtractiveAnswerer:
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
                     and has_status_level(p.chunk.fields.get("status", ""), query.status_filter)
                     and _has_asked_code(p, query)]
+        # 'Vilka delmål …' lists goal rows, 'Vilka uppdrag/aktiviteter …' the others, where the report has both.
+        goals = [i for i in matching if _is_goal_row(passages[i])]
+        asks_goals, asks_tasks = bool(_ASKS_GOALS.search(query.text)), bool(_ASKS_TASKS.search(query.text))
+        if asks_goals and not asks_tasks:
+            matching = goals or matching
+        elif asks_tasks and not asks_goals:
+            matching = [i for i in matching if i not in goals] or matching
         if not matching:
             return []
         doc = passages[matching[0]].chunk.doc_id
+        rows = [i for i in matching if passages[i].chunk.doc_id == doc]
+        # A few rows get their whole goal (its last words are often the subject: '… civil beredskap').
+        room = max(110, min(240, (LIST_CHARS - 100) // len(rows) - 40))
         parts = []
-        for i in (i for i in matching if passages[i].chunk.doc_id == doc):
+        for i in rows:
             f = passages[i].chunk.fields
-            what = _shorten(re.sub(r"^\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\)?\s*", "", f.get("uppdrag", "")), 110)
+            what = _shorten(re.sub(r"^\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\)?\s*", "", f.get("uppdrag", "")), room)
             parts.append((f"{f.get('code') or ''} {what} – {f['status']}".strip(), i))
         return parts
 
