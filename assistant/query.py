@@ -101,5 +101,10 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
         intent = "status"
     if intent in ("fact", "number") and len(years) >= 2:
         intent = "compare"
+    # Two regions we hold reports for, named in one question: it compares them, one line each.
+    indexed = {m.organisation for m in metas}
+    if intent in ("fact", "number", "status") and not codes and \
+            len({o for o in organisations if o.startswith("Region ") and o in indexed}) >= 2:
+        intent = "compare"
     return Query(text=text, expanded=expand_query(text), years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
                  codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None)

@@ -24,6 +24,9 @@ def test_organisation_kind_and_lists():
     q = analyse("Vilka uppdrag är delvis genomförda 2025?", METAS)
     assert q.intent == "list" and q.status_filter == "delvis"
     assert analyse("Jämför resultatet 2020, 2023 och 2025", METAS).intent == "compare"
+    # Two indexed regions in one question compare them; one indexed and one unknown region do not.
+    assert analyse("Vad betydde pensionerna i Västmanland respektive Västerbotten?", METAS).intent == "compare"
+    assert analyse("Vad betydde pensionerna i Västmanland och i Region Uppsala?", METAS).intent != "compare"
     assert "Region Uppsala" in analyse("Sjukfrånvaron i Region Uppsala?", METAS).organisations
 
 
