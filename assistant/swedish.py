@@ -116,7 +116,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bgick (?:\w+ )?back\b|\bgått back\b|\bminus\b|\bunderskott", "negativt resultat underskott"),
     (r"\bsjuktal|\bsjukskriv|\bsjuk(?:a|dom)\b|frånvaro på grund av sjukdom", "sjukfrånvaro"),
     (r"\bheltidstjänst|\bheltider\b|\btjänster\b", "årsarbetare"),
-    (r"\bhur (?:ligger|går) (?:\w+ )?(?:till|det)|\bläget\b|\bhur långt", "status"),
+    (r"\bhur (?:ligger|går) (?:\w+ ){0,6}?(?:till|det)\b|\bläget\b|\bhur långt", "status"),
     (r"\bpengar\b|\bkosta", "kronor mnkr kostnader medel"),
     (r"\bhyrpersonal|\binhyr|\bbemanningsföretag", "inhyrd personal"),
     (r"\bbudgetavvikelse|\bmot budget|\bavvek", "avvikelse budget"),

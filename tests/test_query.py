@@ -12,6 +12,7 @@ def test_codes_years_and_intent():
     assert q.codes == ["RF8"] and q.intent == "status"
     assert analyse("Hur går det med uppdrag 13?", METAS).codes == ["13"]
     assert analyse("hur ligger vi till med rf11", METAS).codes == ["RF11"]
+    assert analyse("Hur ligger regionstyrelsen i Västerbotten till med hyrpersonalen?", METAS).intent == "status"
     q = analyse("Varför avvek resultatet från budget 2020?", METAS)
     assert q.years == [2020] and q.intent == "why"
 
