@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import Stemmer
 
-TOKENIZER_VERSION = 2  # part of the index fingerprint: a change here rebuilds the lexical index
+TOKENIZER_VERSION = 3  # part of the index fingerprint: a change here rebuilds the lexical index
 _TOKEN = re.compile(r"[a-zåäöéü]+\d*[a-z]?|\d+(?:,\d+)?", re.I)
 _stemmer = Stemmer.Stemmer("swedish")
 
@@ -63,6 +63,7 @@ frånvaro kostnad kostnader resultat budget avvikelse prognos investering invest
 medarbetare personal arbete ekonomi utveckling kommunikation upphandling forskning utbildning säkerhet
 beredskap försvar våld hälsa vård miljö klimat energi skador system process processer tjänster lön
 löner avgift avgifter intäkter handlingar tid kompetens rekrytering mål indikator enkät
+centrum hållbarhet administration juridik arkiv kultur chef chefer
 """.split()}
 
 
@@ -74,5 +75,5 @@ def tokenize(text: str) -> list[str]:
         stem = _stem(raw) if raw.isalpha() else raw
         tokens.append(stem)
         if raw.isalpha():
-            tokens.extend(_compound_tails(raw))
+            tokens.extend(t for t in _compound_tails(raw) if t != stem)  # 'hållbarhet' is not its own part
     return tokens
