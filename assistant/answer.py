@@ -452,6 +452,14 @@ class ExtractiveAnswerer:
         a figure often needs its neighbour sentence to be understood (and to be complete)."""
         doc = passages[first.passage].chunk.doc_id
         parts, used, seen = [(first.text, first.passage)], len(first.text), {first.text}
+        # The sentence that spells out what the quoted one means ('Detta innebär att …') goes with it,
+        # from the copy of the quoted sentence that has it (prose windows overlap).
+        fullest = self._fullest(first, sentences)
+        nxt = self._following(fullest, sentences)[:1]
+        if nxt and _ANAPHORIC.match(nxt[0].text) and used + len(nxt[0].text) <= budget:
+            parts = [(first.text, fullest.passage), (nxt[0].text, nxt[0].passage)]
+            seen.add(nxt[0].text)
+            used += len(nxt[0].text)
         ranked = sorted((s for s in sentences if passages[s.passage].chunk.doc_id == doc and s.text not in seen),
                         key=lambda s: -s.score)
         for s in ranked:

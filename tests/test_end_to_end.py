@@ -382,3 +382,16 @@ def test_the_region_the_question_names_filters_rather_than_ranks(small_corpus, t
 
     elsewhere = analyse("Hur mycket minskade resorna i Region Gotland 2024?", index.metas.values())
     assert set(tokenize("Gotland")) <= set(retriever.lexical_terms(elsewhere))
+
+
+def test_the_sentence_that_spells_out_what_the_quoted_one_means_comes_with_it(tmp_path):
+    """'Detta innebär att …' right after the sentence that matches is what the question asks for."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Digitalisering och service\n\nOmrådet har under året arbetat med konsultväxling och med att "
+        "modernisera telefonin i förvaltningen. Nu senast har regionen tagit hem närservicen kopplad till "
+        "IT-arbetsplatsen (datorer, skärmar och telefoner). Detta innebär att regionen tar över och samordnar "
+        "uppgifter som tidigare sköttes av en extern leverantör. Arbetet med cybersäkerhet har fortsatt enligt "
+        "plan och två nya tekniker har rekryterats under våren.\n\nEkonomi\n\nOmrådet visar ett underskott "
+        "på 4 miljoner kronor efter augusti, främst på grund av högre licenskostnader.\n")
+    answer = assistant.ask("Vad betyder det att regionen har tagit hem närservicen för datorer och telefoner?")
+    assert "extern leverantör" in answer.text
