@@ -34,6 +34,7 @@ MAX_SENTENCES = 4  # sentences quoted for one answer
 LIST_ITEMS = 10  # lines quoted for a list
 LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
+ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
@@ -617,7 +618,9 @@ class ExtractiveAnswerer:
             best_by_passage = {}
             for s in sentences:
                 best_by_passage[s.passage] = max(best_by_passage.get(s.passage, 0.0), s.score)
-            rows = [i for i in rows if best_by_passage.get(i, 0.0) >= self.min_score][:1]
+            # and match about as well as the best sentence anywhere: else running text answers.
+            top = max(best_by_passage.values(), default=0.0)
+            rows = [i for i in rows if best_by_passage.get(i, 0.0) >= max(self.min_score, ROW_VS_PROSE * top)][:1]
         if rows:
             doc = passages[rows[0]].chunk.doc_id
             rows = [i for i in rows if passages[i].chunk.doc_id == doc]

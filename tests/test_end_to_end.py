@@ -395,3 +395,11 @@ def test_the_sentence_that_spells_out_what_the_quoted_one_means_comes_with_it(tm
         "på 4 miljoner kronor efter augusti, främst på grund av högre licenskostnader.\n")
     answer = assistant.ask("Vad betyder det att regionen har tagit hem närservicen för datorer och telefoner?")
     assert "extern leverantör" in answer.text
+
+
+def test_a_who_question_that_running_text_answers_is_not_answered_with_a_loosely_matching_row(corpus_assistant):
+    """'Vem …' asks like a status question, but a table row answers only if it matches about as well
+    as the best sentence: the plan's own header says who issued it, no uppdrag row does."""
+    answer = corpus_assistant.ask("Vem står som utfärdare av förvaltningsplanen 2023-2025?")
+    assert "Hallberg" in answer.text
+    assert answer.citations[0].doc_id == "vastmanland-regionkontoret-forvaltningsplan-2023-2025"
