@@ -117,6 +117,12 @@ def is_flattened_table(sentence: str) -> bool:
 _HEADER_CELLS = re.compile(r"\b(Indikator|Utfall|Målvärde|Måluppfyllelse|Ansvarig|Status|Kommentar|Tidplan)\b")
 
 
+def _is_bare_heading(text: str) -> bool:
+    """One or two words without figures, bullet or full stop: 'Kommentarer', 'Uppdrag', 'Total Helår'."""
+    return (not text.startswith(_BULLETS) and not re.search(r"\d", text) and not text.rstrip().endswith((".", ":"))
+            and len(text.split()) <= 2)
+
+
 def is_table_header(sentence: str) -> bool:
     """Column labels of a table the extraction ran into the text ('… Mål Indikator Utfall 2022')."""
     return len(set(_HEADER_CELLS.findall(sentence))) >= 2 and not sentence.rstrip().endswith((".", "!", "?"))
@@ -774,6 +780,8 @@ class ExtractiveAnswerer:
         as_lines = force_lines or query.intent in ("list", "compare") or \
             sum(text.startswith(_BULLETS) for text, _ in parts) >= 3
         limit = LIST_CHARS if as_lines else MAX_CHARS
+        # A bare heading the extraction left between sentences ('Kommentarer') says nothing on its own.
+        parts = [(text, idx) for text, idx in parts if not _is_bare_heading(text)] or parts
         numbering: dict[int, int] = {}
         lines, used = [], 0
         for text, idx in parts:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 from click.testing import CliRunner
@@ -403,3 +404,17 @@ def test_a_who_question_that_running_text_answers_is_not_answered_with_a_loosely
     answer = corpus_assistant.ask("Vem står som utfärdare av förvaltningsplanen 2023-2025?")
     assert "Hallberg" in answer.text
     assert answer.citations[0].doc_id == "vastmanland-regionkontoret-forvaltningsplan-2023-2025"
+
+
+def test_a_bare_heading_between_the_quoted_sentences_is_left_out(tmp_path):
+    """The extraction leaves headings ('Kommentarer') between the lines an answer quotes; quoted on
+    their own, with a citation, they read as if the report said nothing."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Ekonomi\n\nÅrets resultat +34 mnkr\n\nÅrets resultat jämfört med föregående år\n\n"
+        "Skillnaden mellan årets och föregående års resultat beror\nfrämst på lägre pensionsavgift 2025.\n\n"
+        "Kommentarer\n• Stora delar av stödverksamheterna är ramfinansierade från 2025.\n"
+        "• Pensionsavgiften sänktes från 25,59 % 2024 till 12,52 % 2025.\n\n"
+        "Medarbetare\n\nSjukfrånvaron var 3,8 procent under året.\n")
+    answer = assistant.ask("Varför blev resultatet bättre än året innan?")
+    assert "pensionsavgift" in answer.text
+    assert not re.search(r"(^|\n|\] )Kommentarer \[\d\]", answer.text)
