@@ -80,6 +80,8 @@ _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
+# A sentence whose subject is in the sentence before it ('Dessa två projekt …', 'Detta innebär …').
+_POINTS_BACK = re.compile(r"^(dessa|detta|denna|dessutom|därför|därmed|det här|de här|den här|samtidigt)\b", re.I)
 # A sentence that says reasons follow ('två komplicerande faktorer', 'flera orsaker till').
 _ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|några)\s+(?:\w+\s+)?"
                                 r"(?:faktorer|orsaker|anledningar|skäl|förklaringar)\b", re.I)
@@ -467,6 +469,12 @@ class ExtractiveAnswerer:
             parts = [(first.text, fullest.passage), (nxt[0].text, nxt[0].passage)]
             seen.add(nxt[0].text)
             used += len(nxt[0].text)
+        # A sentence that points back ('Dessa två projekt utgör …') is read with the one it points to.
+        before = self._preceding(first, sentences) if _POINTS_BACK.match(first.text) else []
+        if before and before[0].text not in seen and used + len(before[0].text) <= budget:
+            parts.insert(0, (before[0].text, before[0].passage))
+            seen.add(before[0].text)
+            used += len(before[0].text)
         ranked = sorted((s for s in sentences if passages[s.passage].chunk.doc_id == doc and s.text not in seen),
                         key=lambda s: -s.score)
         for s in ranked:
@@ -750,7 +758,9 @@ class ExtractiveAnswerer:
             same = sorted((s for s in sentences if s.passage == first.passage or
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
                             and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
-            return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))][:LIST_ITEMS]
+            antecedent = self._preceding(first, sentences) if _POINTS_BACK.match(first.text) else []
+            return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))
+                    or s in antecedent][:LIST_ITEMS]
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
                     and has_status_level(p.chunk.fields.get("status", ""), query.status_filter)
                     and _has_asked_code(p, query)]

@@ -418,3 +418,18 @@ def test_a_bare_heading_between_the_quoted_sentences_is_left_out(tmp_path):
     answer = assistant.ask("Varför blev resultatet bättre än året innan?")
     assert "pensionsavgift" in answer.text
     assert not re.search(r"(^|\n|\] )Kommentarer \[\d\]", answer.text)
+
+
+def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_to(tmp_path):
+    """'Dessa två projekt utgör merparten …' matches the question but names nothing; the sentence
+    before it names the projects."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Investeringar\n\nInvesteringsutgifterna uppgår till 412 miljoner kronor efter augusti. I början av året "
+        "fattade fullmäktige beslut om ett nytt vårdhus i Norrby och en ny akutmottagning i Söderby. Dessa två "
+        "projekt utgör merparten av investeringsutgifterna i planen och påverkar investeringarna kommande år. "
+        "Utrustning för medicinsk teknik köps enligt plan.\n\nPersonal\n\nAntalet anställda har ökat med 10 "
+        "personer sedan förra året.\n")
+    for question in ("Vilka två byggprojekt tar störst del av investeringsutgifterna?",
+                     "Vad är det för projekt som utgör merparten av investeringsutgifterna?"):
+        answer = assistant.ask(question)
+        assert "Norrby" in answer.text and "Söderby" in answer.text, question
