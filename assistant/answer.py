@@ -600,7 +600,9 @@ class ExtractiveAnswerer:
         if not chosen and passages[best.passage].chunk.kind in ("indicator", "uppdrag"):
             # A table row gives its reasons in its comment cell, rarely with a causal word: quote the row.
             chosen = [best] + self._following(best, sentences)[:3]
-        chosen = chosen or self._with_list(best, sentences)
+        # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
+        # oro'), and the report states the cause just before it.
+        chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences))
         run = self._bullet_run(chosen[-1], sentences) if chosen else []
         if run and (chosen[-1].text.startswith("•") or run[0] is self._following(chosen[-1], sentences)[0]):
             # One reason of a bulleted list, or the line the list belongs to: all the items answer.

@@ -433,3 +433,15 @@ def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_to(tm
                      "Vad är det för projekt som utgör merparten av investeringsutgifterna?"):
         answer = assistant.ask(question)
         assert "Norrby" in answer.text and "Söderby" in answer.text, question
+
+
+def test_why_without_a_causal_word_quotes_the_cause_stated_just_before_the_effect(tmp_path):
+    """'Varför är det oro …?' matches the effect; the report gives the cause in the sentence before it,
+    with no 'beror på' to find."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Medarbetare\n\nAntalet anställda har ökat med 10 personer sedan förra året. Fullmäktige har beslutat "
+        "att personalkostnaderna ska minska med 30 miljoner kronor under 2025. Omställningen påverkar "
+        "arbetsbelastningen och skapar oro bland medarbetarna i staberna. Sjukfrånvaron var 4,1 procent "
+        "under perioden.\n\nEkonomi\n\nResultatet efter augusti är 12 miljoner kronor.\n")
+    answer = assistant.ask("Varför är det oro bland medarbetarna i staberna?")
+    assert "oro" in answer.text and "personalkostnaderna ska minska" in answer.text
