@@ -123,6 +123,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bbättre än (?:budget|planerat|beräknat|väntat)", "positiv avvikelse budget överskott"),
     (r"\bsämre än (?:budget|planerat|beräknat|väntat)", "negativ avvikelse budget underskott"),
     (r"\blöner\b|\blönekostnad", "personalkostnader"),
+    (r"\bhålla (?:igen|nere)\b|\bhåller (?:igen|nere)\b|\bsnåla", "restriktivitet kostnadsrestriktivitet dämpad"),
     (r"\bchefer(?:na)?\b", "ledare chef"),
     (r"\bpersonal(?:en)?\b|\banställda\b|\bmedarbetarna\b", "medarbetare"),
     (r"\bvåld(?:s|et)?\w*", "våld i nära relationer"),
