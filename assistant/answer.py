@@ -19,7 +19,7 @@ from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
-from .sentences import split_sentences
+from .sentences import is_chart_axis, split_sentences
 from .retrieve import docs_by_name, holds_reports_and_others, is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
 from .swedish import NUMBER_RE, has_status_level, normalise, synonym_groups
@@ -304,7 +304,7 @@ class ExtractiveAnswerer:
                 sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
                 prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
                 score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior
-                if not self._covers_year(p.meta, s, query):
+                if not self._covers_year(p.meta, s, query) or is_chart_axis(s):
                     score = 0.0
                 elif not numeric and is_flattened_table(s):
                     score *= TABLE_PENALTY
@@ -378,11 +378,12 @@ class ExtractiveAnswerer:
         """One line per report and year, each cited; reports with nothing supported are left out."""
         numeric = is_numeric_question(query.text)
         status_like = asks_status(query.text)
-        query = replace(query, years=[])  # each report speaks for its own year here
         passages: list[Passage] = []
         parts = []
         for meta, group in groups:
             base = len(passages)
+            # Each report speaks for its own year: a 2025 report's line about 2024 does not answer for 2025.
+            query = replace(query, years=[meta.year] if meta.year else [])
             group = self._with_sentence_hits(query, group, query_vector, 4, top=4, only_docs={meta.doc_id})
             sents = self._sentences(query, group, query_vector, limit=4)
             passages.extend(group)

@@ -6,7 +6,7 @@ import re
 # Split after a full stop before a capital, before a bullet, or at a paragraph break.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
 MIN_WORDS = 3
-SPLITTER_VERSION = 2  # part of the index fingerprint: sentence vectors are stored per sentence
+SPLITTER_VERSION = 3  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -28,7 +28,18 @@ def _bounded(part: str) -> list[str]:
     return pieces
 
 
+_MONTH_LABELS = re.compile(r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\b", re.I)
+_PERCENT_TICKS = re.compile(r"(?:\b\d{1,3}\s?%\s+){4,}")  # '0% 1% 2% 3% 4%'
+
+
+def is_chart_axis(text: str) -> bool:
+    """The labels of a chart the extraction kept as text ('0% 1% 2% … Jan Feb Mar …'): no statement."""
+    return len(_MONTH_LABELS.findall(text)) >= 6 or bool(_PERCENT_TICKS.search(text + " "))
+
+
 def split_sentences(text: str) -> list[str]:
+    # A chart's axis line ends there: the sentence on the next line is a statement of its own.
+    text = "\n".join(line + "\n" if is_chart_axis(line) else line for line in text.split("\n"))
     parts = [re.sub(r"\s+", " ", piece).strip() for p in _SPLIT.split(text) for piece in _bounded(p)]
     return [p for p in parts if len(p) > 2]
 

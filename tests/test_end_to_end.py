@@ -445,3 +445,29 @@ def test_why_without_a_causal_word_quotes_the_cause_stated_just_before_the_effec
         "under perioden.\n\nEkonomi\n\nResultatet efter augusti är 12 miljoner kronor.\n")
     answer = assistant.ask("Varför är det oro bland medarbetarna i staberna?")
     assert "oro" in answer.text and "personalkostnaderna ska minska" in answer.text
+
+
+def test_a_comparison_quotes_each_reports_figure_for_its_own_year_and_never_a_chart_axis(tmp_path):
+    """One line per report: the 2025 report's line gives 2025, not the 2024 figure it also mentions;
+    a chart's axis labels the extraction kept as text ('0% 1% 2% … Jan Feb …') are no answer."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    axis = "0% 1% 2% 3% 4% 5% 6% Jan Feb Mar Apr Maj Jun Jul Aug Sep Okt Nov Dec Föregående år Målvärde Sjukfrånvaro"
+    (corpus / "region-provland-arsredovisning-2023.txt").write_text(
+        f"Medarbetare\n\nSjukfrånvaro\n\n{axis}\n\nSjukfrånvaron uppgick till 3,5 procent under 2023.\n\n"
+        "Ekonomi\n\nResultatet blev +22 mnkr.\n", encoding="utf-8")
+    (corpus / "region-provland-arsrapport-2025.txt").write_text(
+        f"Medarbetare\n\nSjukfrånvaro\n\n{axis}\n\nDen totala sjukfrånvaron 2024 var 3,7 procent.\n\n"
+        "Sjukfrånvaron ökade något och uppgick till 3,8 procent under 2025.\n\nEkonomi\n\nResultatet blev +34 mnkr.\n",
+        encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    answer = assistant.ask("Hur har sjukfrånvaron utvecklats från 2023 till 2025?")
+    lines = answer.text.splitlines()
+    line_2025 = next(l for l in lines if l.startswith("2025"))
+    assert "3,8" in line_2025 and "3,7" not in line_2025
+    assert any(l.startswith("2023") and "3,5" in l for l in lines)
+    assert "Jan Feb" not in answer.text
