@@ -19,7 +19,7 @@ from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
-from .sentences import is_chart_axis, split_sentences
+from .sentences import is_chart_axis, is_substantive, split_sentences
 from .retrieve import docs_by_name, holds_reports_and_others, is_report, matching_docs, prefers_reports
 from .store import LoadedIndex
 from .swedish import NUMBER_RE, has_status_level, normalise, synonym_groups
@@ -35,6 +35,7 @@ LIST_ITEMS = 10  # lines quoted for a list
 LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
 ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
+SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
@@ -756,15 +757,18 @@ class ExtractiveAnswerer:
 
     def _list(self, query, passages, sentences):
         if not query.status_filter:
+            section = self._section_asked_for(query, passages, sentences)
             first = self._best(sentences)
             if not first:
-                return []
+                return section
             same = sorted((s for s in sentences if s.passage == first.passage or
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
                             and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
             antecedent = self._preceding(first, sentences) if _POINTS_BACK.match(first.text) else []
-            return [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))
-                    or s in antecedent][:LIST_ITEMS]
+            best = [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))
+                    or s in antecedent]
+            quoted = {text for text, _ in section}
+            return (section + [(t, i) for t, i in best if t not in quoted])[:LIST_ITEMS]
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
                     and has_status_level(p.chunk.fields.get("status", ""), query.status_filter)
                     and _has_asked_code(p, query)]
@@ -787,6 +791,28 @@ class ExtractiveAnswerer:
             what = _shorten(re.sub(r"^\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\)?\s*", "", f.get("uppdrag", "")), room)
             parts.append((f"{f.get('code') or ''} {what} – {f['status']}".strip(), i))
         return parts
+
+    def _section_asked_for(self, query, passages, sentences) -> list[tuple[str, int]]:
+        """'Vilka aktiviteter redovisas under <a section's heading>?': the items are that section's
+        lines, in the report's order, whatever their own words."""
+        concepts = self._concepts(query)
+        headed = [(self._support(concepts, p.chunk.section), i) for i, p in enumerate(passages)
+                  if p.chunk.section and p.chunk.section != p.meta.title]
+        if not headed:
+            return []
+        support, top = max(headed)
+        if support < SECTION_SUPPORT:
+            return []
+        doc, heading = passages[top].chunk.doc_id, passages[top].chunk.section
+        members = sorted((i for i, p in enumerate(passages) if p.chunk.doc_id == doc and p.chunk.section == heading),
+                         key=lambda i: self.position.get(passages[i].chunk.id, 0))
+        parts, seen = [], set()
+        for i in members:
+            for s in (s for s in sentences if s.passage == i):
+                if s.text not in seen and is_substantive(s.text) and not is_chart_axis(s.text):
+                    seen.add(s.text)
+                    parts.append((s.text, i))
+        return parts[:LIST_ITEMS]
 
     def render(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]],
                force_lines: bool = False) -> Answer:

@@ -52,6 +52,7 @@ def _header_kind(text: str) -> str | None:
 
 
 _STATUS_COLUMNS = {"status", "prognos", "bedömning", "måluppfyllelse"}
+HEADER_WRAP_LINES = 8  # a table header's cells may wrap over this many lines
 
 
 _STATUS_AT_END = re.compile(STATUS_RE.pattern + r"[\s:]*$")
@@ -94,6 +95,29 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
         return True
     # A short capitalised line between blank lines, followed by running prose, is a heading.
     return prev_blank and next_blank and len(nxt) >= 60 and not _header_kind(text)
+
+
+def _wrapped_heading(lines: list[_Line], i: int) -> str | None:
+    """A heading the layout wrapped onto a second line ('Ekonomisk effekthemtagning av aktiviteter,
+    investerings- och' / 'digitaliseringsprojekt'): the first line cannot end there (a function word,
+    a hyphen or a comma), the second continues it in lower case, blank lines around both, and a table
+    header or running prose follows. Returns the joined heading."""
+    if i + 1 >= len(lines):
+        return None
+    first, second = lines[i].text.strip(), lines[i + 1].text.strip()
+    after_blank = i + 2 >= len(lines) or not lines[i + 2].text.strip()
+    if not (first and second and (i == 0 or not lines[i - 1].text.strip()) and after_blank):
+        return None
+    incomplete = first.rsplit(" ", 1)[-1].casefold() in _FUNCTION_WORDS or first.endswith(("-", ","))
+    if not (incomplete and first[0].isupper() and second[0].islower() and len(second) <= 40
+            and not second.endswith((".", ":", ";"))):
+        return None
+    joined = f"{first} {second}"
+    letters = sum(ch.isalpha() for ch in joined)
+    if len(joined) > 110 or len(joined.split()) > 12 or letters < 0.8 * len(joined.replace(" ", "")):
+        return None
+    nxt = next((l.text.strip() for l in lines[i + 2:i + 6] if l.text.strip()), "")
+    return joined if _header_kind(nxt) or len(nxt) >= 60 else None
 
 
 def heading_label(text: str) -> str:
@@ -280,6 +304,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
     row_done = False  # the current row has had its status and comment
     status_first = False  # the table's first column is the status
     status_last = False  # … or its last: a row ends at its status
+    header_line = -HEADER_WRAP_LINES - 1  # where the table header was
 
     def flush_prose():
         nonlocal prose
@@ -310,11 +335,22 @@ def chunk_document(doc: Document) -> list[Chunk]:
         if kind:
             flush_row()
             flush_prose()
+            header_line = i
             table, header = kind, re.sub(r"\s+", " ", text)
             status_first = header.casefold().startswith("status ")
             status_last = header.rsplit(" ", 1)[-1].casefold() in _STATUS_COLUMNS
             continue
         inside_open_row = bool(row) and not row_done
+        # (also inside a row: the layout's wrap marks it, and what follows is a table header or prose)
+        wrapped = _wrapped_heading(lines, i) if text and not _code_of(text) else None
+        if wrapped:
+            flush_row()
+            flush_prose()
+            section, table = heading_label(wrapped), None  # a new section: the table above has ended
+            i += 1
+            continue
+        if text.casefold() in _HEADER_WORDS and i - header_line <= HEADER_WRAP_LINES:
+            continue  # the header's last cells, wrapped onto lines of their own ('Kommentar')
         if text and not inside_open_row and _is_heading(lines, i) and not _code_of(text):
             flush_row()
             flush_prose()

@@ -471,3 +471,20 @@ def test_a_comparison_quotes_each_reports_figure_for_its_own_year_and_never_a_ch
     assert "3,8" in line_2025 and "3,7" not in line_2025
     assert any(l.startswith("2023") and "3,5" in l for l in lines)
     assert "Jan Feb" not in answer.text
+
+
+def test_a_list_asked_for_by_a_sections_heading_is_that_sections_lines(tmp_path):
+    """'Vilka aktiviteter redovisas under <rubrik>?': the items share no words with the question, the
+    heading does; a heading the layout wrapped onto two lines is still the section's heading."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Medarbetare\n\nSjukfrånvaron var 3,5 procent under året, något lägre än föregående år och under målet.\n\n"
+        "Ekonomisk effekthemtagning av aktiviteter, investerings- och\ndigitaliseringsprojekt\n\n"
+        "Aktivitet/projekt Tidplan Ansvarig Kommentar\n\n"
+        "Nytt system för kostnad per patient 2023 Ekonomidirektör Vakant controllertjänst har inte återbesatts.\n\n"
+        "Processöversyn i arkivet 2023 Arkivchef Fler ärenden har klarats med samma antal timmar.\n\n"
+        "Digital post till invånare 2023 Kanslichef Portokostnaden har minskat med 0,2 mnkr.\n\n"
+        "Ekonomi\n\nResultatet blev +22 mnkr, en positiv avvikelse mot budget.\n")
+    answer = assistant.ask("Vilka aktiviteter redovisas under ekonomisk effekthemtagning av aktiviteter, "
+                           "investerings- och digitaliseringsprojekt?")
+    for item in ("kostnad per patient", "arkivet", "Digital post"):
+        assert item in answer.text, item
