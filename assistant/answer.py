@@ -121,6 +121,18 @@ def is_flattened_table(sentence: str) -> bool:
 _HEADER_CELLS = re.compile(r"\b(Indikator|Utfall|Målvärde|Måluppfyllelse|Ansvarig|Status|Kommentar|Tidplan)\b")
 
 
+_CENTRE = re.compile(r"\b[Cc]ent(?:rum|er) för ([a-zåäö][\wåäö-]+)")
+_PROPER = re.compile(r"(?<=[a-zåäö,–-] )([A-ZÅÄÖ][a-zåäö]+[\wåäöÅÄÖ-]*)")
+
+
+def _named_parts(question: str) -> list[str]:
+    """Names of parts of an organisation the question asks about: 'Centrum för kommunikation' (its
+    last word is the name), and capitalised words inside the sentence ('Regionhälsan', 'Hälsolyften')."""
+    names = [m.group(1) for m in _CENTRE.finditer(question)]
+    rest = _CENTRE.sub(" ", question)
+    return names + [w for w in _PROPER.findall(rest) if not re.fullmatch(r"Q\d|[A-ZÅÄÖ]{1,4}\d+", w)]
+
+
 def _is_bare_heading(text: str) -> bool:
     """One or two words without figures, bullet or full stop: 'Kommentarer', 'Uppdrag', 'Total Helår'."""
     return (not text.startswith(_BULLETS) and not re.search(r"\d", text) and not text.rstrip().endswith((".", ":"))
@@ -341,9 +353,26 @@ class ExtractiveAnswerer:
             parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
-        if not parts or self._lacks_asked_detail(query, passages, parts):
+        if not parts or self._lacks_asked_detail(query, passages, parts) or self._misses_named_unit(query, passages, parts):
             return self._abstain(query)
         return self.render(query, passages, self._rejoin_broken(parts, sentences))
+
+    def _misses_named_unit(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
+        """A figure asked for a part the question names ('på Centrum för kommunikation', 'Regionhälsan')
+        that the reports name elsewhere but none of the quoted passages does: the figure quoted is the
+        whole organisation's, or another part's."""
+        if not (is_numeric_question(query.text) or query.intent == "number"):
+            return False
+        idf = self._idf(query)
+        cited: set[str] = set()
+        for _, i in parts:
+            c = passages[i].chunk
+            cited |= set(tokenize(" ".join([c.text, c.section] + [str(v) for v in c.fields.values()])))
+        for name in _named_parts(query.text):
+            tokens = [t for t in tokenize(name) if t not in self.org_tokens and t not in _FRAME and t in idf]
+            if tokens and not any(t in cited for t in tokens):
+                return True
+        return False
 
     @staticmethod
     def _row_of(s: _Sentence, passages: list[Passage]) -> int | None:

@@ -488,3 +488,18 @@ def test_a_list_asked_for_by_a_sections_heading_is_that_sections_lines(tmp_path)
                            "investerings- och digitaliseringsprojekt?")
     for item in ("kostnad per patient", "arkivet", "Digital post"):
         assert item in answer.text, item
+
+
+def test_a_figure_asked_for_a_named_part_is_not_answered_with_the_wholes(tmp_path):
+    """'… på Centrum för kommunikation' names a part the report mentions, but its sick leave is not
+    given: the whole organisation's figure is no answer. A part whose figure is given is answered."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Medarbetare\n\nSjukfrånvaron för förvaltningen totalt var 3,5 procent under 2023. Sjukfrånvaron på "
+        "Centrum för ekonomi var 2,1 procent.\n\nKommunikation\n\nCentrum för kommunikation har under året "
+        "lanserat en ny webbplats och stöttat förvaltningarna i förändringskommunikation.\n")
+    whole = assistant.ask("Hur hög var sjukfrånvaron 2023?")
+    assert "3,5" in whole.text and not whole.abstained
+    part = assistant.ask("Hur hög var sjukfrånvaron på Centrum för ekonomi 2023?")
+    assert "2,1" in part.text and not part.abstained
+    missing = assistant.ask("Hur hög var sjukfrånvaron på Centrum för kommunikation 2023?")
+    assert missing.abstained
