@@ -20,8 +20,10 @@ from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
 from .sentences import is_chart_axis, is_substantive, split_sentences
-from .retrieve import docs_by_name, holds_reports_and_others, is_report, matching_docs, prefers_reports
+from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
+                       prefers_reports)
 from .store import LoadedIndex
+from .tables import read_cells
 from .swedish import NUMBER_RE, has_status_level, normalise, synonym_groups
 from .tokenize import tokenize
 
@@ -36,6 +38,7 @@ LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
 ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
+TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the question's words
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
@@ -353,6 +356,10 @@ class ExtractiveAnswerer:
             parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
+        if intent in ("number", "fact") and (intent == "number" or is_numeric_question(query.text)):
+            cell = self._table_cell(query, passages)
+            if cell and cell[0] not in {text for text, _ in parts}:
+                parts.insert(0, cell)  # the figure read off its column, before the row it comes from
         if not parts or self._lacks_asked_detail(query, passages, parts) or self._misses_named_unit(query, passages, parts):
             return self._abstain(query)
         return self.render(query, passages, self._rejoin_broken(parts, sentences))
@@ -562,6 +569,41 @@ class ExtractiveAnswerer:
                 self._support(self._concepts(query), p.chunk.fields["indikator"]) >= 0.5:
             parts.insert(0, (self._indicator_line(p), best.passage))
         return parts
+
+    def _table_cell(self, query, passages) -> tuple[str, int] | None:
+        """For one asked year, the figure in a flattened table row whose label is what the question
+        asks about, read under that year's column ('Centrum för administration, Bokslut 2023: -3,9').
+        The tables of the reports the top passages come from are searched; the passage read from is
+        appended to the passages and cited. A plan's table answers only questions about plans."""
+        if len(query.years) != 1:
+            return None
+        year = query.years[0]
+        concepts = [(alts, w) for alts, w in self._concepts(query) if any(re.search(r"[a-zåäö]", t) for t in alts)]
+        # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
+        own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
+        prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
+        plans_allowed = bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.text, re.I)) \
+            and not asks_outcome(query.text)
+        docs = list(dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]))
+        best: tuple[float, str, int] | None = None
+        for doc in docs:
+            meta = self.index.metas[doc]
+            if (meta.kind in PLAN_KINDS and not plans_allowed) or not self._covers_year(meta, str(year), query):
+                continue
+            positions = self.doc_chunks.get(doc, [])
+            for k, pos in enumerate(positions):
+                chunk = self.index.chunks[pos]
+                before = self.index.chunks[positions[k - 1]].text if k else ""  # its headings may be there
+                for cell in read_cells(before + "\n" + chunk.text, year, prefer):
+                    support = self._support(concepts, cell.label)
+                    if cell.label in chunk.text and support >= TABLE_LABEL_SUPPORT and own & set(tokenize(cell.label)) \
+                            and (best is None or support > best[0]):
+                        best = (support, f"{cell.label}, {cell.column}: {cell.value}", pos)
+        if best is None:
+            return None
+        chunk = self.index.chunks[best[2]]
+        passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
+        return best[1], len(passages) - 1
 
     @staticmethod
     def _indicator_line(p: Passage) -> str:

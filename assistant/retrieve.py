@@ -34,6 +34,11 @@ _OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnå
                             r"lyckades|klarade|gjordes|genomfördes)\b", re.I)
 
 
+def asks_outcome(text: str) -> bool:
+    """The question asks what happened ('gick', 'blev', 'utfall'), which a plan cannot say."""
+    return bool(_OUTCOME_WORDS.search(text))
+
+
 @dataclass
 class SearchChannels:
     """Raw per-chunk scores of each channel, kept for the baseline and for answering."""
@@ -175,7 +180,7 @@ class Retriever:
                 boost *= 0.7
         if query.kinds:
             boost *= 1.4 if meta.kind in query.kinds else KIND_MISMATCH  # 'enligt förvaltningsplanen' means it
-        elif meta.kind in PLAN_KINDS and (query.intent == "status" or _OUTCOME_WORDS.search(query.text)):
+        elif meta.kind in PLAN_KINDS and (query.intent == "status" or asks_outcome(query.text)):
             boost *= PLAN_FOR_STATUS  # how an uppdrag went is in the outcome report; the plan only sets it
         if prefer_reports and not is_report(meta) and meta.kind not in query.kinds:
             boost *= OTHER_KIND_PRIOR

@@ -503,3 +503,19 @@ def test_a_figure_asked_for_a_named_part_is_not_answered_with_the_wholes(tmp_pat
     assert "2,1" in part.text and not part.abstained
     missing = assistant.ask("Hur hög var sjukfrånvaron på Centrum för kommunikation 2023?")
     assert missing.abstained
+
+
+def test_a_figure_in_a_flattened_results_table_is_read_under_the_asked_year(tmp_path):
+    """Staff ask how one centre did in one year; the report has it only in a table whose headings the
+    extraction put one per line. The answer gives that column's figure, and the row it was read from."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Ekonomi\n\nFörvaltningens resultat blev +22 mnkr, vilket är en positiv avvikelse mot budget.\n\n"
+        "Resultat per centrum\n\nBelopp i mnkr\n\nBokslut\n\n2021\n\nBokslut\n\n2022\n\nBokslut\n\n2023\n\n"
+        "Centrum för administration 2,4 0,1 -3,9\n\nCentrum för ekonomi 0,6 0,0 2,8\n\n"
+        "Centrum för kommunikation 3,0 0,3 -0,1\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt förvaltningsplanen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in
+            ("Medarbetare", "Digitalisering", "Lokaler", "Beredskap", "Miljö", "Forskning")))
+    answer = assistant.ask("Hur gick det för Centrum för ekonomi ekonomiskt 2023?")
+    assert "Bokslut 2023: 2,8" in answer.text
+    assert "-3,9" not in answer.text.split("[1]")[0]

@@ -1,0 +1,101 @@
+"""Reading one cell of a table that PDF extraction flattened into lines of text.
+
+A results table comes out as its column headings, one cell per line ('Bokslut', '2022*', 'Bokslut',
+'2023'), then one line per row: the row's label and its figures ('Centrum för administration 2,4 1,6
+0,1 -3,9'). When a row has exactly as many figures as the headings name years, the figure under the
+asked year can be read off; in every other case (a missing cell, an ambiguous thousands separator)
+nothing is read, so a wrong column is never reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A column heading: a label word and a year ('Bokslut 2023', 'Budget 2023', '2022*'); one per column.
+_COLUMN = re.compile(r"(?:\b([A-ZÅÄÖa-zåäö]+)\s+)?(?<![\d,])(20\d\d)\*?(?![\d,])")
+_NUMBER_TOKEN = re.compile(r"^[+\-−–]?\d{1,3}(?:,\d+)?%?$|^[+\-−–]?\d+(?:,\d+)?%?$")
+_LABEL_WORDS = {"bokslut", "budget", "prognos", "utfall", "avvikelse", "resultat", "ram", "årsbudget", "helår",
+                "förändring", "mål", "målvärde"}
+_OUTCOME_LABELS = ("bokslut", "utfall", "resultat")
+HEADER_LOOKBACK = 24  # lines above a row that may hold its column headings
+
+
+@dataclass
+class Cell:
+    label: str  # the row's label, as the report writes it
+    column: str  # the column heading, e.g. 'Bokslut 2023'
+    value: str  # the figure as written, e.g. '-3,9'
+
+
+def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
+    """Split a row into its label and figures: the figures are the trailing numeric tokens."""
+    k = len(tokens)
+    while k > 0 and _NUMBER_TOKEN.match(tokens[k - 1]):
+        k -= 1
+    label, figures = " ".join(tokens[:k]).rstrip(": "), tokens[k:]
+    if not label or not re.search(r"[A-Za-zÅÄÖåäö]{3}", label) or len(figures) < 2:
+        return None
+    return label, figures
+
+
+def _with_thousands(figures: list[str]) -> list[str]:
+    """'-142 910' is one figure: a bare three-digit token after a whole number is its thousands part."""
+    out: list[str] = []
+    merged_last = False
+    for f in figures:
+        if out and not merged_last and re.fullmatch(r"\d{3}", f) and re.fullmatch(r"[+\-−–]?\d{1,3}", out[-1]):
+            out[-1] = f"{out[-1]} {f}"
+            merged_last = True
+        else:
+            out.append(f)
+            merged_last = False
+    return out
+
+
+def _columns(lines: list[str]) -> list[tuple[str, int]]:
+    """The year columns named by the short heading lines just above a row, in order."""
+    heading = " ".join(lines)
+    cols = []
+    for m in _COLUMN.finditer(heading):
+        word = (m.group(1) or "").casefold()
+        label = f"{m.group(1)} {m.group(2)}" if word in _LABEL_WORDS else m.group(2)
+        cols.append((label, int(m.group(2))))
+    return cols
+
+
+def read_cells(text: str, year: int, prefer: tuple[str, ...] = ()) -> list[Cell]:
+    """Every row of the flattened tables in `text` whose figures line up with year columns, read
+    under `year`: the column labelled as `prefer` ('budget'), else an outcome column, else the first."""
+    lines = [l.strip() for l in text.split("\n")]
+    cells: list[Cell] = []
+    for i, line in enumerate(lines):
+        row = _row_figures(line.split())
+        if not row:
+            continue
+        label, figures = row
+        # The headings: the run of lines above, back to the previous row or prose sentence.
+        above: list[str] = []
+        for prev in reversed(lines[max(0, i - HEADER_LOOKBACK):i]):
+            if not prev:
+                continue
+            if _row_figures(prev.split()) or prev.endswith("."):
+                if above:
+                    break
+                continue  # rows of the same table: keep looking for its headings
+            above.insert(0, prev)
+        cols = _columns(above)
+        if len(cols) < 2:
+            continue
+        for candidate in (figures, _with_thousands(figures)):
+            if len(candidate) == len(cols):
+                break
+        else:
+            continue
+        wanted = [j for j, (_, y) in enumerate(cols) if y == year]
+        if not wanted:
+            continue
+        preferred = [j for j in wanted if prefer and cols[j][0].casefold().startswith(prefer)]
+        outcome = [j for j in wanted if cols[j][0].casefold().startswith(_OUTCOME_LABELS)]
+        j = (preferred or outcome or wanted)[0]
+        cells.append(Cell(label=label, column=cols[j][0], value=candidate[j]))
+    return cells

@@ -1,0 +1,51 @@
+"""Reading a cell of a table the PDF extraction flattened: right column or nothing at all."""
+from __future__ import annotations
+
+from assistant.tables import read_cells
+
+RESULTS = """Resultat, mnkr
+Budgetenhet
+Belopp i mnkr
+Bokslut
+2020
+Bokslut
+2021
+Bokslut
+2022*
+Bokslut
+2023
+Centrum för administration 2,4 1,6 0,1 -3,9
+Varav Varuförsörjning -3,3 -3,1 -3,8 -7,5
+Centrum för hållbarhet -0,9 1,0
+Regiondirektörens stab 10,1 13,0 11,1 9,1"""
+
+
+def _by_label(text: str, year: int, prefer: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
+    return {c.label: (c.column, c.value) for c in read_cells(text, year, prefer)}
+
+
+def test_each_row_is_read_under_the_asked_years_column():
+    cells = _by_label(RESULTS, 2023)
+    assert cells["Centrum för administration"] == ("Bokslut 2023", "-3,9")
+    assert cells["Regiondirektörens stab"] == ("Bokslut 2023", "9,1")
+    assert _by_label(RESULTS, 2021)["Varav Varuförsörjning"] == ("Bokslut 2021", "-3,1")
+
+
+def test_a_row_with_a_missing_cell_or_a_year_without_column_is_not_read():
+    """'Centrum för hållbarhet -0,9 1,0' has two figures under four headings: which years they belong
+    to cannot be known, so nothing is read rather than a guess."""
+    assert "Centrum för hållbarhet" not in _by_label(RESULTS, 2023)
+    assert _by_label(RESULTS, 2019) == {}
+
+
+def test_thousands_separators_and_budget_columns():
+    text = ("Belopp i tkr\nBokslut 2019\nBudget 2020\nBokslut 2020\n"
+            "Personalkostnader -215 642 -214 737 -224 742\n")
+    assert _by_label(text, 2020)["Personalkostnader"] == ("Bokslut 2020", "-224 742")
+    assert _by_label(text, 2020, ("budget",))["Personalkostnader"] == ("Budget 2020", "-214 737")
+    assert _by_label(text, 2019)["Personalkostnader"] == ("Bokslut 2019", "-215 642")
+
+
+def test_running_text_with_figures_is_no_table_row():
+    text = "Bokslut 2022\nBokslut 2023\nResultatet blev 2,4 mnkr bättre än 2022 och 1,6 mnkr bättre än budget."
+    assert read_cells(text, 2023) == []
