@@ -509,7 +509,7 @@ class ExtractiveAnswerer:
             seen.add(nxt[0].text)
             used += len(nxt[0].text)
         # A sentence that points back ('Dessa två projekt utgör …') is read with the one it points to.
-        before = self._preceding(first, sentences) if _POINTS_BACK.match(first.text) else []
+        before = self._antecedent(first, sentences)
         if before and before[0].text not in seen and used + len(before[0].text) <= budget:
             parts.insert(0, (before[0].text, before[0].passage))
             seen.add(before[0].text)
@@ -640,6 +640,12 @@ class ExtractiveAnswerer:
         in_passage = [x for x in sentences if x.passage == s.passage]
         idx = next(i for i, x in enumerate(in_passage) if x.text == s.text)
         return in_passage[max(0, idx - 1):idx]
+
+    def _antecedent(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        """The sentence a pointing-back sentence ('Dessa två projekt …') refers to; a heading is none."""
+        if not _POINTS_BACK.match(s.text):
+            return []
+        return [x for x in self._preceding(s, sentences) if is_substantive(x.text)]
 
     def _why(self, query, passages, sentences):
         """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
@@ -835,7 +841,7 @@ class ExtractiveAnswerer:
             same = sorted((s for s in sentences if s.passage == first.passage or
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
                             and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
-            antecedent = self._preceding(first, sentences) if _POINTS_BACK.match(first.text) else []
+            antecedent = self._antecedent(first, sentences)
             best = [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))
                     or s in antecedent]
             quoted = {text for text, _ in section}

@@ -92,6 +92,13 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
     kinds = [k for k in named_kinds if re.search(rf"(?<![a-zåäö]){re.escape(k)}", low)
              or re.search(rf"(?<![a-z]){re.escape(ascii_fold(k))}", folded)]
 
+    # 'regionstyrelsen' is also a body that decides plans: when the question names a kind of report
+    # that no report of the named unit is, the unit is the decision-maker, not the report's author.
+    if kinds and organisations and not any(o.startswith("Region ") for o in organisations):
+        own_kinds = {m.kind for m in metas if m.unit in organisations or m.organisation in organisations}
+        if not own_kinds & set(kinds):
+            organisations = []
+
     intent = "fact"
     for name, pattern in _INTENT_PATTERNS:
         if re.search(pattern, low):
@@ -99,7 +106,9 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
             break
     if intent == "fact" and codes:
         intent = "status"
-    if intent in ("fact", "number") and len(years) >= 2:
+    # Two years asked about compare them; one period ('planen för 2023–2025') is one thing asked about.
+    single_period = bool(re.fullmatch(r"[^\d]*20\d\d\s?[–-]\s?20\d\d[^\d]*", text))
+    if intent in ("fact", "number") and len(years) >= 2 and not single_period:
         intent = "compare"
     # Two regions we hold reports for, named in one question: it compares them, one line each.
     indexed = {m.organisation for m in metas}

@@ -41,3 +41,15 @@ def test_a_list_question_asks_for_rows_by_how_far_they_have_come_in_everyday_wor
         "Vilka uppdrag ligger efter plan?",
         "Vilka digitala lösningar togs fram 2020?")}
     assert list(level.values()) == ["delvis", "delvis", "klart", "ej klart", "ej påbörjat", "försenat", None]
+
+
+def test_a_unit_that_decides_a_plan_does_not_restrict_the_search_to_its_own_reports():
+    """'När beslutade regionstyrelsen förvaltningsplanen?': the only Regionstyrelsen reports are of
+    another kind, so regionstyrelsen is the decision-maker here, not the plan's author; one period
+    ('för 2023–2025') names the plan and is no comparison of two years."""
+    metas = METAS + [DocumentMeta(doc_id="c", title="", organisation="Region Västmanland", unit="Regionkontoret",
+                                  year=2023, kind="förvaltningsplan", path="", sha256="", years=[2023, 2024, 2025])]
+    q = analyse("När beslutade regionstyrelsen förvaltningsplanen för 2023–2025?", metas)
+    assert q.organisations == [] and q.kinds == ["förvaltningsplan"] and q.intent != "compare"
+    assert analyse("Vad säger delårsrapporten från regionstyrelsen om IT?", metas).organisations == ["Regionstyrelsen"]
+    assert analyse("Hur gick resultatet 2023 och 2025?", metas).intent == "compare"
