@@ -18,7 +18,8 @@ from .models import Document, DocumentMeta, Page
 # "hälso- och sjukvård": a hyphen before a conjunction is a Swedish ellipsis, not a line break.
 _ELLIPSIS_WORDS = {"och", "eller", "samt", "respektive", "resp", "som", "till", "men", "utan"}
 _TRAILING_HYPHEN = re.compile(r"(\w+)-\s*$")
-_LEADING_WORD = re.compile(r"^\s*([a-zåäöéü]\w*)(.*)$", re.S)
+# The continued word with the punctuation that ends it ('situationen.' moves up whole, not 'situationen').
+_LEADING_WORD = re.compile(r"^\s*([a-zåäöéü]\w*[.,;:!?)]*)(.*)$", re.S)
 MIN_TEXT_CHARS = 40  # less than this over a whole PDF means it has no text layer (scanned)
 
 

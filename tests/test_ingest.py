@@ -94,6 +94,9 @@ def test_dehyphenate_keeps_line_count_and_abbreviations():
     assert len(out) == 4
     assert out[0].endswith("IT-arbetsplatsen") and out[1].endswith("Regionkontoret")
     assert out[2].endswith("hälso-") and out[3] == "och sjukvård"
+    # The word that ends a sentence moves up with its full stop: no '.' left alone at the next line's start.
+    out = dehyphenate(["Uppdraget har inte prioriterats pga. Corona-", "situationen. HSF har haft med uppdraget"])
+    assert out == ["Uppdraget har inte prioriterats pga. Coronasituationen.", "HSF har haft med uppdraget"]
 
 
 def test_catalog_overrides_inferred_metadata(tmp_path):
