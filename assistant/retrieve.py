@@ -23,6 +23,7 @@ RRF_K = 10  # a small k trusts each channel's top ranks (tuned on the dev split)
 BM25_WEIGHT = 2.0  # relative to the dense channel in the fusion
 SENTENCE_WEIGHT = 0.5  # the best-sentence channel, relative to the dense channel
 CANDIDATES = 60
+NAME_WEIGHT = 0.25  # BM25 weight of the region/unit names that already filter, relative to the other words
 PARTIAL_SORT_ABOVE = 5000  # passages in a collection
 # Documents that are not reports (press releases, memos someone uploaded) answer only what the reports
 # do not: staff ask about their own organisation's reports unless they name another kind of document.
@@ -146,7 +147,11 @@ class Retriever:
         return " ".join(words) if len(words) >= 3 else query.text
 
     def channels(self, query: Query) -> SearchChannels:
-        bm25 = self.index.lexical.get_scores(self.lexical_terms(query))
+        terms = self.lexical_terms(query)
+        bm25 = self.index.lexical.get_scores(terms)
+        names = [t for t in tokenize(query.expanded or query.text) if t not in terms]
+        if names:  # a passage that also names the region only breaks ties ('… från Region Västmanland')
+            bm25 = bm25 + NAME_WEIGHT * self.index.lexical.get_scores(names)
         qv = self.embedder.encode_queries([self.dense_text(query)])
         dense = np.zeros(self.n, np.float32)
         k = min(self.n, max(CANDIDATES * 4, 200))
