@@ -236,9 +236,14 @@ class Retriever:
                 for i in order if fused[i] > 0]
 
     def baseline(self, query: Query, channel: str, k: int = 10) -> list[Passage]:
-        """Plain BM25 or plain dense ranking, for the evaluation's 'search box' baseline."""
-        ch = self.channels(query)
-        scores = ch.bm25 if channel == "bm25" else ch.dense
-        order = np.argsort(-scores, kind="stable")[:k]
-        return [Passage(chunk=self.index.chunks[i], meta=self.index.metas[self.index.chunks[i].doc_id],
-                        score=float(scores[i])) for i in order]
+        """Plain BM25 or plain dense ranking of the question as typed (no synonyms, no filters), for the
+        evaluation's 'search box' baseline."""
+        if channel == "bm25":
+            scores = self.index.lexical.get_scores(tokenize(query.text))
+            order = [i for i in np.argsort(-scores, kind="stable")[:k]]
+            ranked = [(int(i), float(scores[i])) for i in order]
+        else:
+            sims, ids = self.index.vectors.search(self.embedder.encode_queries([query.text]), min(k, self.n))
+            ranked = [(int(i), float(x)) for i, x in zip(ids[0], sims[0]) if i >= 0]
+        return [Passage(chunk=self.index.chunks[i], meta=self.index.metas[self.index.chunks[i].doc_id], score=score)
+                for i, score in ranked]
