@@ -10,6 +10,7 @@ question pins a year or region the reports do not cover, it abstains rather than
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -105,6 +106,12 @@ class _Sentence:
     sem: float
     score: float
     has_number: bool
+
+
+@lru_cache(maxsize=100_000)
+def _token_set(text: str) -> frozenset[str]:
+    """A sentence's tokens, computed once: the same sentences are scored for question after question."""
+    return frozenset(tokenize(text))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -274,7 +281,7 @@ class ExtractiveAnswerer:
         """Weighted share of the question's concepts that the text (plus `extra` tokens) mentions."""
         if not concepts:
             return 0.0
-        present = set(tokenize(text)) | extra
+        present = _token_set(text) | extra
         return sum(w for alts, w in concepts if alts & present) / sum(w for _, w in concepts)
 
     def _sentence_similarity(self, passage: Passage, count: int, qv: np.ndarray) -> np.ndarray:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Split after a full stop before a capital, before a bullet, or at a paragraph break.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
@@ -38,10 +39,17 @@ def is_chart_axis(text: str) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
-    # A chart's axis line ends there: the sentence on the next line is a statement of its own.
-    text = "\n".join(line + "\n" if is_chart_axis(line) else line for line in text.split("\n"))
+    return list(_split(text))
+
+
+@lru_cache(maxsize=50_000)
+def _split(text: str) -> tuple[str, ...]:
+    # (cached: the answerer splits the same passages for question after question)
+    if "%" in text or _MONTH_LABELS.search(text):
+        # A chart's axis line ends there: the sentence on the next line is a statement of its own.
+        text = "\n".join(line + "\n" if is_chart_axis(line) else line for line in text.split("\n"))
     parts = [re.sub(r"\s+", " ", piece).strip() for p in _SPLIT.split(text) for piece in _bounded(p)]
-    return [p for p in parts if len(p) > 2]
+    return tuple(p for p in parts if len(p) > 2)
 
 
 def is_substantive(sentence: str) -> bool:

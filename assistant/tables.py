@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A column heading: a label word and a year ('Bokslut 2023', 'Budget 2023', '2022*'); one per column.
 _COLUMN = re.compile(r"(?:\b([A-ZÅÄÖa-zåäö]+)\s+)?(?<![\d,])(20\d\d)\*?(?![\d,])")
@@ -63,11 +64,19 @@ def _columns(lines: list[str]) -> list[tuple[str, int]]:
     return cols
 
 
-def read_cells(text: str, year: int, prefer: tuple[str, ...] = ()) -> list[Cell]:
-    """Every row of the flattened tables in `text` whose figures line up with year columns, read
-    under `year`: the column labelled as `prefer` ('budget'), else an outcome column, else the first."""
+@dataclass(frozen=True)
+class Row:
+    label: str
+    figures: tuple[str, ...]  # one per column
+    columns: tuple[tuple[str, int], ...]  # (heading, year)
+
+
+@lru_cache(maxsize=20_000)
+def table_rows(text: str) -> tuple[Row, ...]:
+    """The rows of the flattened tables in `text` whose figures line up with year columns (parsed
+    once per text: a loaded index asks about the same passages again and again)."""
     lines = [l.strip() for l in text.split("\n")]
-    cells: list[Cell] = []
+    rows: list[Row] = []
     for i, line in enumerate(lines):
         row = _row_figures(line.split())
         if not row:
@@ -88,14 +97,21 @@ def read_cells(text: str, year: int, prefer: tuple[str, ...] = ()) -> list[Cell]
             continue
         for candidate in (figures, _with_thousands(figures)):
             if len(candidate) == len(cols):
+                rows.append(Row(label=label, figures=tuple(candidate), columns=tuple(cols)))
                 break
-        else:
-            continue
-        wanted = [j for j, (_, y) in enumerate(cols) if y == year]
+    return tuple(rows)
+
+
+def read_cells(text: str, year: int, prefer: tuple[str, ...] = ()) -> list[Cell]:
+    """Every table row in `text` read under `year`: the column labelled as `prefer` ('budget'), else
+    an outcome column, else the first column of that year."""
+    cells = []
+    for row in table_rows(text):
+        wanted = [j for j, (_, y) in enumerate(row.columns) if y == year]
         if not wanted:
             continue
-        preferred = [j for j in wanted if prefer and cols[j][0].casefold().startswith(prefer)]
-        outcome = [j for j in wanted if cols[j][0].casefold().startswith(_OUTCOME_LABELS)]
+        preferred = [j for j in wanted if prefer and row.columns[j][0].casefold().startswith(prefer)]
+        outcome = [j for j in wanted if row.columns[j][0].casefold().startswith(_OUTCOME_LABELS)]
         j = (preferred or outcome or wanted)[0]
-        cells.append(Cell(label=label, column=cols[j][0], value=candidate[j]))
+        cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j]))
     return cells
