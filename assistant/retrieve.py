@@ -130,9 +130,14 @@ class Retriever:
         """The question's words for BM25. The region or unit it names already filters the reports, so
         those names would only favour passages that repeat them ('Regionstyrelsen ska …') over the
         ones about the subject asked."""
+        return self._split_terms(query, self._filtering_names(query))[0]
+
+    @staticmethod
+    def _split_terms(query: Query, names: set[str]) -> tuple[list[str], list[str]]:
+        """The question's BM25 terms, and those of them that are filtering names (kept if that is all)."""
         terms = tokenize(query.expanded or query.text)
-        names = self._filtering_names(query)
-        return [t for t in terms if t not in names] or terms
+        kept = [t for t in terms if t not in names]
+        return (kept, [t for t in terms if t in names]) if kept else (terms, [])
 
     def _filtering_names(self, query: Query) -> set[str]:
         """Tokens of the region and unit names that filter the reports for this question."""
@@ -140,19 +145,19 @@ class Retriever:
             return set()
         return set(tokenize(" ".join(query.organisations)))
 
-    def dense_text(self, query: Query) -> str:
+    def dense_text(self, query: Query, names: set[str] | None = None) -> str:
         """The question as embedded: without the names that filter, for the same reason as above."""
-        names = self._filtering_names(query)
+        names = self._filtering_names(query) if names is None else names
         words = [w for w in query.text.split() if not (set(tokenize(w)) and set(tokenize(w)) <= names)]
         return " ".join(words) if len(words) >= 3 else query.text
 
     def channels(self, query: Query) -> SearchChannels:
-        terms = self.lexical_terms(query)
+        names = self._filtering_names(query)
+        terms, named = self._split_terms(query, names)
         bm25 = self.index.lexical.get_scores(terms)
-        names = [t for t in tokenize(query.expanded or query.text) if t not in terms]
-        if names:  # a passage that also names the region only breaks ties ('… från Region Västmanland')
-            bm25 = bm25 + NAME_WEIGHT * self.index.lexical.get_scores(names)
-        qv = self.embedder.encode_queries([self.dense_text(query)])
+        if named:  # a passage that also names the region only breaks ties ('… från Region Västmanland')
+            bm25 = bm25 + NAME_WEIGHT * self.index.lexical.get_scores(named)
+        qv = self.embedder.encode_queries([self.dense_text(query, names)])
         dense = np.zeros(self.n, np.float32)
         k = min(self.n, max(CANDIDATES * 4, 200))
         if self.n:
@@ -240,8 +245,7 @@ class Retriever:
         evaluation's 'search box' baseline."""
         if channel == "bm25":
             scores = self.index.lexical.get_scores(tokenize(query.text))
-            order = [i for i in np.argsort(-scores, kind="stable")[:k]]
-            ranked = [(int(i), float(scores[i])) for i in order]
+            ranked = [(int(i), float(scores[i])) for i in np.argsort(-scores, kind="stable")[:k]]
         else:
             sims, ids = self.index.vectors.search(self.embedder.encode_queries([query.text]), min(k, self.n))
             ranked = [(int(i), float(x)) for i, x in zip(ids[0], sims[0]) if i >= 0]
