@@ -381,7 +381,7 @@ class ExtractiveAnswerer:
         cited: set[str] = set()
         for _, i in parts:
             c = passages[i].chunk
-            cited |= set(tokenize(" ".join([c.text, c.section] + [str(v) for v in c.fields.values()])))
+            cited |= _token_set(" ".join([c.text, c.section] + [str(v) for v in c.fields.values()]))
         for name in _named_parts(query.text):
             tokens = [t for t in tokenize(name) if t not in self.org_tokens and t not in _FRAME and t in idf]
             if tokens and not any(t in cited for t in tokens):
@@ -603,7 +603,7 @@ class ExtractiveAnswerer:
                 before = self.index.chunks[positions[k - 1]].text if k else ""  # its headings may be there
                 for cell in read_cells(before + "\n" + chunk.text, year, prefer):
                     support = self._support(concepts, cell.label)
-                    if cell.label in chunk.text and support >= TABLE_LABEL_SUPPORT and own & set(tokenize(cell.label)) \
+                    if cell.label in chunk.text and support >= TABLE_LABEL_SUPPORT and own & _token_set(cell.label) \
                             and (best is None or support > best[0]):
                         best = (support, f"{cell.label}, {cell.column}: {cell.value}", pos)
         if best is None:
