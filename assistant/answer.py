@@ -50,7 +50,8 @@ _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förk
                      r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bsjukfrånvaro|"
-                               r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bekonomiskt\b", re.I)
+                               r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bekonomiskt\b|"
+                               r"\b(mer|fler|högre|större) eller (mindre|färre|lägre)\b", re.I)
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
@@ -79,6 +80,9 @@ _ASKED_DETAILS = (
     (re.compile(r"\bvad (?:kostade|kostar|kostnaden)\b|\bhur mycket (?:kostade|kostar)\b", re.I), _MONEY, "answer"),
     (re.compile(r"\bhur (?:stor|hög) (?:andel|procent)\b|\bhur många procent\b", re.I),
      re.compile(r"%|\bprocent", re.I), "answer"),
+    # 'Vilket hälsotal …', 'Vilket HME-värde …', 'Vilket utfall …': a value, so a figure.
+    (re.compile(r"\bvilke[nt]\s+[\w-]*?(?:tal|talet|värde|värdet|belopp|index|utfall|summa|andel)\b", re.I),
+     _FIGURE, "answer"),
     (re.compile(r"\bkvinn\w*|\bmän(?:nen)?\b", re.I), re.compile(r"\bkvinn\w*|\bmän\b|\b[KM]:", re.I), "passages"),
 )
 # What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
@@ -458,7 +462,25 @@ class ExtractiveAnswerer:
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
                 return True
-        return ExtractiveAnswerer._counts_something_else(query.text, quoted)
+        return ExtractiveAnswerer._counts_something_else(query.text, quoted) or \
+            ExtractiveAnswerer._misses_asked_month(query, passages, parts, quoted)
+
+    @staticmethod
+    def _misses_asked_month(query: Query, passages: list[Passage], parts: list[tuple[str, int]], quoted: str) -> bool:
+        """'Sjuktalet i december 2023': a figure for one month is answered only by a sentence that names
+        that month (of that year, when it names one), or by a report made up to that month."""
+        m = re.search(rf"\bi ({_MONTHS})\b(?:\s+(20\d\d))?", query.text, re.I)
+        if not m or not is_numeric_question(query.text):
+            return False
+        month = m.group(1).casefold()
+        year = m.group(2) or (str(query.years[0]) if len(query.years) == 1 else None)
+        if any(month in passages[i].meta.title.casefold() and (not year or year in passages[i].meta.title)
+               for _, i in parts):
+            return False
+        for x in re.finditer(rf"\b{month}\b(?:\s+(20\d\d))?", quoted, re.I):
+            if not year or x.group(1) in (None, year):
+                return False
+        return True
 
     @staticmethod
     def _counts_something_else(question: str, quoted: str) -> bool:
