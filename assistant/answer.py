@@ -869,10 +869,16 @@ class ExtractiveAnswerer:
                 return section
             same = sorted((s for s in sentences if s.passage == first.passage or
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
-                            and s.score >= 0.9 * first.score)), key=lambda s: (s.passage, 0))
+                            and s.score >= 0.8 * first.score)), key=lambda s: (s.passage, 0))
             antecedent = self._antecedent(first, sentences)
             best = [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))
                     or s in antecedent]
+            # The quoted sentence that announces the list ('… följande:') brings its items.
+            items = self._with_list(self._fullest(first, sentences), sentences)[1:]
+            if items:
+                at = next(k for k, (t, _) in enumerate(best) if t == first.text) + 1
+                have = {t for t, _ in best}
+                best[at:at] = [(x.text, x.passage) for x in items if x.text not in have]
             quoted = {text for text, _ in section}
             return (section + [(t, i) for t, i in best if t not in quoted])[:LIST_ITEMS]
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"

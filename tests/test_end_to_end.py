@@ -536,3 +536,18 @@ def test_a_value_or_a_months_figure_is_answered_only_by_that_value_or_month(tmp_
     hme = assistant.ask("Vilket HME-värde fick förvaltningen 2024?")
     assert "79" in hme.text and not hme.abstained
 
+
+
+def test_a_list_question_quotes_the_items_that_follow_the_matching_line(tmp_path):
+    """'Vilka måldokument …' matches the line that names the goal; the documents are the dash items
+    under it, which share no word with the question."""
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
+        "Förvaltningsplan 2024–2026 Regionkontoret\n\n2 Mål och uppdrag\n\nMål Invånarna ska ha en god och "
+        "jämlik tandhälsa Måldokument -Tandvårdsprogram 2030\n-Folkhälsoplan för länet\n-Regional "
+        "utvecklingsstrategi – RUS\n-Strategi för barns rättigheter 2022 - 2025\n\n3 Ekonomi\n\nRegionkontorets "
+        "ram uppgår till 250 miljoner kronor 2024.\n")
+
+    answer = assistant.ask("Vilka måldokument gäller för målet om en god och jämlik tandhälsa?")
+    assert not answer.abstained
+    for item in ("Tandvårdsprogram 2030", "Folkhälsoplan för länet", "RUS", "barns rättigheter"):
+        assert item in answer.text
