@@ -25,7 +25,7 @@ from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_
                        prefers_reports)
 from .store import LoadedIndex
 from .tables import read_cells
-from .swedish import NUMBER_RE, has_status_level, normalise, synonym_groups
+from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_groups
 from .tokenize import tokenize
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
@@ -39,6 +39,7 @@ LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
 ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
+TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
 TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the question's words
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
@@ -176,6 +177,10 @@ def is_assignment(sentence: str) -> bool:
 
 
 _ASKS_GOALS = re.compile(r"\b(?:del)?mål(?:en)?\b", re.I)
+# What a status list asks for, not what it is about: status words and the kinds of row.
+_LIST_FRAME = frozenset(tokenize(" ".join(STATUS_PHRASES + tuple(v for vs in STATUS_SYNONYMS.values() for v in vs))
+                                 + " status uppdrag uppdragen aktivitet aktiviteter aktiviteterna delmål delmålen mål "
+                                   "målen åtgärd åtgärder insats insatser"))
 _ASKS_TASKS = re.compile(r"\b(?:uppdrag|aktivitet|åtgärd|insats)", re.I)
 
 
@@ -891,6 +896,7 @@ class ExtractiveAnswerer:
             matching = goals or matching
         elif asks_tasks and not asks_goals:
             matching = [i for i in matching if i not in goals] or matching
+        matching = self._about_asked_topic(query, passages, matching)
         if not matching:
             return []
         doc = passages[matching[0]].chunk.doc_id
@@ -903,6 +909,18 @@ class ExtractiveAnswerer:
             what = _shorten(re.sub(r"^\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\)?\s*", "", f.get("uppdrag", "")), room)
             parts.append((f"{f.get('code') or ''} {what} – {f['status']}".strip(), i))
         return parts
+
+    def _about_asked_topic(self, query: Query, passages: list[Passage], rows: list[int]) -> list[int]:
+        """'Vilka aktiviteter inom inriktningen Trygghet säkerhet har status Planenligt?': of the rows with
+        the status, those about what else the question names — when some rows clearly are."""
+        topic = [(alts, w) for alts, w in self._concepts(query) if not alts & _LIST_FRAME]
+        if not topic or not rows or query.codes:  # a code already names the rows
+            return rows
+        support = {i: self._support(topic, f"{passages[i].chunk.section} {passages[i].chunk.text}") for i in rows}
+        best = max(support.values())
+        if best < TOPIC_SUPPORT:
+            return rows
+        return [i for i in rows if support[i] >= TOPIC_SHARE * best]
 
     def _section_asked_for(self, query, passages, sentences) -> list[tuple[str, int]]:
         """'Vilka aktiviteter redovisas under <a section's heading>?': the items are that section's

@@ -551,3 +551,23 @@ def test_a_list_question_quotes_the_items_that_follow_the_matching_line(tmp_path
     assert not answer.abstained
     for item in ("Tandvårdsprogram 2030", "Folkhälsoplan för länet", "RUS", "barns rättigheter"):
         assert item in answer.text
+
+
+def test_a_status_list_about_a_named_topic_lists_only_the_rows_about_it(tmp_path):
+    """'Vilka uppdrag inom digitalisering är delvis genomförda?' lists the partly done rows about
+    digitalisation, not every partly done row of the report; without a topic it lists them all."""
+    rows = [("RS1", "Under 2025 ska nämnden införa digitala kallelser inom digitalisering av vården.", "Delvis \ngenomfört"),
+            ("RS2", "Under 2025 ska nämnden utveckla digitalisering av journalhanteringen.", "Delvis \ngenomfört"),
+            ("RS3", "Under 2025 ska nämnden minska sjukfrånvaron bland medarbetarna.", "Delvis \ngenomfört"),
+            ("RS4", "Under 2025 ska nämnden upphandla nya lokaler för tandvården.", "Delvis \ngenomfört"),
+            ("RS5", "Under 2025 ska nämnden införa digitalisering av fakturor.", "Genomfört")]
+    table = "".join(f"({code}) {text}\n\nRegionstab\nen\n\n{status}\n\nArbetet pågår enligt tidplan.\n\n"
+                    for code, text, status in rows)
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025 Regionkontoret\n\nUppdrag\n\nUppdrag   Ansvarig   Status   Kommentar\n\n" + table)
+
+    topical = assistant.ask("Vilka uppdrag inom digitalisering är delvis genomförda 2025?")
+    assert "RS1" in topical.text and "RS2" in topical.text
+    assert not any(code in topical.text for code in ("RS3", "RS4", "RS5"))
+    every = assistant.ask("Vilka uppdrag är delvis genomförda 2025?")
+    assert all(code in every.text for code in ("RS1", "RS2", "RS3", "RS4")) and "RS5" not in every.text
