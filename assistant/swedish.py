@@ -131,6 +131,8 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\binvester\w*", "investeringar investeringsutgifter"),
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     (r"\bjobb(?:a|ar|ade|at)\b", "arbetad arbetat arbetstid"),
+    (r"\bcorona\w*|\bcovid\w*|\bpandemi\w*", "pandemin covid-19 coronasituationen"),
+    (r"\w*jour(?:en|er|erna)?\b", "beredskap beredskapsorganisationen"),
     (r"\btimanställ\w*", "timavlönade"),
     (r"\brehab(?!ilitering)", "rehabilitering rehabiliteringsärenden"),
     (r"\bgick ner\b|\bgått ner\b|\bsjönk|\bminskade\b|\bnedåt\b", "minskat lägre"),

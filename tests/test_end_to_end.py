@@ -571,3 +571,26 @@ def test_a_status_list_about_a_named_topic_lists_only_the_rows_about_it(tmp_path
     assert not any(code in topical.text for code in ("RS3", "RS4", "RS5"))
     every = assistant.ask("Vilka uppdrag är delvis genomförda 2025?")
     assert all(code in every.text for code in ("RS1", "RS2", "RS3", "RS4")) and "RS5" not in every.text
+
+
+
+def test_everyday_words_reach_the_reports_words(tmp_path):
+    """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', and 'timanställda
+    jobbade' its 'timavlönade … arbetad tid': the passage in the report's words ranks first."""
+    from assistant.retrieve import Retriever
+
+    sections = [("Kommunikation", "Kommunikationsavdelningen förstärkte den interna kommunikationen med en ny "
+                 "intranätsida och fler nyhetsbrev till medarbetarna under året."),
+                ("Beredskap", "Beredskapsorganisationen utökades under pandemin med extra personal kvällar och helger."),
+                ("Personal", "Personalen förstärktes med två nya kommunikatörer och en webbredaktör under året."),
+                ("Timavlönade", "Arbetad tid för timavlönade uppgick till 11 805 timmar, en ökning med 128 timmar."),
+                ("Timmar", "Antalet timmar i utbildning per anställd ökade till 14 timmar under året.")]
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n" + "".join(f"{i} {h}\n\n{t}\n\n" for i, (h, t) in
+                                                      enumerate(sections, 1)))
+    retriever = Retriever(assistant.index, assistant.embedder)
+    for question, expected in (("Hur förstärkte man jouren under coronan?", "Beredskapsorganisationen"),
+                               ("Hur många timmar jobbade de timanställda?", "timavlönade")):
+        query = assistant.analyse(question)
+        bm25 = retriever.channels(query).bm25
+        assert expected in assistant.index.chunks[int(bm25.argmax())].text
