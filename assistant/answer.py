@@ -46,6 +46,7 @@ SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
 STATUS_FOLLOWING = 2  # sentences after an activity's description that tell how it went
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
+PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happened
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
                      r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
@@ -323,8 +324,11 @@ class ExtractiveAnswerer:
                    ) -> list[_Sentence]:
         weights = self._concepts(query)
         numeric = query.intent in ("number", "compare") or is_numeric_question(query.text)
+        # What happened ('gick', 'gjorde', 'blev') is told by an outcome report; a plan only intends it.
+        outcome = asks_outcome(query.text) and not any(k in PLAN_KINDS for k in query.kinds)
         out = []
         for i, p in enumerate(passages):
+            plan_prior = PLAN_FOR_OUTCOME if outcome and p.meta.kind in PLAN_KINDS else 1.0
             f = p.chunk.fields
             context = " ".join(str(x) for x in (p.chunk.section, f.get("indikator", ""), f.get("code", ""),
                                                  f.get("ansvarig", "")))
@@ -335,7 +339,7 @@ class ExtractiveAnswerer:
                 lex = max(self._support(weights, s), 0.7 * self._support(weights, s, context_tokens))
                 sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
                 prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
-                score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior
+                score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior * plan_prior
                 if not self._covers_year(p.meta, s, query) or is_chart_axis(s):
                     score = 0.0
                 elif not numeric and is_flattened_table(s):

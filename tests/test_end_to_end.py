@@ -594,3 +594,23 @@ def test_everyday_words_reach_the_reports_words(tmp_path):
         query = assistant.analyse(question)
         bm25 = retriever.channels(query).bm25
         assert expected in assistant.index.chunks[int(bm25.argmax())].text
+
+
+def test_what_was_done_is_answered_from_the_outcome_report_not_the_plan(tmp_path):
+    """'Vad gjorde man … 2024' asks what happened, which the årsredovisning says and the plan for
+    2024–2026 cannot, though the plan speaks of the same thing."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-forvaltningsplan-2024-2026.txt").write_text(
+        "Förvaltningsplan 2024–2026 Regionkontoret\n\n4 Forskning\n\nHanteringen av forskningsprojekt ska "
+        "förenklas och stickprovskontroller av forskningsprojekt ska göras varje år.\n", encoding="utf-8")
+    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+        "Årsredovisning 2024 Regionkontoret\n\n4 Forskning\n\nHanteringen av forskningsprojekt har gjorts helt "
+        "digitalt så att uppföljningen kan ske i realtid.\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    done = assistant.ask("Vad gjorde regionkontoret med hanteringen av forskningsprojekt 2024?")
+    assert "realtid" in done.text and done.citations[0].doc_id.startswith("region-provland-arsredovisning")
