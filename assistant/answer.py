@@ -59,7 +59,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
                       "ligger till går med gått dra drar in ut upp ner mer mindre fick få får lagt haft hand "
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
-                      "sin sina egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
+                      "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
                       "under hittills totalt exempel någon något några finns fanns sagt säger står "
                       "heter hette kallas kallades"))
 # Report kinds name a report (a filter), not the subject of a sentence.

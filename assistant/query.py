@@ -25,7 +25,8 @@ _INTENT_PATTERNS = [
     ("status", r"\bstatus|\bhur går det|\bhur har det gått|\bhur det (har )?gått|\bvem (har|är|ansvarar)|"
                r"\bvilka (på|inom) .* (ska|har)|\bansvar(ar|ig)|\bhand om|\bdra(r)? i\b|\bhur ligger\b(?:\s+\S+){0,6}?\s+till\b|\bläget\b|\bhur långt|\bär .* (klart|klar|"
                r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått|"
-               r"\bblev det (något|nåt|någonting) av|\bpå plats\b|\bklara? med\b|\bi mål\b|\bkommit igång"),
+               r"\bblev det (något|nåt|någonting) av|\bpå plats\b|\bklara? med\b|\bi mål\b|\bkommit igång|"
+               r"\b(klara|klarar|nå|når|uppfylla|uppfyller) (sitt|sina|målet|målen|delmålet|delmålen)\b"),
     ("number", r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bvilket (belopp|resultat)|\bandel|"
                r"\bprocent|\bmkr\b|\bmnkr\b|\bkronor|\bsumma|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bavvikelse|"
                r"\bsjukfrånvaro|\bsjuktal|\bgick .* (plus|minus)|\bvad landade"),

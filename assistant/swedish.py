@@ -115,7 +115,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bgick (?:\w+ )?(?:med )?plus\b|\bgått plus\b|\bplus\b|\böverskott", "positivt resultat överskott"),
     (r"\bgick (?:\w+ )?back\b|\bgått back\b|\bminus\b|\bunderskott", "negativt resultat underskott"),
     (r"\bsjuktal|\bsjukskriv|\bsjuk(?:a|dom)\b|frånvaro på grund av sjukdom", "sjukfrånvaro"),
-    (r"\bheltidstjänst|\bheltider\b|\btjänster\b", "årsarbetare"),
+    (r"\bheltidstjänst|\bheltider\b|(?<!-)\btjänster\b", "årsarbetare"),
     (r"\bhur (?:ligger|går) (?:\w+ ){0,6}?(?:till|det)\b|\bläget\b|\bhur långt", "status"),
     (r"\bpengar\b|\bkosta", "kronor mnkr kostnader medel"),
     (r"\bhyrpersonal|\binhyr|\bbemanningsföretag", "inhyrd personal"),

@@ -13,6 +13,9 @@ def test_codes_years_and_intent():
     assert analyse("Hur går det med uppdrag 13?", METAS).codes == ["13"]
     assert analyse("hur ligger vi till med rf11", METAS).codes == ["RF11"]
     assert analyse("Hur ligger regionstyrelsen i Västerbotten till med hyrpersonalen?", METAS).intent == "status"
+    # Whether a goal will be met is its status ('Mål kommer helt uppfyllas'), however it is asked.
+    assert analyse("Kommer Västerbotten att klara sitt mål om e-tjänster i år?", METAS).intent == "status"
+    assert analyse("Kommer regionstyrelsen att nå delmålet om civil beredskap?", METAS).intent == "status"
     q = analyse("Varför avvek resultatet från budget 2020?", METAS)
     assert q.years == [2020] and q.intent == "why"
 
