@@ -47,6 +47,7 @@ GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the w
 STATUS_FOLLOWING = 2  # sentences after an activity's description that tell how it went
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happened
+RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
                      r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
@@ -215,6 +216,7 @@ class ExtractiveAnswerer:
         # Region and unit names filter reports; they say nothing about which sentence answers.
         self.org_tokens = {t for m in metas for name in (m.organisation, m.unit) for t in tokenize(name)}
         self.lex_weight, self.min_score = LEX_WEIGHT, MIN_SCORE
+        self.recency = RECENCY
         self.sem_floor, self.sem_range = SEM_FLOOR, SEM_RANGE
         self.runner_up, self.rank_decay, self.max_sentences = RUNNER_UP, RANK_DECAY, MAX_SENTENCES
         self.sentence_passages, self.global_sentences = SENTENCE_PASSAGES, GLOBAL_SENTENCES
@@ -346,7 +348,21 @@ class ExtractiveAnswerer:
                     score *= TABLE_PENALTY
                 has_number = bool(re.search(r"\d", s)) and bool(NUMBER_RE.search(s))
                 out.append(_Sentence(s, i, lex, sem, score, has_number))
-        return out
+        return self._latest_first(query, passages, out)
+
+    def _latest_first(self, query: Query, passages: list[Passage], sentences: list[_Sentence]) -> list[_Sentence]:
+        """No year asked: of the sentences that mention the question's words best, the latest report's
+        weigh more ('Vad är sjukfrånvaron?' means now). A closer match in an older report still wins."""
+        years = [p.meta.year for p in passages if p.meta.year]
+        if query.years or query.kinds or not sentences or not years or min(years) == max(years):
+            return sentences
+        oldest, newest = min(years), max(years)
+        top_lex = max(s.lex for s in sentences)
+        for s in sentences:
+            year = passages[s.passage].meta.year
+            if year and top_lex > 0 and s.lex >= top_lex - 1e-9:
+                s.score *= 1.0 + self.recency * (year - oldest) / (newest - oldest)
+        return sentences
 
     # --- composing ---------------------------------------------------------------------------
     def _shares_vocabulary(self, query: Query) -> bool:
@@ -948,6 +964,19 @@ class ExtractiveAnswerer:
                     parts.append((s.text, i))
         return parts[:LIST_ITEMS]
 
+    def _year_note(self, meta: DocumentMeta, query: Query) -> str:
+        """With no year asked, say whether the answer comes from the latest report of its organisation
+        and unit, or from an older one although later reports exist."""
+        if query.years or query.intent == "compare" or not meta.year:
+            return ""
+        years = {m.year for m in self.index.metas.values() if m.year and m.kind not in PLAN_KINDS
+                 and (m.organisation, m.unit) == (meta.organisation, meta.unit)}
+        if len(years) < 2:
+            return ""
+        if meta.year >= max(years):
+            return ", den senaste rapporten (frågan anger inget år)"
+        return f" (frågan anger inget år; det finns rapporter från {', '.join(str(y) for y in sorted(years) if y > meta.year)})"
+
     def render(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]],
                force_lines: bool = False) -> Answer:
         # A list, a comparison, or an answer that quotes a bulleted list: one line per item.
@@ -969,7 +998,8 @@ class ExtractiveAnswerer:
         docs = list(dict.fromkeys(passages[i].chunk.doc_id for i in numbering))
         if len(docs) == 1:
             m = passages[next(iter(numbering))].meta
-            intro = f"Enligt {m.title} ({m.organisation}):" if m.organisation else f"Enligt {m.title}:"
+            intro = f"Enligt {m.title} ({m.organisation})" if m.organisation else f"Enligt {m.title}"
+            intro += self._year_note(m, query) + ":"
         else:
             intro = "Enligt " + "; ".join(
                 dict.fromkeys(f"{passages[i].meta.title} ({passages[i].meta.organisation})" for i in numbering)) + ":"

@@ -614,3 +614,14 @@ def test_what_was_done_is_answered_from_the_outcome_report_not_the_plan(tmp_path
 
     done = assistant.ask("Vad gjorde regionkontoret med hanteringen av forskningsprojekt 2024?")
     assert "realtid" in done.text and done.citations[0].doc_id.startswith("region-provland-arsredovisning")
+
+
+
+def test_without_a_year_the_latest_report_answers_and_says_so(corpus_assistant):
+    """'Vad är sjukfrånvaron?' names no year: the bundled reports state it for 2020, 2023 and 2025, and
+    the latest answers, saying so; a year asked is answered from that year without the note."""
+    now = corpus_assistant.ask("Vad är sjukfrånvaron på regionkontoret?")
+    assert not now.abstained and {c.year for c in now.citations} == {2025}
+    assert "den senaste rapporten (frågan anger inget år)" in now.text
+    asked = corpus_assistant.ask("Vad var sjukfrånvaron på regionkontoret 2020?")
+    assert {c.year for c in asked.citations} == {2020} and "frågan anger inget år" not in asked.text
