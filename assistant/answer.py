@@ -86,6 +86,9 @@ _ASKED_DETAILS = (
     # 'Vilket hälsotal …', 'Vilket HME-värde …', 'Vilket utfall …': a value, so a figure.
     (re.compile(r"\bvilke[nt]\s+[\w-]*?(?:tal|talet|värde|värdet|belopp|index|utfall|summa|andel)\b", re.I),
      _FIGURE, "answer"),
+    # 'per anställd', 'i snitt': a figure per head or an average, not the total.
+    (re.compile(r"\b(?:per|varje|var) (?:anställd|medarbetare|person|invånare|chef)\b|\bi (?:genom)?snitt\b", re.I),
+     re.compile(r"\bper\b|snitt|/\s?(?:anställd|medarbetare|person|invånare)", re.I), "answer"),
     (re.compile(r"\bkvinn\w*|\bmän(?:nen)?\b", re.I), re.compile(r"\bkvinn\w*|\bmän\b|\b[KM]:", re.I), "passages"),
 )
 # What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
@@ -478,11 +481,14 @@ class ExtractiveAnswerer:
             return self._abstain(query)
         return self.render(query, passages, parts, force_lines=True)
 
-    @staticmethod
-    def _lacks_asked_detail(query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
+    def _lacks_asked_detail(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
         """A near miss: the topic is there but not what was asked of it — a cost without any amount,
-        a share without any percentage, a figure for women or men where the passages give none by sex."""
-        quoted = " ".join(text for text, _ in parts)
+        a share without any percentage, a figure for women or men where the passages give none by sex.
+        The detail must stand in a quoted sentence that is about the question, not in a neighbour."""
+        concepts = self._concepts(query)
+        support = [self._support(concepts, text) for text, _ in parts]
+        quoted = " ".join(text for (text, _), x in zip(parts, support) if x > 0 and x >= 0.5 * max(support)) or \
+            " ".join(text for text, _ in parts)
         cited = " ".join(passages[i].chunk.text for _, i in parts)
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):

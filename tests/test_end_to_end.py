@@ -522,19 +522,25 @@ def test_a_figure_in_a_flattened_results_table_is_read_under_the_asked_year(tmp_
 
 
 def test_a_value_or_a_months_figure_is_answered_only_by_that_value_or_month(tmp_path):
-    """'Vilket hälsotal …' answered by 'Hälsotalet är oförändrat' gives no value, and 'i december 2024'
-    answered by a figure for December 2023 is another month's figure: both abstain."""
+    """'Vilket hälsotal …' answered by 'Hälsotalet är oförändrat' gives no value, 'i december 2024'
+    answered by a figure for December 2023 is another month's figure, and 'per anställd' answered by
+    a total is no figure per head: all abstain."""
     assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2024.txt",
         "Årsrapport 2024 Regionkontoret\n\n5 Medarbetare\n\nHälsotalet är fortsatt oförändrat jämfört med "
         "tidigare perioder. Sjukfrånvaron låg i juni 2024 på 4,2 procent, jämfört med 3,9 procent i december "
-        "2023.\n\nVärdet för medarbetarengagemang (HME) blev 79 under året.\n")
+        "2023.\n\nVärdet för medarbetarengagemang (HME) blev 79 under året.\n\n6 Ekonomi\n\nFriskvårdsbidraget "
+        "höjdes, vilket kostade förvaltningen 0,3 mnkr. Kostnaden per arbetad timme var 512 kronor.\n")
 
-    assert assistant.ask("Vilket hälsotal har förvaltningen 2024?").abstained
+    assert assistant.ask("Vilket hälsotal har regionkontoret 2024?").abstained
     june = assistant.ask("Vad låg sjuktalet på i juni 2024?")
     assert "4,2" in june.text and not june.abstained
     assert assistant.ask("Vad låg sjuktalet på i december 2024?").abstained
-    hme = assistant.ask("Vilket HME-värde fick förvaltningen 2024?")
+    hme = assistant.ask("Vilket HME-värde fick regionkontoret 2024?")
     assert "79" in hme.text and not hme.abstained
+    # A figure per head is not the total the report gives; an average per hour is there.
+    assert assistant.ask("Hur mycket friskvårdsbidrag får varje anställd 2024?").abstained
+    hour = assistant.ask("Vad kostade en arbetad timme i snitt 2024?")
+    assert "512" in hour.text and not hour.abstained
 
 
 
