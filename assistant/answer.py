@@ -20,7 +20,7 @@ from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import asks_status
-from .sentences import is_chart_axis, is_substantive, split_sentences
+from .sentences import is_chart_axis, is_page_furniture, is_substantive, split_sentences
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)
 from .store import LoadedIndex
@@ -345,7 +345,7 @@ class ExtractiveAnswerer:
                 sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
                 prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
                 score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior * plan_prior
-                if not self._covers_year(p.meta, s, query) or is_chart_axis(s):
+                if not self._covers_year(p.meta, s, query) or is_chart_axis(s) or is_page_furniture(s):
                     score = 0.0
                 elif not numeric and is_flattened_table(s):
                     score *= TABLE_PENALTY
@@ -443,7 +443,8 @@ class ExtractiveAnswerer:
             s = by_key.get((text, idx))
             if s is not None and not text.rstrip().endswith((".", "!", "?", ":", ";")):
                 nxt = (self._following(s, sentences) or [None])[0]
-                if nxt is not None and nxt.text[:1].islower() and nxt.text not in quoted:
+                if nxt is not None and nxt.text[:1].islower() and nxt.text not in quoted \
+                        and not is_page_furniture(nxt.text):
                     text = f"{text} {nxt.text}"
                     quoted.add(nxt.text)
             out.append((text, idx))
@@ -965,7 +966,8 @@ class ExtractiveAnswerer:
         parts, seen = [], set()
         for i in members:
             for s in (s for s in sentences if s.passage == i):
-                if s.text not in seen and is_substantive(s.text) and not is_chart_axis(s.text):
+                if s.text not in seen and is_substantive(s.text) and not is_chart_axis(s.text) \
+                        and not is_page_furniture(s.text):
                     seen.add(s.text)
                     parts.append((s.text, i))
         return parts[:LIST_ITEMS]
@@ -990,7 +992,8 @@ class ExtractiveAnswerer:
             sum(text.startswith(_BULLETS) for text, _ in parts) >= 3
         limit = LIST_CHARS if as_lines else MAX_CHARS
         # A bare heading the extraction left between sentences ('Kommentarer') says nothing on its own.
-        parts = [(text, idx) for text, idx in parts if not _is_bare_heading(text)] or parts
+        # Nor does a report generator's page stamp ('http://…/duva0132.htm', 'Uppdaterad: 2021-01-29').
+        parts = [(text, idx) for text, idx in parts if not _is_bare_heading(text) and not is_page_furniture(text)] or parts
         numbering: dict[int, int] = {}
         lines, used = [], 0
         for text, idx in parts:

@@ -7,7 +7,7 @@ from functools import lru_cache
 # Split after a full stop before a capital, before a bullet, or at a paragraph break.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
 MIN_WORDS = 3
-SPLITTER_VERSION = 3  # part of the index fingerprint: sentence vectors are stored per sentence
+SPLITTER_VERSION = 4  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -38,6 +38,16 @@ def is_chart_axis(text: str) -> bool:
     return len(_MONTH_LABELS.findall(text)) >= 6 or bool(_PERCENT_TICKS.search(text + " "))
 
 
+# Stamps a reporting system prints on every exported page: no statement, whatever follows them.
+_PAGE_FURNITURE = re.compile(r"^\s*(?:https?://\S+|Uppdaterad:\s*\d{4}-\d\d-\d\d|Sida:?\s*\d+\s*(?:/|av)\s*\d+|"
+                             r".{0,40}\bRapportID:.*)\s*$", re.I)
+
+
+def is_page_furniture(text: str) -> bool:
+    """A report generator's page stamp ('RapportID: … (DUVA0133)', 'Uppdaterad: 2021-01-29', a link)."""
+    return bool(_PAGE_FURNITURE.match(text))
+
+
 def split_sentences(text: str) -> list[str]:
     return list(_split(text))
 
@@ -48,6 +58,9 @@ def _split(text: str) -> tuple[str, ...]:
     if "%" in text or _MONTH_LABELS.search(text):
         # A chart's axis line ends there: the sentence on the next line is a statement of its own.
         text = "\n".join(line + "\n" if is_chart_axis(line) else line for line in text.split("\n"))
+    if "RapportID" in text or "Uppdaterad:" in text or "://" in text or "Sida" in text:
+        # A page stamp stands alone: the table rows around it are not part of it.
+        text = "\n".join(f"\n{line}\n" if is_page_furniture(line) else line for line in text.split("\n"))
     parts = [re.sub(r"\s+", " ", piece).strip() for p in _SPLIT.split(text) for piece in _bounded(p)]
     return tuple(p for p in parts if len(p) > 2)
 

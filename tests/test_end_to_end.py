@@ -631,3 +631,17 @@ def test_without_a_year_the_latest_report_answers_and_says_so(corpus_assistant):
     assert "den senaste rapporten (frågan anger inget år)" in now.text
     asked = corpus_assistant.ask("Vad var sjukfrånvaron på regionkontoret 2020?")
     assert {c.year for c in asked.citations} == {2020} and "frågan anger inget år" not in asked.text
+
+
+def test_a_reporting_systems_page_stamps_are_never_quoted(tmp_path):
+    """Tables exported from a reporting system carry stamps on every page ('RapportID: …',
+    'Uppdaterad: 2021-01-29', a link): the figure is quoted, the stamps around it are not."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n4 Ekonomi\n\nLönekostnaderna ökade under året, främst till "
+        "följd av löneöversynen.\n\nBilagor\n\nLönekostnader mm RapportID: Ekonomi - Bilagor År 30 (DUVA0133)\n"
+        "Uppdaterad: 2025-01-29\nSida: 1/1\nRapportinformation\nBelopp i tkr Bokslut 2023 Bokslut 2024 Förändring\n"
+        "Summa lönekostnader 142 910 151 151 5,8%\nhttp://duva/reportdoc/duva0132.htm\n")
+
+    answer = assistant.ask("Hur stora var lönekostnaderna 2024 i tkr?")
+    assert "151 151" in answer.text and not answer.abstained
+    assert not any(stamp in answer.text for stamp in ("RapportID", "Uppdaterad", "http", "Sida: 1/1"))
