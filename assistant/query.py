@@ -100,6 +100,15 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
         if not own_kinds & set(kinds):
             organisations = []
 
+    # The same for a year: 'förslagen presenterades för Regionstyrelsen 2023' names the board that
+    # was told, when none of that board's own reports covers 2023.
+    if years and organisations and not any(o.startswith("Region ") for o in organisations) and \
+            all(re.search(r"styrelse|fullmäktige|nämnd", o, re.I) for o in organisations):
+        own_years = {y for m in metas if m.unit in organisations or m.organisation in organisations
+                     for y in (m.years or [m.year]) if y}
+        if own_years and not own_years & set(years):
+            organisations = []
+
     intent = "fact"
     for name, pattern in _INTENT_PATTERNS:
         if re.search(pattern, low):

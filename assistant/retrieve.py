@@ -32,7 +32,7 @@ KIND_MISMATCH = 0.6  # reports of another kind than the one the question names
 PLAN_FOR_STATUS = 0.75
 # Past tense and outcome words: the question asks what happened, which a plan cannot say.
 _OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnåddes|utfall\w*|bokslut\w*|"
-                            r"lyckades|klarade|gjorde|gjordes|genomfördes)\b", re.I)
+                            r"lyckades|klarade|gjorde|gjordes|genomfördes|\w{4,}ades)\b", re.I)  # 'presenterades', 'beslutades'
 
 
 def asks_outcome(text: str) -> bool:

@@ -56,3 +56,15 @@ def test_a_unit_that_decides_a_plan_does_not_restrict_the_search_to_its_own_repo
     assert q.organisations == [] and q.kinds == ["förvaltningsplan"] and q.intent != "compare"
     assert analyse("Vad säger delårsrapporten från regionstyrelsen om IT?", metas).organisations == ["Regionstyrelsen"]
     assert analyse("Hur gick resultatet 2023 och 2025?", metas).intent == "compare"
+
+
+def test_a_board_named_with_a_year_its_own_reports_do_not_cover_is_the_audience_not_the_author():
+    """'… presenterades för Regionstyrelsen 2023': the board's own report covers 2025 only, so the
+    question is about another report (the board is who was told); a year it covers keeps the filter."""
+    from assistant.retrieve import asks_outcome
+
+    assert analyse("När presenterades förslagen för Regionstyrelsen 2023?", METAS).organisations == []
+    assert analyse("Hur gick det för regionstyrelsen 2025?", METAS).organisations == ["Regionstyrelsen"]
+    # What was done ('presenterades', 'gjorde') is an outcome; what is to be done is not.
+    assert asks_outcome("När presenterades förslagen?") and asks_outcome("Vad gjorde regionkontoret?")
+    assert not asks_outcome("När ska förslagen presenteras?")
