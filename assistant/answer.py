@@ -44,7 +44,7 @@ TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the qu
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
-STATUS_FOLLOWING = 2  # sentences after an activity's description that tell how it went
+STATUS_FOLLOWING = 3  # sentences after an activity's description that tell how it went
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happened
 RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
@@ -975,8 +975,8 @@ class ExtractiveAnswerer:
     def _year_note(self, meta: DocumentMeta, query: Query) -> str:
         """With no year asked, say whether the answer comes from the latest report of its organisation
         and unit, or from an older one although later reports exist."""
-        if query.years or query.intent == "compare" or not meta.year:
-            return ""
+        if query.years or query.kinds or query.intent == "compare" or not meta.year or meta.kind in PLAN_KINDS:
+            return ""  # a year or a report asked for, or a plan (which covers years ahead)
         years = {m.year for m in self.index.metas.values() if m.year and m.kind not in PLAN_KINDS
                  and (m.organisation, m.unit) == (meta.organisation, meta.unit)}
         if len(years) < 2:

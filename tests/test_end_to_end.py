@@ -192,7 +192,14 @@ def test_status_in_running_text_and_all_listed_reasons_are_answered(tmp_path):
         "• Lägre lokalkostnader efter flytten +1,7 mkr.\n\n"
         "• Ersättning från staten för pandemikostnader +1,5 mkr.\n\n"
         "Centrum för IT \n\n-0,8 mkr 0 mkr -0,8 mkr • Högre licenskostnader.\n\n"
-        "5 Medarbetare\n\nSjukfrånvaron var 4,0 procent.\n")
+        "5 Medarbetare\n\nSjukfrånvaron var 4,0 procent.\n\n6 Uppdrag\n\nSäkerställa uppföljningen av arbetet med "
+        "ekonomi i balans för regionen. En uppföljning av aktuell status gjordes i koncernledningen i december. "
+        "Pandemin har förskjutit arbetet inom framförallt vården. I övrigt bedöms arbetet i stort verkställas enligt "
+        "plan.\n")
+
+    # How it went may come three sentences after the description.
+    balance = assistant.ask("Hur går det med arbetet för ekonomi i balans?")
+    assert "förskjutit" in balance.text and "enligt plan" in balance.text
 
     status = assistant.ask("Blev det något av den gemensamma modellen för riskanalys?")
     assert not status.abstained
@@ -631,6 +638,9 @@ def test_without_a_year_the_latest_report_answers_and_says_so(corpus_assistant):
     assert "den senaste rapporten (frågan anger inget år)" in now.text
     asked = corpus_assistant.ask("Vad var sjukfrånvaron på regionkontoret 2020?")
     assert {c.year for c in asked.citations} == {2020} and "frågan anger inget år" not in asked.text
+    # A plan covers the years ahead: no note that later reports exist.
+    plan = corpus_assistant.ask("Vilket målvärde gäller för HME-index?")
+    assert plan.citations[0].title.startswith("Förvaltningsplan") and "frågan anger inget år" not in plan.text
 
 
 def test_a_reporting_systems_page_stamps_are_never_quoted(tmp_path):
