@@ -132,6 +132,8 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     (r"\bjobb(?:a|ar|ade|at)\b", "arbetad arbetat arbetstid"),
     (r"\bcorona\w*|\bcovid\w*|\bpandemi\w*", "pandemin covid-19 coronasituationen"),
+    (r"\bmånadsvis\b|\bvarje månad\b", "per månad 1/12"),
+    (r"\bstått still\b|\bstår still\b|\bligger still\b", "oförändrad uppräkning räknats upp"),
     (r"\w*jour(?:en|er|erna)?\b", "beredskap beredskapsorganisationen"),
     (r"\btimanställ\w*", "timavlönade"),
     (r"\brehab(?!ilitering)", "rehabilitering rehabiliteringsärenden"),

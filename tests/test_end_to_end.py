@@ -588,8 +588,9 @@ def test_a_status_list_about_a_named_topic_lists_only_the_rows_about_it(tmp_path
 
 
 def test_everyday_words_reach_the_reports_words(tmp_path):
-    """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', and 'timanställda
-    jobbade' its 'timavlönade … arbetad tid': the passage in the report's words ranks first."""
+    """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
+    jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad' and 'stått still' its
+    'inte räknats upp': the passage in the report's words ranks first."""
     from assistant.retrieve import Retriever
 
     sections = [("Kommunikation", "Kommunikationsavdelningen förstärkte den interna kommunikationen med en ny "
@@ -597,13 +598,19 @@ def test_everyday_words_reach_the_reports_words(tmp_path):
                 ("Beredskap", "Beredskapsorganisationen utökades under pandemin med extra personal kvällar och helger."),
                 ("Personal", "Personalen förstärktes med två nya kommunikatörer och en webbredaktör under året."),
                 ("Timavlönade", "Arbetad tid för timavlönade uppgick till 11 805 timmar, en ökning med 128 timmar."),
-                ("Timmar", "Antalet timmar i utbildning per anställd ökade till 14 timmar under året.")]
+                ("Timmar", "Antalet timmar i utbildning per anställd ökade till 14 timmar under året."),
+                ("Ersättning", "Ersättningen betalas ut som regionersättning med 1/12 per månad."),
+                ("Ramar", "Förvaltningens ramar har inte räknats upp de senaste fem åren."),
+                ("Bidrag", "Ersättningen till kommunerna betalas ut i klump vid årets slut."),
+                ("Investeringsramar", "Ramarna för investeringar har legat stilla.")]
     assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
         "Årsredovisning 2024 Regionkontoret\n\n" + "".join(f"{i} {h}\n\n{t}\n\n" for i, (h, t) in
                                                       enumerate(sections, 1)))
     retriever = Retriever(assistant.index, assistant.embedder)
     for question, expected in (("Hur förstärkte man jouren under coronan?", "Beredskapsorganisationen"),
-                               ("Hur många timmar jobbade de timanställda?", "timavlönade")):
+                               ("Hur många timmar jobbade de timanställda?", "timavlönade"),
+                               ("Betalas ersättningen ut i klump eller månadsvis?", "1/12"),
+                               ("Hur länge har ramarna stått still?", "räknats upp")):
         query = assistant.analyse(question)
         bm25 = retriever.channels(query).bm25
         assert expected in assistant.index.chunks[int(bm25.argmax())].text
