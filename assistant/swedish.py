@@ -112,13 +112,13 @@ def join_wrapped_cell(lines: list[str]) -> str:
 # How staff say it -> how reports say it. Appended to the question for the lexical channel and the
 # answer's word matching; a small, general list for Swedish public-sector finance and HR.
 QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
-    (r"\bgick (?:\w+ )?(?:med )?plus\b|\bgått plus\b|\bplus\b|\böverskott", "positivt resultat överskott"),
-    (r"\bgick (?:\w+ )?back\b|\bgått back\b|\bminus\b|\bunderskott", "negativt resultat underskott"),
+    (r"\bgick (?:\w+ )?(?:med )?plus\b|\bgått plus\b|\bplus\b|\böverskott|\bvinst", "positivt resultat överskott"),
+    (r"\bgick (?:\w+ )?back\b|\bgått back\b|\bminus\b|\bunderskott|\bförlust", "negativt resultat underskott"),
     (r"\bsjuktal|\bsjukskriv|\bsjuk(?:a|dom)\b|frånvaro på grund av sjukdom", "sjukfrånvaro"),
     (r"\bheltidstjänst|\bheltider\b|(?<!-)\btjänster\b", "årsarbetare"),
     (r"\bhur (?:ligger|går) (?:\w+ ){0,6}?(?:till|det)\b|\bläget\b|\bhur långt", "status"),
     (r"\bpengar\b|\bkosta", "kronor mnkr kostnader medel"),
-    (r"\bhyrpersonal|\binhyr|\bbemanningsföretag", "inhyrd personal"),
+    (r"\bhyrpersonal|\bhyrfolk|\binhyr|\bbemanningsföretag", "inhyrd personal"),
     (r"\bbudgetavvikelse|\bmot budget|\bavvek", "avvikelse budget"),
     (r"\bbättre än (?:budget|planerat|beräknat|väntat)", "positiv avvikelse budget överskott"),
     (r"\bsämre än (?:budget|planerat|beräknat|väntat)", "negativ avvikelse budget underskott"),
@@ -133,6 +133,9 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bjobb(?:a|ar|ade|at)\b", "arbetad arbetat arbetstid"),
     (r"\bcorona\w*|\bcovid\w*|\bpandemi\w*", "pandemin covid-19 coronasituationen"),
     (r"\bmånadsvis\b|\bvarje månad\b", "per månad 1/12"),
+    (r"\bpersonalomsättning", "personalrörlighet"),
+    (r"\bspar(?:krav|beting|paket)|\bspara\b|\bsparade\b", "besparing besparingar effektivisering"),
+    (r"\bkundnöjd|\bnöjda kunder", "kundenkät nöjd"),
     (r"\bstått still\b|\bstår still\b|\bligger still\b", "oförändrad uppräkning räknats upp"),
     (r"\w*jour(?:en|er|erna)?\b", "beredskap beredskapsorganisationen"),
     (r"\btimanställ\w*", "timavlönade"),
