@@ -494,8 +494,8 @@ class ExtractiveAnswerer:
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
                 return True
-        return ExtractiveAnswerer._counts_something_else(query.text, quoted) or \
-            ExtractiveAnswerer._misses_asked_month(query, passages, parts, quoted)
+        return self._counts_something_else(query.text, quoted) or \
+            self._misses_asked_month(query, passages, parts, quoted)
 
     @staticmethod
     def _misses_asked_month(query: Query, passages: list[Passage], parts: list[tuple[str, int]], quoted: str) -> bool:
