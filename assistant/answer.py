@@ -19,7 +19,7 @@ import numpy as np
 from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
-from .query import asks_status
+from .query import asks_status, intent_within_comparison
 from .sentences import is_chart_axis, is_page_furniture, is_substantive, split_sentences
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)
@@ -452,27 +452,22 @@ class ExtractiveAnswerer:
 
     def answer_compare(self, query: Query, groups: list[tuple[DocumentMeta, list[Passage]]],
                        query_vector: np.ndarray) -> Answer:
-        """One line per report and year, each cited; reports with nothing supported are left out."""
-        numeric = is_numeric_question(query.text)
-        status_like = asks_status(query.text)
+        """One line per report and year, each cited; reports with nothing supported are left out.
+        Each report's line is composed as if the question were asked of that report alone: a status,
+        a figure (read off its table column where one is), the reasons, or the best fact."""
+        inner = intent_within_comparison(query.text)
+        if inner in ("fact", "number") and is_numeric_question(query.text):
+            inner = "number"
         passages: list[Passage] = []
         parts = []
         for meta, group in groups:
             base = len(passages)
             # Each report speaks for its own year: a 2025 report's line about 2024 does not answer for 2025.
-            query = replace(query, years=[meta.year] if meta.year else [])
-            group = self._with_sentence_hits(query, group, query_vector, 4, top=4, only_docs={meta.doc_id})
-            sents = self._sentences(query, group, query_vector, limit=4)
+            sub = replace(query, years=[meta.year] if meta.year else [], intent=inner)
+            group = self._with_sentence_hits(sub, group, query_vector, 4, top=4, only_docs={meta.doc_id})
+            sents = self._sentences(sub, group, query_vector, limit=4)
+            found = self._compose_one(sub, group, sents)
             passages.extend(group)
-            rows = self._status(query, group, sents) if status_like and self._status_rows(query, group, sents) else []
-            if rows:
-                year = f"{meta.year}" if meta.year else meta.title
-                parts += [(f"{year} ({meta.title}): {rows[0][0]}", base + rows[0][1])]
-                continue
-            found = self._number(query, group, sents, budget=300) if numeric else []
-            if not found:
-                best = self._best(sents)
-                found = self._supporting(best, group, sents, budget=300) if best else []
             if found:
                 year = f"{meta.year}" if meta.year else meta.title
                 found = found[:2]
@@ -481,6 +476,24 @@ class ExtractiveAnswerer:
         if not parts:
             return self._abstain(query)
         return self.render(query, passages, parts, force_lines=True)
+
+    def _compose_one(self, query: Query, passages: list[Passage], sentences: list[_Sentence]) -> list[tuple[str, int]]:
+        """One report's share of a comparison, by what the question asks of each report."""
+        if query.intent == "status" and self._status_rows(query, passages, sentences):
+            return self._status(query, passages, sentences)[:1]
+        if query.intent == "why":
+            found = self._why(query, passages, sentences)
+        elif query.intent == "number":
+            found = self._number(query, passages, sentences, budget=300)
+            cell = self._table_cell(query, passages)
+            if cell and cell[0] not in {text for text, _ in found}:
+                found.insert(0, cell)
+        else:
+            found = []
+        if not found:
+            best = self._best(sentences)
+            found = self._supporting(best, passages, sentences, budget=300) if best else []
+        return found
 
     def _lacks_asked_detail(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
         """A near miss: the topic is there but not what was asked of it — a cost without any amount,

@@ -39,6 +39,13 @@ def asks_status(text: str) -> bool:
     return any(name == "status" and re.search(pattern, low) for name, pattern in _INTENT_PATTERNS)
 
 
+def intent_within_comparison(text: str) -> str:
+    """What a comparison asks of each report: 'Varför … 2020 jämfört med 2023?' asks why, for each year."""
+    low = text.casefold()
+    return next((name for name, pattern in _INTENT_PATTERNS if name not in ("compare", "list")
+                 and re.search(pattern, low)), "fact")
+
+
 # How staff ask for rows by how far they have come, most specific first ('bara delvis' before 'klar').
 _LEVEL_WORDING = (
     ("delvis", r"\bdelvis\b|\btill (?:en|viss) del\b|\bhalvvägs\b"),
