@@ -19,7 +19,7 @@ import numpy as np
 from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
-from .query import asks_status, intent_within_comparison
+from .query import asks_status, intent_within_comparison, plan_and_outcome_parts
 from .sentences import is_chart_axis, is_page_furniture, is_substantive, split_sentences
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)
@@ -462,16 +462,22 @@ class ExtractiveAnswerer:
         parts = []
         for meta, group in groups:
             base = len(passages)
-            # Each report speaks for its own year: a 2025 report's line about 2024 does not answer for 2025.
-            sub = replace(query, years=[meta.year] if meta.year else [], intent=inner)
+            # Each report speaks for its own year: a 2025 report's line about 2024 does not answer for
+            # 2025. Set against a plan, each report speaks for the year asked.
+            years = query.years if query.against_plan else [meta.year] if meta.year else []
+            sub = replace(query, years=years, intent=inner)
+            if query.against_plan:
+                asked_of_plan, asked_of_outcome = plan_and_outcome_parts(query.text)
+                sub = replace(sub, text=asked_of_plan if meta.kind in PLAN_KINDS else asked_of_outcome)
             group = self._with_sentence_hits(sub, group, query_vector, 4, top=4, only_docs={meta.doc_id})
             sents = self._sentences(sub, group, query_vector, limit=4)
             found = self._compose_one(sub, group, sents)
             passages.extend(group)
             if found:
-                year = f"{meta.year}" if meta.year else meta.title
+                # A plan spans years: its title says which.
+                label = f"{meta.year} ({meta.title})" if meta.year and meta.kind not in PLAN_KINDS else meta.title
                 found = found[:2]
-                parts.append((f"{year} ({meta.title}): {found[0][0]}", base + found[0][1]))
+                parts.append((f"{label}: {found[0][0]}", base + found[0][1]))
                 parts += [(text, base + i) for text, i in found[1:]]
         if not parts:
             return self._abstain(query)

@@ -81,6 +81,7 @@ class Query:
     intent: str = "fact"  # status | number | why | list | compare | fact
     status_filter: str | None = None  # for lists: a level of swedish.STATUS_LEVELS, e.g. "delvis"
     doc_filter: set[str] | None = None  # reports the user restricted the search to (app filters)
+    against_plan: bool = False  # asks what a plan said and what came of it: plan and outcome reports answer
 
 
 @dataclass

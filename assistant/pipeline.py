@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from .answer import ExtractiveAnswerer
-from .catalog import OUTCOME_KINDS
+from .catalog import OUTCOME_KINDS, PLAN_KINDS
 from .config import Settings
 from .embedders import Embedder, load_embedder
 from .errors import AssistantError
@@ -129,6 +129,8 @@ class Assistant:
         preferred over plans (a plan holds targets). Oldest first, one report per year."""
         if not passages:
             return []
+        if query.against_plan:
+            return Assistant._plan_and_outcome_docs(index, query, passages)
         top = passages[0].meta
         named = {o.casefold() for o in query.organisations}
         since = re.search(r"\b(sedan|från|efter)\s+(20\d\d)", query.text)
@@ -153,6 +155,35 @@ class Assistant:
             if key not in chosen or rank < chosen[key][0]:
                 chosen[key] = (rank, doc_id)
         return [chosen[key][1] for key in sorted(chosen)][:5]
+
+    @staticmethod
+    def _plan_and_outcome_docs(index: LoadedIndex, query: Query, passages: list[Passage]) -> list[str]:
+        """What a plan said and what came of it: the plan covering the year asked (or the plan named),
+        then the outcome reports of that year. A year no outcome report covers is reported as last
+        year's figure by the next one; with no year asked, every outcome report of the plan's years."""
+        top = passages[0].meta
+        named = {o.casefold() for o in query.organisations}
+        asked = set(query.years)
+        metas = [(d, m) for d, m in index.metas.items()
+                 if (query.doc_filter is None or d in query.doc_filter)
+                 and (({m.organisation.casefold(), m.unit.casefold()} & named) if named
+                      else (m.organisation, m.unit) == (top.organisation, top.unit))]
+        covers = lambda m, years: bool(set(m.years or [m.year]) & years)  # noqa: E731
+        plans = [(d, m) for d, m in metas if m.kind in PLAN_KINDS]
+        plans = [x for x in plans if covers(x[1], asked)] or [x for x in plans if x[1].kind in query.kinds] \
+            if asked else plans
+        if not plans:
+            return []
+        plan_id, plan = max(plans, key=lambda x: x[1].year or 0)
+        outcomes = [(d, m) for d, m in metas if m.kind in OUTCOME_KINDS
+                    and (not set(query.kinds) & OUTCOME_KINDS or m.kind in query.kinds)]
+        if asked:
+            chosen = [x for x in outcomes if covers(x[1], asked)] or \
+                sorted((x for x in outcomes if (x[1].year or 0) > max(asked)), key=lambda x: x[1].year or 0)[:1]
+        else:
+            chosen = [x for x in outcomes if covers(x[1], set(plan.years or [plan.year]))]
+        chosen.sort(key=lambda x: x[1].year or 0)
+        return [plan_id] + [d for d, _ in chosen][:3] if chosen else []
 
     def _answer(self, answerer: ExtractiveAnswerer, query: Query, passages: list[Passage], query_vector) -> Answer:
         if self.generator is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .catalog import REPORT_KINDS, SWEDISH_REGIONS
+from .catalog import OUTCOME_KINDS, PLAN_KINDS, REPORT_KINDS, SWEDISH_REGIONS
 from .models import DocumentMeta, Query
 from .swedish import ascii_fold, expand_query
 
@@ -44,6 +44,40 @@ def intent_within_comparison(text: str) -> str:
     low = text.casefold()
     return next((name for name, pattern in _INTENT_PATTERNS if name not in ("compare", "list")
                  and re.search(pattern, low)), "fact")
+
+
+# What a plan said ('enligt planen', 'målvärdet', 'som skulle göras') and what came of it ('blev',
+# 'faktiskt', 'till slut', 'utfallet'): the plan answers the one, an outcome report the other.
+_PLAN_WORDS = re.compile(r"\bplan(?:en|erna)?\b|\bplanera(?:de|t)?\b|\bmålvärde|\bskulle\b")
+_WHAT_CAME_OF_IT = re.compile(r"\bfaktiskt\b|\btill slut\b|\bblev\b|\bhände\b|\butfall\w*|\bstämde\b")
+
+
+# Where a question asking several things splits: '…enligt planen, och hur mycket blev över?'.
+_PART_BREAK = re.compile(r"\s*(?:\?\s+|\s[–—-]\s|,\s*(?:och\s+)?|\s+och\s+(?=(?:vad|vem|vilk\w*|hur|när|blev)\b))")
+
+
+def plan_and_outcome_parts(text: str) -> tuple[str, str]:
+    """The question as asked of the plan and as asked of the outcome report: its first part (which
+    names the subject) with the parts about the plan, or with those about what came of it."""
+    parts = [p for p in _PART_BREAK.split(text) if p and p.strip()]
+    if len(parts) < 2:
+        return text, text
+    low = [p.casefold() for p in parts]
+    # 'som skulle göras 2023' describes the subject; 'enligt planen' asks the plan.
+    about_plan = [bool(_PLAN_WORDS.search(x.replace("skulle", ""))) for x in low]
+    # 'Vad hände med X' names the subject; 'blev de köpta' asks what came of it.
+    about_outcome = [bool(_WHAT_CAME_OF_IT.search(x.replace("hände", ""))) for x in low]
+    plan = [p for i, p in enumerate(parts) if about_plan[i] or not about_outcome[i]]
+    outcome = [p for i, p in enumerate(parts) if about_outcome[i] or not about_plan[i]]
+    return " ".join(plan), " ".join(outcome)
+
+
+def asks_plan_against_outcome(text: str, kinds: list[str]) -> bool:
+    low = text.casefold()
+    named_plan = bool(set(kinds) & PLAN_KINDS)
+    plan = named_plan or bool(_PLAN_WORDS.search(low))
+    outcome = bool(_WHAT_CAME_OF_IT.search(low)) or (named_plan and bool(set(kinds) & OUTCOME_KINDS))
+    return plan and outcome
 
 
 # How staff ask for rows by how far they have come, most specific first ('bara delvis' before 'klar').
@@ -123,6 +157,10 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
             break
     if intent == "fact" and codes:
         intent = "status"
+    # What the plan said and how it went: the plan and the outcome report, one line each.
+    against_plan = intent in ("fact", "number", "status") and not codes and asks_plan_against_outcome(text, kinds)
+    if against_plan:
+        intent = "compare"
     # Two years asked about compare them; one period ('planen för 2023–2025') is one thing asked about.
     single_period = bool(re.fullmatch(r"[^\d]*20\d\d\s?[–-]\s?20\d\d[^\d]*", text))
     if intent in ("fact", "number") and len(years) >= 2 and not single_period:
@@ -133,4 +171,5 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
             len({o for o in organisations if o.startswith("Region ") and o in indexed}) >= 2:
         intent = "compare"
     return Query(text=text, expanded=expand_query(text), years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
-                 codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None)
+                 codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None,
+                 against_plan=against_plan)

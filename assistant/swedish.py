@@ -112,7 +112,8 @@ def join_wrapped_cell(lines: list[str]) -> str:
 # How staff say it -> how reports say it. Appended to the question for the lexical channel and the
 # answer's word matching; a small, general list for Swedish public-sector finance and HR.
 QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
-    (r"\bgick (?:\w+ )?(?:med )?plus\b|\bgått plus\b|\bplus\b|\böverskott|\bvinst", "positivt resultat överskott"),
+    (r"\bgick (?:\w+ )?(?:med )?plus\b|\bgått plus\b|\bplus\b|\böverskott|\bvinst|\bblev över\b|\bblev kvar\b",
+     "positivt resultat överskott"),
     (r"\bgick (?:\w+ )?back\b|\bgått back\b|\bminus\b|\bunderskott|\bförlust", "negativt resultat underskott"),
     (r"\bsjuktal|\bsjukskriv|\bsjuk(?:a|dom)\b|frånvaro på grund av sjukdom", "sjukfrånvaro"),
     (r"\bheltidstjänst|\bheltider\b|(?<!-)\btjänster\b", "årsarbetare"),

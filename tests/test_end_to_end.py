@@ -637,6 +637,31 @@ def test_what_was_done_is_answered_from_the_outcome_report_not_the_plan(tmp_path
 
 
 
+def test_what_the_plan_said_and_what_came_of_it_are_answered_by_the_plan_and_the_outcome_report(tmp_path):
+    """'… enligt planen, och hur mycket blev över?' asks two reports: the plan for its frame and the
+    årsredovisning for the result. Each is quoted on its own line and cited."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-forvaltningsplan-2024-2026.txt").write_text(
+        "Förvaltningsplan 2024–2026 Regionkontoret\n\n6 Ekonomi\n\nFullmäktige har beslutat om en ram för "
+        "Regionkontoret på 120,5 miljoner kronor för 2024 och 124,0 miljoner kronor för 2025.\n\n"
+        "7 Personal\n\nKompetensförsörjningen ska stärkas genom intern rörlighet.\n", encoding="utf-8")
+    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
+        "Årsredovisning 2024 Regionkontoret\n\n3 Ekonomi\n\nÅrets resultat blev ett överskott på 12,3 mnkr, "
+        "främst genom vakanser.\n\n4 Personal\n\nFem nya medarbetare har anställts under året.\n",
+        encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    answer = assistant.ask("Vilken ram hade regionkontoret 2024 enligt planen, och hur mycket blev över?")
+    lines = answer.text.splitlines()
+    assert any(l.startswith("Förvaltningsplan") and "120,5" in l for l in lines), answer.text
+    assert any(l.startswith("2024") and "12,3" in l for l in lines), answer.text
+    assert {c.doc_id.split("-")[2] for c in answer.citations} == {"forvaltningsplan", "arsredovisning"}
+
+
 def test_without_a_year_the_latest_report_answers_and_says_so(corpus_assistant):
     """'Vad är sjukfrånvaron?' names no year: the bundled reports state it for 2020, 2023 and 2025, and
     the latest answers, saying so; a year asked is answered from that year without the note."""

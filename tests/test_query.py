@@ -68,3 +68,19 @@ def test_a_board_named_with_a_year_its_own_reports_do_not_cover_is_the_audience_
     # What was done ('presenterades', 'gjorde') is an outcome; what is to be done is not.
     assert asks_outcome("När presenterades förslagen?") and asks_outcome("Vad gjorde regionkontoret?")
     assert not asks_outcome("När ska förslagen presenteras?")
+
+
+def test_a_question_about_what_a_plan_said_and_what_came_of_it_asks_both_reports():
+    from assistant.query import plan_and_outcome_parts
+
+    asked = analyse("Vilken ram hade regionkontoret 2025 enligt planen, och hur mycket blev över?")
+    assert asked.intent == "compare" and asked.against_plan
+    of_plan, of_outcome = plan_and_outcome_parts(asked.text)
+    assert "planen" in of_plan and "blev över" not in of_plan
+    assert "blev över" in of_outcome and "planen" not in of_outcome
+    # The subject described with 'skulle' is asked of both reports.
+    _, of_outcome = plan_and_outcome_parts("Översynen som skulle göras 2023 – vem hade den, och vad blev det av den?")
+    assert of_outcome.startswith("Översynen")
+    # Only a plan, or only what happened, is one report's question.
+    assert not analyse("Vilken ram har regionkontoret 2025 enligt planen?").against_plan
+    assert not analyse("Hur mycket blev över för regionkontoret 2025?").against_plan
