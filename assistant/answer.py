@@ -71,6 +71,8 @@ _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 _MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljarder|msek)\b|"
                     r"(?<![\d-])[+\-−]?\d{1,3},\d{1,2}(?![\d-])", re.I)
 _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2023', '2023–2025'
+# A year named as the baseline of a change ('ökat något jämfört med 2024') is not the year spoken of.
+_BASELINE_YEAR = re.compile(r"\b(?:jämfört (?:med|mot)|i jämförelse med|mot|än|sedan|från)\s+(?:år\s+)?20\d\d\b", re.I)
 _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 # A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
 _FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.])(?<![\wÅÄÖåäö]-)(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
@@ -456,7 +458,8 @@ class ExtractiveAnswerer:
         Each report's line is composed as if the question were asked of that report alone: a status,
         a figure (read off its table column where one is), the reasons, or the best fact."""
         inner = intent_within_comparison(query.text)
-        if inner in ("fact", "number") and is_numeric_question(query.text):
+        # 'Hur ligger vi till med sjuktalen jämfört med …' compares a figure, not a status.
+        if inner in ("fact", "number", "status") and is_numeric_question(f"{query.text} {query.expanded}"):
             inner = "number"
         passages: list[Passage] = []
         parts = []
@@ -471,6 +474,8 @@ class ExtractiveAnswerer:
                 sub = replace(sub, text=asked_of_plan if meta.kind in PLAN_KINDS else asked_of_outcome)
             group = self._with_sentence_hits(sub, group, query_vector, 4, top=4, only_docs={meta.doc_id})
             sents = self._sentences(sub, group, query_vector, limit=4)
+            if not query.against_plan and meta.year:
+                self._only_own_year(sents, meta.year)
             found = self._compose_one(sub, group, sents)
             passages.extend(group)
             if found:
@@ -482,6 +487,16 @@ class ExtractiveAnswerer:
         if not parts:
             return self._abstain(query)
         return self.render(query, passages, parts, force_lines=True)
+
+    @staticmethod
+    def _only_own_year(sentences: list[_Sentence], year: int) -> None:
+        """In a comparison each report speaks for its own year: its sentence about another year only
+        ('Den totala sjukfrånvaron 2024 var 3,7 %' in the 2025 report) answers nothing."""
+        for s in sentences:
+            named = {int(y) for a, b in _YEAR_SPAN.findall(_BASELINE_YEAR.sub("", s.text))
+                     for y in range(int(a), max(int(a), int(b or a)) + 1)}
+            if named and year not in named:
+                s.score = 0.0
 
     def _compose_one(self, query: Query, passages: list[Passage], sentences: list[_Sentence]) -> list[tuple[str, int]]:
         """One report's share of a comparison, by what the question asks of each report."""

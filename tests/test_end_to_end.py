@@ -480,6 +480,26 @@ def test_a_comparison_quotes_each_reports_figure_for_its_own_year_and_never_a_ch
     assert "Jan Feb" not in answer.text
 
 
+def test_in_a_comparison_a_reports_sentence_about_another_year_only_is_not_its_line(tmp_path):
+    """The 2025 report's only figure is last year's ('Den totala sjukfrånvaron 2024 var 3,7 procent'):
+    quoting it as the 2025 line would put a number from the wrong year next to 2025."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-provland-arsredovisning-2023.txt").write_text(
+        "Personal\n\nSjukfrånvaron var 3,5 procent under 2023, lägre än målet.\n", encoding="utf-8")
+    (corpus / "region-provland-arsrapport-2025.txt").write_text(
+        "Personal\n\nDen totala sjukfrånvaron 2024 var 3,7 procent.\n\n"
+        "Sjukfrånvaron har ökat något jämfört med 2024, främst bland yngre medarbetare.\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    lines = assistant.ask("Hur har sjukfrånvaron utvecklats mellan 2023 och 2025?").text.splitlines()
+    line_2025 = next(l for l in lines if l.startswith("2025"))
+    assert "ökat något" in line_2025 and "3,7" not in line_2025
+
+
 def test_a_list_asked_for_by_a_sections_heading_is_that_sections_lines(tmp_path):
     """'Vilka aktiviteter redovisas under <rubrik>?': the items share no words with the question, the
     heading does; a heading the layout wrapped onto two lines is still the section's heading."""
