@@ -320,9 +320,12 @@ class ExtractiveAnswerer:
         covered = set(meta.years or [meta.year])
         if covered & set(query.years):
             # A plan covers several years; a line that labels its figures with other years
-            # ('Ram 2022 Ram 2023', 'HME-index 80 (2021)') holds none for the asked one.
-            multi_year = len(covered) > 1
-            return not named or bool(named & asked) or (len(named) < 2 and not multi_year)
+            # ('Ram 2022 Ram 2023', 'HME-index 80 (2021)') holds none for the asked one. Nor does a
+            # report's sentence about last year only ('Sjukfrånvaron 2024 var 3,7 %' asked for 2025).
+            # (What it says of a later year is still said in the asked one: 'resterande … 2026'.)
+            own = {y for a, b in _YEAR_SPAN.findall(_BASELINE_YEAR.sub("", text))
+                   for y in range(int(a), max(int(a), int(b or a)) + 1)}
+            return not own or bool(named & asked) or (len(covered) == 1 and max(own) > min(query.years))
         # Another year's report may state a figure for the asked year, but a run of column years
         # ('2020 2021 2022 2023') is a table axis, not such a statement.
         return bool(named & asked) and len(named) < 3
@@ -474,8 +477,6 @@ class ExtractiveAnswerer:
                 sub = replace(sub, text=asked_of_plan if meta.kind in PLAN_KINDS else asked_of_outcome)
             group = self._with_sentence_hits(sub, group, query_vector, 4, top=4, only_docs={meta.doc_id})
             sents = self._sentences(sub, group, query_vector, limit=4)
-            if not query.against_plan and meta.year:
-                self._only_own_year(sents, meta.year)
             found = self._compose_one(sub, group, sents)
             passages.extend(group)
             if found:
@@ -487,16 +488,6 @@ class ExtractiveAnswerer:
         if not parts:
             return self._abstain(query)
         return self.render(query, passages, parts, force_lines=True)
-
-    @staticmethod
-    def _only_own_year(sentences: list[_Sentence], year: int) -> None:
-        """In a comparison each report speaks for its own year: its sentence about another year only
-        ('Den totala sjukfrånvaron 2024 var 3,7 %' in the 2025 report) answers nothing."""
-        for s in sentences:
-            named = {int(y) for a, b in _YEAR_SPAN.findall(_BASELINE_YEAR.sub("", s.text))
-                     for y in range(int(a), max(int(a), int(b or a)) + 1)}
-            if named and year not in named:
-                s.score = 0.0
 
     def _compose_one(self, query: Query, passages: list[Passage], sentences: list[_Sentence]) -> list[tuple[str, int]]:
         """One report's share of a comparison, by what the question asks of each report."""

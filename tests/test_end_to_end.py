@@ -500,6 +500,18 @@ def test_in_a_comparison_a_reports_sentence_about_another_year_only_is_not_its_l
     assert "ökat något" in line_2025 and "3,7" not in line_2025
 
 
+def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
+    """The 2025 report gives last year's figure ('… 2024 var 3,7 procent') and says only that 2025 was
+    higher: asked for 2025, it must not answer 3,7."""
+    name = "region-provland-arsrapport-2025.txt"
+    assistant = _assistant_over(tmp_path, name, (
+        "Personal\n\nDen totala sjukfrånvaron 2024 var 3,7 procent.\n\n"
+        "Sjukfrånvaron har ökat jämfört med 2024 och ska sänkas under 2026 med nya hälsoteam.\n"))
+
+    answer = assistant.ask("Hur hög var sjukfrånvaron 2025?")
+    assert "3,7" not in answer.text
+
+
 def test_a_list_asked_for_by_a_sections_heading_is_that_sections_lines(tmp_path):
     """'Vilka aktiviteter redovisas under <rubrik>?': the items share no words with the question, the
     heading does; a heading the layout wrapped onto two lines is still the section's heading."""
