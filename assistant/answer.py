@@ -19,7 +19,7 @@ import numpy as np
 from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
-from .query import asks_status, intent_within_comparison, plan_and_outcome_parts
+from .query import intent_within_comparison, plan_and_outcome_parts
 from .sentences import is_chart_axis, is_page_furniture, is_substantive, split_sentences
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)

@@ -73,6 +73,7 @@ def plan_and_outcome_parts(text: str) -> tuple[str, str]:
 
 
 def asks_plan_against_outcome(text: str, kinds: list[str]) -> bool:
+    """The question asks both what a plan said and what came of it (or names a plan and an outcome report)."""
     low = text.casefold()
     named_plan = bool(set(kinds) & PLAN_KINDS)
     plan = named_plan or bool(_PLAN_WORDS.search(low))
