@@ -33,12 +33,6 @@ _INTENT_PATTERNS = [
 ]
 
 
-def asks_status(text: str) -> bool:
-    """The question asks how an uppdrag stands or who has it, whatever else it asks (e.g. compared over years)."""
-    low = text.casefold()
-    return any(name == "status" and re.search(pattern, low) for name, pattern in _INTENT_PATTERNS)
-
-
 def intent_within_comparison(text: str) -> str:
     """What a comparison asks of each report: 'Varför … 2020 jämfört med 2023?' asks why, for each year."""
     low = text.casefold()
