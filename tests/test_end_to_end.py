@@ -14,12 +14,18 @@ from assistant.swedish import normalise
 
 def _assistant_over(tmp_path, name: str, text: str):
     """An assistant over a fresh corpus holding one report, indexed with the real embedder."""
+    return _assistant_over_reports(tmp_path, {name: text})
+
+
+def _assistant_over_reports(tmp_path, reports: dict[str, str]):
+    """An assistant over a fresh corpus holding these reports (file name -> text)."""
     from assistant.config import Settings
     from assistant.pipeline import Assistant
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / name).write_text(text, encoding="utf-8")
+    for name, text in reports.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     return Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
 
 def test_status_of_rf8_is_planenligt_citing_the_2025_report(corpus_assistant):
@@ -483,17 +489,11 @@ def test_a_comparison_quotes_each_reports_figure_for_its_own_year_and_never_a_ch
 def test_in_a_comparison_a_reports_sentence_about_another_year_only_is_not_its_line(tmp_path):
     """The 2025 report's only figure is last year's ('Den totala sjukfrånvaron 2024 var 3,7 procent'):
     quoting it as the 2025 line would put a number from the wrong year next to 2025."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-provland-arsredovisning-2023.txt").write_text(
-        "Personal\n\nSjukfrånvaron var 3,5 procent under 2023, lägre än målet.\n", encoding="utf-8")
-    (corpus / "region-provland-arsrapport-2025.txt").write_text(
-        "Personal\n\nDen totala sjukfrånvaron 2024 var 3,7 procent.\n\n"
-        "Sjukfrånvaron har ökat något jämfört med 2024, främst bland yngre medarbetare.\n", encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2023.txt": "Personal\n\nSjukfrånvaron var 3,5 procent under 2023, lägre än målet.\n",
+        "region-provland-arsrapport-2025.txt": "Personal\n\nDen totala sjukfrånvaron 2024 var 3,7 procent.\n\n"
+                                                "Sjukfrånvaron har ökat något jämfört med 2024, främst bland yngre medarbetare.\n",
+    })
 
     lines = assistant.ask("Hur har sjukfrånvaron utvecklats mellan 2023 och 2025?").text.splitlines()
     line_2025 = next(l for l in lines if l.startswith("2025"))
@@ -672,20 +672,15 @@ def test_what_was_done_is_answered_from_the_outcome_report_not_the_plan(tmp_path
 def test_what_the_plan_said_and_what_came_of_it_are_answered_by_the_plan_and_the_outcome_report(tmp_path):
     """'… enligt planen, och hur mycket blev över?' asks two reports: the plan for its frame and the
     årsredovisning for the result. Each is quoted on its own line and cited."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-provland-forvaltningsplan-2024-2026.txt").write_text(
-        "Förvaltningsplan 2024–2026 Regionkontoret\n\n6 Ekonomi\n\nFullmäktige har beslutat om en ram för "
-        "Regionkontoret på 120,5 miljoner kronor för 2024 och 124,0 miljoner kronor för 2025.\n\n"
-        "7 Personal\n\nKompetensförsörjningen ska stärkas genom intern rörlighet.\n", encoding="utf-8")
-    (corpus / "region-provland-arsredovisning-2024.txt").write_text(
-        "Årsredovisning 2024 Regionkontoret\n\n3 Ekonomi\n\nÅrets resultat blev ett överskott på 12,3 mnkr, "
-        "främst genom vakanser.\n\n4 Personal\n\nFem nya medarbetare har anställts under året.\n",
-        encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-forvaltningsplan-2024-2026.txt":
+            "Förvaltningsplan 2024–2026 Regionkontoret\n\n6 Ekonomi\n\nFullmäktige har beslutat om en ram för "
+            "Regionkontoret på 120,5 miljoner kronor för 2024 och 124,0 miljoner kronor för 2025.\n\n"
+            "7 Personal\n\nKompetensförsörjningen ska stärkas genom intern rörlighet.\n",
+        "region-provland-arsredovisning-2024.txt":
+            "Årsredovisning 2024 Regionkontoret\n\n3 Ekonomi\n\nÅrets resultat blev ett överskott på 12,3 mnkr, "
+            "främst genom vakanser.\n\n4 Personal\n\nFem nya medarbetare har anställts under året.\n",
+    })
 
     answer = assistant.ask("Vilken ram hade regionkontoret 2024 enligt planen, och hur mycket blev över?")
     lines = answer.text.splitlines()
