@@ -41,6 +41,8 @@ ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
 TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
 TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the question's words
+TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks below one named by itself
+SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
@@ -680,11 +682,21 @@ class ExtractiveAnswerer:
             for k, pos in enumerate(positions):
                 chunk = self.index.chunks[pos]
                 before = self.index.chunks[positions[k - 1]].text if k else ""  # its headings may be there
-                for cell in read_cells(before + "\n" + chunk.text, year, prefer):
-                    support = self._support(concepts, cell.label)
-                    if cell.label in chunk.text and support >= TABLE_LABEL_SUPPORT and own & _token_set(cell.label) \
-                            and (best is None or support > best[0]):
-                        best = (support, f"{cell.label}, {cell.column}: {cell.value}", pos)
+                for cell in read_cells(before + "\n" + chunk.text, year, prefer, meta.year):
+                    if cell.label not in chunk.text:
+                        continue
+                    # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the
+                    # table's title, ranking below a row whose own label names the question's subject;
+                    # of equal rows the total, not a 'varav' part.
+                    for named, penalty in ((cell.label, 0.0), (f"{cell.title} – {cell.label}", TITLE_PENALTY)):
+                        support = self._support(concepts, named) - penalty
+                        support -= SUBROW_PENALTY * bool(re.match(r"\W*varav\b", cell.label, re.I))
+                        support += SUBROW_PENALTY * bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
+                        if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) \
+                                and (best is None or support > best[0]):
+                            best = (support, f"{named}, {cell.column}: {cell.value}", pos)
+                        if not cell.title:
+                            break
         if best is None:
             return None
         chunk = self.index.chunks[best[2]]

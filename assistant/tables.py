@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # A column heading: a label word and a year ('Bokslut 2023', 'Budget 2023', '2022*'); one per column.
-_COLUMN = re.compile(r"(?:\b([A-ZÅÄÖa-zåäö]+)\s+)?(?<![\d,])(20\d\d)\*?(?![\d,])")
+_COLUMN = re.compile(r"(?:\b([A-ZÅÄÖa-zåäö]+)\s+)?(?<![\d,])(20\d\d)\*?(?![\d,])"
+                     # Personnel tables name their columns relative to the report's year.
+                     r"|\b(?:(föregående|fg\.?)|(innevarande|inn\.?))\s+år\b", re.I)
 _NUMBER_TOKEN = re.compile(r"^[+\-−–]?\d{1,3}(?:,\d+)?%?$|^[+\-−–]?\d+(?:,\d+)?%?$")
 _LABEL_WORDS = {"bokslut", "budget", "prognos", "utfall", "avvikelse", "resultat", "ram", "årsbudget", "helår",
                 "förändring", "mål", "målvärde"}
@@ -26,6 +28,7 @@ class Cell:
     label: str  # the row's label, as the report writes it
     column: str  # the column heading, e.g. 'Bokslut 2023'
     value: str  # the figure as written, e.g. '-3,9'
+    title: str = ""  # the table's own heading lines ('Arbetsmiljöavvikelser (ack)'), if any
 
 
 def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -33,34 +36,47 @@ def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
     k = len(tokens)
     while k > 0 and _NUMBER_TOKEN.match(tokens[k - 1]):
         k -= 1
-    label, figures = " ".join(tokens[:k]).rstrip(": "), tokens[k:]
+    label, figures = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ "), tokens[k:]
     if not label or not re.search(r"[A-Za-zÅÄÖåäö]{3}", label) or len(figures) < 2:
         return None
     return label, figures
 
 
 def _with_thousands(figures: list[str]) -> list[str]:
-    """'-142 910' is one figure: a bare three-digit token after a whole number is its thousands part."""
+    """'-142 910' is one figure: a bare three-digit token after a whole number is its thousands part.
+    When a bare three-digit token is left over right after a merged figure ('1 779 949 721'), the
+    split cannot be known: no reading (an empty list) rather than a guess."""
     out: list[str] = []
     merged_last = False
     for f in figures:
         if out and not merged_last and re.fullmatch(r"\d{3}", f) and re.fullmatch(r"[+\-−–]?\d{1,3}", out[-1]):
             out[-1] = f"{out[-1]} {f}"
             merged_last = True
+        elif merged_last and re.fullmatch(r"\d{3}", f):
+            return []
         else:
             out.append(f)
             merged_last = False
     return out
 
 
-def _columns(lines: list[str]) -> list[tuple[str, int]]:
-    """The year columns named by the short heading lines just above a row, in order."""
-    heading = " ".join(lines)
+def _columns(lines: list[str], report_year: int | None = None) -> list[tuple[str, int]]:
+    """The year columns named by the short heading lines just above a row, in order. 'Föregående år'
+    and 'Innevarande år' (also 'fg år', 'Inn år') are the years before and of the report, when known."""
+    # 'Föregående ÅrInnevarande År': extraction can drop the space between two headings.
+    heading = re.sub(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ][a-zåäö])", " ", " ".join(lines))
     cols = []
     for m in _COLUMN.finditer(heading):
-        word = (m.group(1) or "").casefold()
-        label = f"{m.group(1)} {m.group(2)}" if word in _LABEL_WORDS else m.group(2)
-        cols.append((label, int(m.group(2))))
+        if m.group(2):
+            word = (m.group(1) or "").casefold()
+            label = f"{m.group(1)} {m.group(2)}" if word in _LABEL_WORDS else m.group(2)
+            cols.append((label, int(m.group(2))))
+        elif report_year is None:
+            return []  # a column whose year cannot be known: no column can be trusted
+        else:
+            year = report_year - 1 if m.group(3) else report_year
+            relative = "Föregående år" if m.group(3) else "Innevarande år"
+            cols.append((f"{relative} ({year})", year))
     return cols
 
 
@@ -69,12 +85,25 @@ class Row:
     label: str
     figures: tuple[str, ...]  # one per column
     columns: tuple[tuple[str, int], ...]  # (heading, year)
+    title: str = ""  # heading lines that name no column: what the table is about
+
+
+def _title(above: list[str], per_line: list[list], heading: int | None) -> str:
+    """What the table is about: the heading lines that name no column, just above its own heading
+    line (back to a neighbouring table's heading) or above its first column heading, without
+    parenthesised notes ('(1 mån släp)')."""
+    first_column = next((k for k, cols in enumerate(per_line) if cols), len(above))
+    end = heading if heading is not None else first_column
+    start = next((k + 1 for k in reversed(range(end)) if per_line[k]), 0)
+    lines = [re.sub(r"\([^)]*\)?", " ", h) for h in above[start:end]][-2:]
+    return " ".join(" ".join(lines).split())
 
 
 @lru_cache(maxsize=20_000)
-def table_rows(text: str) -> tuple[Row, ...]:
+def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
     """The rows of the flattened tables in `text` whose figures line up with year columns (parsed
-    once per text: a loaded index asks about the same passages again and again)."""
+    once per text: a loaded index asks about the same passages again and again). `report_year` is
+    the year of the report the text comes from, for columns named relative to it."""
     lines = [l.strip() for l in text.split("\n")]
     rows: list[Row] = []
     for i, line in enumerate(lines):
@@ -92,26 +121,31 @@ def table_rows(text: str) -> tuple[Row, ...]:
                     break
                 continue  # rows of the same table: keep looking for its headings
             above.insert(0, prev)
-        cols = _columns(above)
-        if len(cols) < 2:
-            continue
-        for candidate in (figures, _with_thousands(figures)):
-            if len(candidate) == len(cols):
-                rows.append(Row(label=label, figures=tuple(candidate), columns=tuple(cols)))
-                break
+        per_line = [_columns([h], report_year) for h in above]
+        # A heading row extracted whole onto one line ('Föregående år Innevarande år', 'Budget 2023
+        # Bokslut 2023') is the row's own; lines above it may head a neighbouring table. Bare years on
+        # one line are a chart's axis, not a heading. Else the headings are one cell per line.
+        whole = next((k for k in reversed(range(len(above))) if len(per_line[k]) >= 2
+                      and all(not label.isdigit() for label, _ in per_line[k])), None)
+        layouts = ([(per_line[whole], whole)] if whole is not None else []) + [(_columns(above, report_year), None)]
+        read = next(((cand, cols, k) for cols, k in layouts if len(cols) >= 2
+                     for cand in (figures, _with_thousands(figures)) if len(cand) == len(cols)), None)
+        if read:
+            rows.append(Row(label=label, figures=tuple(read[0]), columns=tuple(read[1]),
+                            title=_title(above, per_line, read[2])))
     return tuple(rows)
 
 
-def read_cells(text: str, year: int, prefer: tuple[str, ...] = ()) -> list[Cell]:
+def read_cells(text: str, year: int, prefer: tuple[str, ...] = (), report_year: int | None = None) -> list[Cell]:
     """Every table row in `text` read under `year`: the column labelled as `prefer` ('budget'), else
     an outcome column, else the first column of that year."""
     cells = []
-    for row in table_rows(text):
+    for row in table_rows(text, report_year):
         wanted = [j for j, (_, y) in enumerate(row.columns) if y == year]
         if not wanted:
             continue
         preferred = [j for j in wanted if prefer and row.columns[j][0].casefold().startswith(prefer)]
         outcome = [j for j in wanted if row.columns[j][0].casefold().startswith(_OUTCOME_LABELS)]
         j = (preferred or outcome or wanted)[0]
-        cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j]))
+        cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j], title=row.title))
     return cells

@@ -371,6 +371,24 @@ def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path
 
 
 
+def test_a_figure_in_a_personnel_table_is_read_under_the_asked_years_column(tmp_path):
+    """Personnel tables head their columns 'Föregående år' / 'Innevarande år' and name a row only
+    within the table ('Män' under 'Sjukfrånvaro %'): the answer reads the row and the report's own
+    year, not last year's figure beside it."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n5 Medarbetare\n\nSjukfrånvaron är fortsatt låg och arbetet "
+        "med friskfaktorer fortsätter.\n\nSjukfrånvaro % (ack)\n(1 mån släp, inget vid årsbokslut)\n\n"
+        "Föregående år Innevarande år\n\nTotal sjukfrånvaro  3,9  3,2\n\nMän  2,0  1,4\n\nKvinnor  4,4  3,8\n\n"
+        "Arbetsmiljöavvikelser (ack)\n\nFöregående år Innevarande år\n\nAntal händelser  13  10\n\n"
+        "Totalt antal  20  15\n\n  - varav hot och våld  2  8\n")
+
+    men = assistant.ask("Hur hög var sjukfrånvaron bland män 2024?")
+    assert "1,4" in men.text and "2,0" not in men.text.split("[1]")[0]
+    assert men.citations and "Män" in men.citations[0].text
+    reports = assistant.ask("Hur många arbetsmiljöavvikelser hade regionkontoret 2024?")
+    assert "15" in reports.text.split("[1]")[0]
+
+
 def test_the_region_the_question_names_filters_rather_than_ranks(small_corpus, tmp_path):
     """'… regionstyrelsen i Testland …' restricts the search to that unit's reports; its name is not
     also a search word nor embedded with the question, or passages that merely repeat it ('Regionstyrelsen ska …') would outrank the

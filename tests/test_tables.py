@@ -49,3 +49,43 @@ def test_thousands_separators_and_budget_columns():
 def test_running_text_with_figures_is_no_table_row():
     text = "Bokslut 2022\nBokslut 2023\nResultatet blev 2,4 mnkr bättre än 2022 och 1,6 mnkr bättre än budget."
     assert read_cells(text, 2023) == []
+
+
+PERSONNEL = """Medarbetare
+Jan Feb Mar Apr Maj Jun
+Föregående år Innevarande år Målvärde
+Sjukfrånvaro
+(1 mån släp, inget vid årsbokslut) Sjukfrånvaro % (ack)
+(1 mån släp, inget vid årsbokslut)
+Föregående år Innevarande år
+Total sjukfrånvaro  3,9  3,2
+  - varav dag 1-14  1,8  1,6
+Män  2,0  1,2
+Kvinnor  4,4  3,8"""
+
+
+def test_columns_named_relative_to_the_report_year_are_read_with_that_year():
+    """Personnel tables head their columns 'Föregående år' and 'Innevarande år': in a 2020 report
+    those are 2019 and 2020. The heading on the row's own line counts, not a chart legend above it."""
+    cells = {c.label: c for c in read_cells(PERSONNEL, 2020, report_year=2020)}
+    assert (cells["Män"].column, cells["Män"].value) == ("Innevarande år (2020)", "1,2")
+    assert cells["varav dag 1-14"].value == "1,6"
+    assert {c.label: c.value for c in read_cells(PERSONNEL, 2019, report_year=2020)}["Total sjukfrånvaro"] == "3,9"
+    # What the table is about, for rows whose label does not say it ('Män'); notes in brackets left out.
+    assert cells["Män"].title == "Sjukfrånvaro %"
+
+
+def test_relative_columns_are_not_read_when_the_report_year_is_unknown():
+    assert read_cells(PERSONNEL, 2020) == []
+
+
+def test_a_charts_year_axis_is_no_heading_and_an_ambiguous_thousands_split_is_not_read():
+    heading = "Belopp i mnkr Budget 2023 Bokslut 2023 Bokslut 2022\n"
+    assert _by_label(heading + "Summa intäkter 499 539 516", 2023)["Summa intäkter"] == ("Bokslut 2023", "539")
+    # A chart's axis extracted between the heading and the row: its years are no columns.
+    chart = heading + "Månadsvis utveckling\n2020 2021 2022\nSumma intäkter 499 539 516"
+    assert _by_label(chart, 2020) == {} and _by_label(chart, 2021) == {}
+    # '1 779 949 721 1 317 368 9,0%' can be split several ways into five figures: nothing is read.
+    tkr = "Belopp i tkr Bokslut 2019 Budget 2020 Prognos 2020 Bokslut 2020 Avvikelse 2020\n" \
+          "Juridik 1 779 949 721 1 317 368 9,0%"
+    assert _by_label(tkr, 2020) == {}
