@@ -405,7 +405,11 @@ class ExtractiveAnswerer:
         if intent in ("number", "fact") and (intent == "number" or is_numeric_question(query.text)):
             cell = self._table_cell(query, passages)
             if cell and cell[0] not in {text for text, _ in parts}:
-                parts.insert(0, cell)  # the figure read off its column, before the row it comes from
+                # The figure read off its column, before the row it comes from; the rest of that
+                # table, its cells run together, adds nothing a reader can follow.
+                table = passages[cell[1]].chunk.id
+                parts = [cell] + [(t, i) for t, i in parts
+                                  if not (passages[i].chunk.id == table and is_flattened_table(t))]
         if not parts or self._lacks_asked_detail(query, passages, parts) or self._misses_named_unit(query, passages, parts):
             return self._abstain(query)
         return self.render(query, passages, self._rejoin_broken(parts, sentences))
@@ -688,15 +692,13 @@ class ExtractiveAnswerer:
                     # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the
                     # table's title, ranking below a row whose own label names the question's subject;
                     # of equal rows the total, not a 'varav' part.
-                    for named, penalty in ((cell.label, 0.0), (f"{cell.title} – {cell.label}", TITLE_PENALTY)):
-                        support = self._support(concepts, named) - penalty
-                        support -= SUBROW_PENALTY * bool(re.match(r"\W*varav\b", cell.label, re.I))
-                        support += SUBROW_PENALTY * bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
-                        if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) \
-                                and (best is None or support > best[0]):
-                            best = (support, f"{named}, {cell.column}: {cell.value}", pos)
-                        if not cell.title:
-                            break
+                    by_label = self._support(concepts, cell.label) >= TABLE_LABEL_SUPPORT and own & _token_set(cell.label)
+                    named = cell.label if by_label or not cell.title else f"{cell.title} – {cell.label}"
+                    support = self._support(concepts, named) - (0.0 if named == cell.label else TITLE_PENALTY)
+                    support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
+                                                 - bool(re.match(r"varav\b", cell.label, re.I)))
+                    if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):
+                        best = (support, f"{named}, {cell.column}: {cell.value}", pos)
         if best is None:
             return None
         chunk = self.index.chunks[best[2]]

@@ -385,6 +385,7 @@ def test_a_figure_in_a_personnel_table_is_read_under_the_asked_years_column(tmp_
     men = assistant.ask("Hur hög var sjukfrånvaron bland män 2024?")
     assert "1,4" in men.text and "2,0" not in men.text.split("[1]")[0]
     assert men.citations and "Män" in men.citations[0].text
+    assert "Kvinnor" not in men.text  # the rest of the table, run together, is not quoted
     reports = assistant.ask("Hur många arbetsmiljöavvikelser hade regionkontoret 2024?")
     assert "15" in reports.text.split("[1]")[0]
 
