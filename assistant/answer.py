@@ -675,12 +675,13 @@ class ExtractiveAnswerer:
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
         plans_allowed = bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.text, re.I)) \
-            and not asks_outcome(query.text)
+            and not asks_outcome(query.text) or bool(set(query.kinds) & PLAN_KINDS)
         docs = list(dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]))
         best: tuple[float, str, int] | None = None
         for doc in docs:
             meta = self.index.metas[doc]
-            if (meta.kind in PLAN_KINDS and not plans_allowed) or not self._covers_year(meta, str(year), query):
+            if (meta.kind in PLAN_KINDS and not plans_allowed) or not self._covers_year(meta, str(year), query) \
+                    or (query.kinds and meta.kind not in query.kinds):  # 'enligt förvaltningsplanen'
                 continue
             positions = self.doc_chunks.get(doc, [])
             for k, pos in enumerate(positions):

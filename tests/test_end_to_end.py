@@ -229,6 +229,22 @@ def test_a_plan_figure_labelled_with_other_years_does_not_answer_for_the_asked_y
     assert assistant.ask("Hur stor ram får Centrum för service 2026?").abstained
 
 
+def test_a_figure_asked_of_the_plan_is_not_read_off_the_annual_reports_table(tmp_path):
+    """'… enligt förvaltningsplanen' asks the plan: the annual report's outcome for the same centre and
+    year, in a table the answer can read, is another report's figure."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-forvaltningsplan-2024-2026.txt":
+            "Förvaltningsplan 2024–2026\n\n5 Ekonomi\n\nCentrumbildning, belopp i miljoner kronor Ram 2023 Ram 2024 "
+            "Centrum för service 55,5 58,8 Centrum för IT 17,8 18,8\n",
+        "region-provland-arsredovisning-2024.txt":
+            "Årsredovisning 2024\n\n4 Ekonomi\n\nResultatet per centrum redovisas i tabellen.\nBelopp i mnkr\nBokslut\n2023\nBokslut\n2024\n"
+            "Centrum för service 2,4 -3,9\nCentrum för IT 0,6 2,8\n\nCentrum för service hade mer pengar att röra sig med "
+            "än väntat 2024.\n"})
+    answer = assistant.ask("Hur mycket pengar har Centrum för service 2024 enligt förvaltningsplanen?")
+    assert "58,8" in answer.text and "-3,9" not in answer.text
+    assert all("forvaltningsplan" in c.doc_id for c in answer.citations)
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
