@@ -53,7 +53,7 @@ RECENCY = 0.2  # how much more the latest report's sentence weighs than the olde
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
                      r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
-_NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|"
+_NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|\bvilken ram\b|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bsjukfrånvaro|"
                                r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bekonomiskt\b|"
                                r"\b(mer|fler|högre|större) eller (mindre|färre|lägre)\b", re.I)
@@ -64,7 +64,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
                       "under hittills totalt exempel någon något några finns fanns sagt säger står "
-                      "heter hette kallas kallades"))
+                      "heter hette kallas kallades röra"))
 # Report kinds name a report (a filter), not the subject of a sentence.
 _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 
@@ -674,7 +674,7 @@ class ExtractiveAnswerer:
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
-        plans_allowed = bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.text, re.I)) \
+        plans_allowed = bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I)) \
             and not asks_outcome(query.text) or bool(set(query.kinds) & PLAN_KINDS)
         docs = list(dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]))
         best: tuple[float, str, int] | None = None
@@ -695,7 +695,8 @@ class ExtractiveAnswerer:
                     # of equal rows the total, not a 'varav' part.
                     by_label = self._support(concepts, cell.label) >= TABLE_LABEL_SUPPORT and own & _token_set(cell.label)
                     named = cell.label if by_label or not cell.title else f"{cell.title} – {cell.label}"
-                    support = self._support(concepts, named) - (0.0 if named == cell.label else TITLE_PENALTY)
+                    # The column's heading says what the figure is ('Ram 2023' answers 'vilken ram').
+                    support = self._support(concepts, f"{named} {cell.column}") - (0.0 if named == cell.label else TITLE_PENALTY)
                     support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
                                                  - bool(re.match(r"varav\b", cell.label, re.I)))
                     if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):

@@ -39,6 +39,8 @@ def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
     label, figures = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ "), tokens[k:]
     if not label or not re.search(r"[A-Za-zÅÄÖåäö]{3}", label) or len(figures) < 2:
         return None
+    if re.search(r"(?<![\w,])[+\-−–]?\d+,\d+(?![\w,])", label):
+        return None  # other rows' figures inside the 'label': rows run together on one line
     return label, figures
 
 
@@ -65,6 +67,7 @@ def _columns(lines: list[str], report_year: int | None = None) -> list[tuple[str
     and 'Innevarande år' (also 'fg år', 'Inn år') are the years before and of the report, when known."""
     # 'Föregående ÅrInnevarande År': extraction can drop the space between two headings.
     heading = re.sub(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ][a-zåäö])", " ", " ".join(lines))
+    heading = re.sub(r"\b20\d\d\s*[–-]\s*20\d\d\b", " ", heading)  # '2024–2026' is a period, not two columns
     cols = []
     for m in _COLUMN.finditer(heading):
         if m.group(2):

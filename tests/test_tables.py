@@ -89,3 +89,11 @@ def test_a_charts_year_axis_is_no_heading_and_an_ambiguous_thousands_split_is_no
     tkr = "Belopp i tkr Bokslut 2019 Budget 2020 Prognos 2020 Bokslut 2020 Avvikelse 2020\n" \
           "Juridik 1 779 949 721 1 317 368 9,0%"
     assert _by_label(tkr, 2020) == {}
+
+
+def test_a_period_in_a_title_and_rows_run_together_on_one_line_are_not_read():
+    """'Förvaltningsplan 2024–2026' names a period, not two columns; a line holding several rows'
+    figures ('… Centrum för service 55,5 58,8 Centrum för IT 17,8 18,8') is no single row."""
+    assert read_cells("Förvaltningsplan 2024–2026\n5 Ekonomi\nCentrum för IT 17,8 18,8", 2024) == []
+    run_on = "Ram 2023\nRam 2024\nCentrumbildning Centrum för service 55,5 58,8 Centrum för IT 17,8 18,8"
+    assert read_cells(run_on, 2024) == []
