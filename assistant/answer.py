@@ -674,8 +674,8 @@ class ExtractiveAnswerer:
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
-        plans_allowed = bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I)) \
-            and not asks_outcome(query.text) or bool(set(query.kinds) & PLAN_KINDS)
+        plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I))
+                         and not asks_outcome(query.text)) or bool(set(query.kinds) & PLAN_KINDS)
         docs = list(dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]))
         best: tuple[float, str, int] | None = None
         for doc in docs:

@@ -4,7 +4,8 @@ A results table comes out as its column headings, one cell per line ('Bokslut', 
 '2023'), then one line per row: the row's label and its figures ('Centrum för administration 2,4 1,6
 0,1 -3,9'). When a row has exactly as many figures as the headings name years, the figure under the
 asked year can be read off; in every other case (a missing cell, an ambiguous thousands separator)
-nothing is read, so a wrong column is never reported.
+nothing is read, so a wrong column is never reported. Personnel tables name their columns relative
+to the report ('Föregående år', 'Innevarande år'): those are read only when the report's year is known.
 """
 from __future__ import annotations
 
