@@ -26,7 +26,7 @@ from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_
 from .store import LoadedIndex
 from .tables import read_cells
 from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_groups
-from .tokenize import tokenize
+from .tokenize import tokenize, unseen_compound_parts
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
 MAX_CHARS = 700
@@ -287,6 +287,9 @@ class ExtractiveAnswerer:
         groups = [frozenset(tokenize(g)) for g in synonym_groups(query.text)]
         concepts = [(frozenset({t}), idf[t]) for t in dict.fromkeys(own) if t in idf
                     and not any(t in g for g in groups)]
+        # A compound the reports never use counts by its parts ('tandvårdsbeställningen').
+        parts = [t for t in unseen_compound_parts(query.text, idf) if t not in own and t not in _FRAME]
+        concepts += [(frozenset({t}), idf[t]) for t in parts if not any(t in g for g in groups)]
         if not groups:
             concepts += [(frozenset({t}), 0.5) for t in dict.fromkeys(own) if t not in idf]
         for g in groups:

@@ -7,6 +7,7 @@ yield their stemmed tail ('sjukfrånvaron' -> 'sjukfrånvaro', 'frånvaro'), so 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 import Stemmer
@@ -77,3 +78,26 @@ def tokenize(text: str) -> list[str]:
         if raw.isalpha():
             tokens.extend(t for t in _compound_tails(raw) if t != stem)  # 'hållbarhet' is not its own part
     return tokens
+
+
+def unseen_compound_parts(text: str, known: Container[str]) -> list[str]:
+    """Words of `text` the index has never seen that are compounds of two words it has: staff coin
+    compounds the reports do not use ('tandvårdsbeställningen' -> 'tandvård', 'beställning'). The
+    split whose shorter part is longest wins; a linking 's' ('tandvårds-') is dropped."""
+    parts: list[str] = []
+    for raw in _TOKEN.findall(text.casefold()):
+        if len(raw) < 9 or not raw.isalpha() or raw in STOPWORDS or _stem(raw) in known:
+            continue
+        best: tuple[int, list[str]] | None = None
+        for i in range(4, len(raw) - 3):
+            tail = _stem(raw[i:])
+            if tail not in known or tail in STOPWORDS:
+                continue
+            head = raw[:i]
+            for h in (head, head[:-1]) if head.endswith("s") and len(head) > 4 else (head,):
+                stem = _stem(h)
+                if stem in known and stem not in STOPWORDS and (best is None or min(len(h), len(raw) - i) > best[0]):
+                    best = (min(len(h), len(raw) - i), [stem, tail])
+        if best:
+            parts.extend(p for p in best[1] if p not in parts)
+    return parts

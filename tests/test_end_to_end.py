@@ -410,6 +410,20 @@ def test_a_figure_in_a_personnel_table_is_read_under_the_asked_years_column(tmp_
     assert "15" in reports.text.split("[1]")[0]
 
 
+def test_a_compound_no_report_uses_finds_the_sentence_about_its_parts(tmp_path):
+    """'tandvårdsbeställningen' stands in no report; the reason given for fri tandvård and its
+    beställare answers, not the neighbouring sentence about another surplus."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Delårsrapport augusti 2025\n\n3 Ekonomi\n\nPrognosen för primärvård är ett överskott på 25 miljoner "
+        "kronor, främst på grund av mindre utbetald ersättning än budgeterat. Tidigare år har beställaren "
+        "uppvisat ett överskott. Till 2025 sänktes gränsen för fri tandvård från 23 till 19 år, varför också "
+        "beställningens budget för denna grupp togs bort. Av denna anledning uppstår inget överskott 2025.\n")
+
+    answer = assistant.ask("Varför blir det inget överskott på tandvårdsbeställningen 2025?")
+    assert "19 år" in answer.text and not answer.abstained
+    assert "primärvård" not in answer.text
+
+
 def test_the_region_the_question_names_filters_rather_than_ranks(small_corpus, tmp_path):
     """'… regionstyrelsen i Testland …' restricts the search to that unit's reports; its name is not
     also a search word nor embedded with the question, or passages that merely repeat it ('Regionstyrelsen ska …') would outrank the
