@@ -491,7 +491,9 @@ class ExtractiveAnswerer:
             if found:
                 # A plan spans years: its title says which.
                 label = f"{meta.year} ({meta.title})" if meta.year and meta.kind not in PLAN_KINDS else meta.title
-                found = found[:2]
+                # A sentence already quoted within the line's first part ('Genomföra en översyn … En
+                # översyn genomfördes …') is not quoted again.
+                found = [f for k, f in enumerate(found) if not any(f[0] in g[0] for g in found[:k])][:2]
                 parts.append((f"{label}: {found[0][0]}", base + found[0][1]))
                 parts += [(text, base + i) for text, i in found[1:]]
         if not parts:

@@ -82,6 +82,7 @@ class Query:
     status_filter: str | None = None  # for lists: a level of swedish.STATUS_LEVELS, e.g. "delvis"
     doc_filter: set[str] | None = None  # reports the user restricted the search to (app filters)
     against_plan: bool = False  # asks what a plan said and what came of it: plan and outcome reports answer
+    named_reports: list[str] = field(default_factory=list)  # reports named by kind and year ('årsredovisningen 2020')
 
 
 @dataclass

@@ -131,6 +131,9 @@ class Assistant:
             return []
         if query.against_plan:
             return Assistant._plan_and_outcome_docs(index, query, passages)
+        named = [d for d in query.named_reports if query.doc_filter is None or d in query.doc_filter]
+        if len(named) >= 2:
+            return sorted(named, key=lambda d: index.metas[d].year or 0)
         top = passages[0].meta
         named = {o.casefold() for o in query.organisations}
         since = re.search(r"\b(sedan|från|efter)\s+(20\d\d)", query.text)

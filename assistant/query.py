@@ -160,6 +160,11 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
     single_period = bool(re.fullmatch(r"[^\d]*20\d\d\s?[–-]\s?20\d\d[^\d]*", text))
     if intent in ("fact", "number") and len(years) >= 2 and not single_period:
         intent = "compare"
+    # Two reports named by kind and year ('… i årsredovisningen 2020, och … i årsredovisningen 2023'):
+    # each answers its part, one line each.
+    reports = _named_reports(low, metas)
+    if intent in ("fact", "number", "status", "why") and len(reports) >= 2:
+        intent = "compare"
     # Two regions we hold reports for, named in one question: it compares them, one line each.
     indexed = {m.organisation for m in metas}
     if intent in ("fact", "number", "status") and not codes and \
@@ -167,4 +172,19 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
         intent = "compare"
     return Query(text=text, expanded=expand_query(text), years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
                  codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None,
-                 against_plan=against_plan)
+                 against_plan=against_plan, named_reports=reports if intent == "compare" else [])
+
+
+def _named_reports(low: str, metas: list[DocumentMeta]) -> list[str]:
+    """The reports a question names by their kind and a year they cover ('årsredovisningen 2020',
+    'delårsrapporten augusti 2025', 'förvaltningsplanen 2023–2025'), in the order named."""
+    found: list[tuple[int, str]] = []
+    for m in metas:
+        years = set(m.years or ([m.year] if m.year else []))
+        if not m.kind or not years:
+            continue
+        pattern = rf"(?<![a-zåäö]){re.escape(m.kind)}\w*(?:\s+[a-zåäö]+)?\s+(20\d\d)"
+        at = next((x.start() for x in re.finditer(pattern, low) if int(x.group(1)) in years), None)
+        if at is not None:
+            found.append((at, m.doc_id))
+    return [doc for _, doc in sorted(found)]

@@ -424,6 +424,23 @@ def test_a_compound_no_report_uses_finds_the_sentence_about_its_parts(tmp_path):
     assert "primärvård" not in answer.text
 
 
+def test_reports_named_by_kind_and_year_each_answer_their_part(tmp_path):
+    """'… i årsredovisningen 2023, och … i årsredovisningen 2024?' names two reports: each gets its own
+    cited line, even though the question asks a status and not a comparison in so many words."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2023.txt":
+            "Årsredovisning 2023\n\n2 Uppdrag\n\nÖversynen av ärendehanteringen påbörjades under hösten 2023 "
+            "och leds av kansliet.\n\n3 Ekonomi\n\nResultatet blev ett överskott på 4 mnkr.\n",
+        "region-provland-arsredovisning-2024.txt":
+            "Årsredovisning 2024\n\n2 Uppdrag\n\nÖversynen av ärendehanteringen slutfördes i mars 2024 och nya "
+            "mallar infördes.\n\n3 Ekonomi\n\nResultatet blev ett underskott på 2 mnkr.\n"})
+    answer = assistant.ask("Vad skriver man om översynen av ärendehanteringen i årsredovisningen 2023, "
+                           "och hur beskrivs läget för översynen i årsredovisningen 2024?")
+    assert "hösten 2023" in answer.text and "mars 2024" in answer.text
+    assert {c.year for c in answer.citations} == {2023, 2024}
+    assert answer.text.count("påbörjades") == 1  # each sentence quoted once
+
+
 def test_the_region_the_question_names_filters_rather_than_ranks(small_corpus, tmp_path):
     """'… regionstyrelsen i Testland …' restricts the search to that unit's reports; its name is not
     also a search word nor embedded with the question, or passages that merely repeat it ('Regionstyrelsen ska …') would outrank the
