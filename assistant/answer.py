@@ -71,7 +71,9 @@ _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 
 # An amount: with a currency unit, or a decimal figure as in a table of mnkr (not a bare year or date).
 _MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljarder|msek)\b|"
-                    r"(?<![\d-])[+\-−]?\d{1,3},\d{1,2}(?![\d-])", re.I)
+                    r"(?<![\d-])[+\-−]?\d{1,3},\d{1,2}(?![\d-])"
+                    # ('1,0 årsarbetare' is staff, '3,5 %' a share: neither an amount)
+                    r"(?!\s*(?:%|procent|årsarbet|tjänst|timm|dagar|personer|anställda|medarbetare))", re.I)
 _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2023', '2023–2025'
 # A year named as the baseline of a change ('ökat något jämfört med 2024') is not the year spoken of.
 _BASELINE_YEAR = re.compile(r"\b(?:jämfört (?:med|mot)|i jämförelse med|mot|än|sedan|från)\s+(?:år\s+)?20\d\d\b", re.I)
@@ -94,6 +96,9 @@ _ASKED_DETAILS = (
     (re.compile(r"\b(?:per|varje|var) (?:anställd|medarbetare|person|invånare|chef)\b|\bi (?:genom)?snitt\b", re.I),
      re.compile(r"\bper\b|snitt|/\s?(?:anställd|medarbetare|person|invånare)", re.I), "answer"),
     (re.compile(r"\bkvinn\w*|\bmän(?:nen)?\b", re.I), re.compile(r"\bkvinn\w*|\bmän\b|\b[KM]:", re.I), "passages"),
+    # 'Vilken tidplan …', 'när ska … vara klart': a time, so a year, quarter, month or 'löpande'.
+    (re.compile(r"\btidplan\w*|\bnär ska\b|\bdeadline\b|\bklar[ta]? till\b", re.I),
+     re.compile(rf"\b20\d\d\b|\bQ[1-4]\b|\bkvartal|\btertial|\blöpande\b|\b(?:{_MONTHS})\b", re.I), "answer"),
 )
 # What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
 _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?([A-Za-zÅÄÖåäö-]{4,})", re.I)
@@ -847,7 +852,10 @@ class ExtractiveAnswerer:
             if f.get("code") and not passages[i].chunk.text.lstrip().startswith("("):
                 # An activity under the assignment: say which one, not only the assignment's code.
                 label = f"{f['code']} – {_shorten(f.get('uppdrag', '').removeprefix(f['code']).strip(), 70)}"
-            who = f" (ansvarig: {f['ansvarig']})" if f.get("ansvarig") else ""
+            # Who and by when, as the row states them (the plan's lines say it below).
+            cells = [f"{k}: {f[k]}" for k in ("ansvarig", "tidplan") if f.get(k)]
+            who = f" ({', '.join(cells)})" if cells and passages[i].meta.kind not in PLAN_KINDS else \
+                f" (ansvarig: {f['ansvarig']})" if f.get("ansvarig") else ""
             if f.get("status"):
                 line = f"{label}{who}: status {f['status']}."
             elif passages[i].meta.kind in PLAN_KINDS:

@@ -290,6 +290,23 @@ def test_a_plan_row_is_answered_with_its_assignment_unit_and_deadline(tmp_path):
     assert "intäktsökningar" in answer.text and "statusmarkering" not in answer.text
 
 
+def test_an_outcome_rows_timetable_is_given_and_a_timetable_or_cost_not_in_the_report_abstains(tmp_path):
+    """An annual report's row gives its tidplan beside the unit; asked a tidplan the row lacks, or
+    what something cost where the report only counts årsarbetare ('1,0'), the answer abstains."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Status Kommentar\n\n"
+        "(30) Respektive centrumbildning ska ta fram förslag på intäktsökningar för regionen.\n\n"
+        "2024 – 2025 CE Förslag har lämnats till regionstyrelsen.\n\n"
+        "(31) Arbeta för en effektiv energiförbrukning och minska regionens energikostnader.\n\n"
+        "CA Arbetet har inte påbörjats.\n\n5 Effekthemtagning\n\nDet nya fakturasystemet gav en effekt på "
+        "1,0 årsarbetare när implementeringen var klar, eftersom en vakant tjänst inte återbesattes.\n")
+
+    row = assistant.ask("Vilken tidplan och vem är ansvarig för uppdrag 30 om intäktsökningar?")
+    assert "2024 – 2025" in row.text and "CE" in row.text
+    assert assistant.ask("Vilken tidplan har uppdrag 31 om energiförbrukningen?").abstained
+    assert assistant.ask("Vad kostade implementeringen av det nya fakturasystemet 2024?").abstained
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
