@@ -790,8 +790,10 @@ class ExtractiveAnswerer:
             if chosen:
                 break
         if not chosen and passages[best.passage].chunk.kind in ("indicator", "uppdrag"):
-            # A table row gives its reasons in its comment cell, rarely with a causal word: quote the row.
-            chosen = [best] + self._following(best, sentences)[:3]
+            # A table row gives its reasons in its comment cell, rarely with a causal word: quote the row,
+            # from the comment's sentence before the one that matches (the cause told before the effect).
+            before = [x for x in self._preceding(best, sentences) if is_substantive(x.text)]
+            chosen = before + [best] + self._following(best, sentences)[:3 - len(before)]
         # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
         # oro'), and the report states the cause just before it.
         chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences))

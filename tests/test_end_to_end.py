@@ -307,6 +307,18 @@ def test_an_outcome_rows_timetable_is_given_and_a_timetable_or_cost_not_in_the_r
     assert assistant.ask("Vad kostade implementeringen av det nya fakturasystemet 2024?").abstained
 
 
+def test_why_asked_of_a_rows_comment_quotes_the_cause_told_before_the_effect(tmp_path):
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Uppdrag\n\nUppdrag Ansvarig Status Kommentar\n\n"
+        "(RS4) Minska beroendet av hyrpersonal. Regionstyrelsen Pågående Nya riktlinjer för hyrbemanning har "
+        "börjat sätta sig i verksamheterna och ger förväntat resultat. Styrgruppen har nu ställt om sitt "
+        "arbete och fungerar som referensgrupp för den fortsatta uppföljningen.\n\n"
+        "(RS5) Införa digitala kallelser. Regionstyrelsen Klar Kallelserna skickas digitalt sedan mars.\n")
+
+    answer = assistant.ask("Varför har styrgruppen för hyrpersonalen ställt om sitt arbete till en referensgrupp?")
+    assert "sätta sig" in answer.text and "referensgrupp" in answer.text
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
