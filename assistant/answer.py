@@ -626,6 +626,13 @@ class ExtractiveAnswerer:
             parts.append((s.text, s.passage))
             seen.add(s.text)
             used += len(s.text)
+            # Its own 'Det medför …' goes with it too.
+            after = self._following(self._fullest(s, sentences), sentences)[:1]
+            if after and _ANAPHORIC.match(after[0].text) and after[0].text not in seen \
+                    and used + len(after[0].text) <= budget:
+                parts.append((after[0].text, after[0].passage))
+                seen.add(after[0].text)
+                used += len(after[0].text)
         # A quoted sentence that announces a list ('Exempel på arbete som gjorts:') brings its items.
         by_text = {x.text: x for x in sentences}
         expanded = []

@@ -510,6 +510,18 @@ def test_the_sentence_that_spells_out_what_the_quoted_one_means_comes_with_it(tm
     assert "extern leverantör" in answer.text
 
 
+def test_a_second_quoted_sentence_also_brings_the_sentence_that_spells_it_out(tmp_path):
+    """Two sentences match about equally ('Sjukhusbiblioteket …', '… Koha …'); the second's 'Det medför …'
+    holds what was asked and comes with it."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Sjukhusbiblioteket\n\nSjukhusbiblioteket har varit stängt för besök sedan mars, och personalens "
+        "utbildning i Koha har skjutits upp.\n\n"
+        "Digitalisering\n\n• Ett nytt webbaserat katalogsystem, Koha, har tagits i drift. Det medför en lägre "
+        "kostnad men även ökat samarbete via nätverk regionalt.\n• Digitala möten har ökat under året.\n")
+    answer = assistant.ask("Vad vinner sjukhusbiblioteket på att ha gått över till Koha?")
+    assert "lägre kostnad" in answer.text
+
+
 def test_a_who_question_that_running_text_answers_is_not_answered_with_a_loosely_matching_row(corpus_assistant):
     """'Vem …' asks like a status question, but a table row answers only if it matches about as well
     as the best sentence: the plan's own header says who issued it, no uppdrag row does."""
