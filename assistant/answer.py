@@ -25,7 +25,7 @@ from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_
                        prefers_reports)
 from .store import LoadedIndex
 from .tables import read_cells
-from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_groups
+from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_matches
 from .tokenize import tokenize, unseen_compound_parts
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
@@ -289,7 +289,8 @@ class ExtractiveAnswerer:
         idf = self._idf(query)
         own = [t for t in tokenize(query.text) if t not in _FRAME and t not in self.org_tokens
                and not re.fullmatch(r"20\d\d", t)]
-        groups = [frozenset(tokenize(g)) for g in synonym_groups(query.text)]
+        # The question's own word for a concept counts as one of its alternatives, not as a concept of its own.
+        groups = [frozenset(tokenize(g)) | frozenset(tokenize(w)) for w, g in synonym_matches(query.text)]
         concepts = [(frozenset({t}), idf[t]) for t in dict.fromkeys(own) if t in idf
                     and not any(t in g for g in groups)]
         # A compound the reports never use counts by its parts ('tandvårdsbeställningen').
@@ -418,6 +419,13 @@ class ExtractiveAnswerer:
                 table = passages[cell[1]].chunk.id
                 parts = [cell] + [(t, i) for t, i in parts
                                   if not (passages[i].chunk.id == table and is_flattened_table(t))]
+        if intent in ("number", "fact", "status") and not query.codes \
+                and is_numeric_question(f"{query.text} {query.expanded}"):
+            indicator = self._indicator_cell(query, passages)
+            if indicator and indicator[0] not in {text for text, _ in parts}:
+                # The report's own measure of what was asked, for that year; the row's loose cells
+                # ('3,8%') add nothing to it.
+                parts = [indicator] + self._without_loose_cells(parts, passages, passages[indicator[1]].chunk.id)
         if not parts or self._lacks_asked_detail(query, passages, parts) or self._misses_named_unit(query, passages, parts):
             return self._abstain(query)
         return self.render(query, passages, self._rejoin_broken(parts, sentences))
@@ -513,9 +521,9 @@ class ExtractiveAnswerer:
             found = self._why(query, passages, sentences)
         elif query.intent == "number":
             found = self._number(query, passages, sentences, budget=300)
-            cell = self._table_cell(query, passages)
-            if cell and cell[0] not in {text for text, _ in found}:
-                found.insert(0, cell)
+            for cell in (self._table_cell(query, passages), None if query.codes else self._indicator_cell(query, passages)):
+                if cell and cell[0] not in {text for text, _ in found}:
+                    found.insert(0, cell)
         else:
             found = []
         if not found:
@@ -676,8 +684,14 @@ class ExtractiveAnswerer:
         p = passages[best.passage]
         if p.chunk.kind == "indicator" and p.chunk.fields.get("indikator") and \
                 self._support(self._concepts(query), p.chunk.fields["indikator"]) >= 0.5:
-            parts.insert(0, (self._indicator_line(p), best.passage))
+            parts = [(self._indicator_line(p, query.years), best.passage)] + \
+                self._without_loose_cells(parts, passages, p.chunk.id)
         return parts
+
+    @staticmethod
+    def _without_loose_cells(parts: list[tuple[str, int]], passages: list[Passage], chunk_id: str) -> list[tuple[str, int]]:
+        """Drop a table row's loose cells ('3,8%') once the row is quoted whole."""
+        return [(t, i) for t, i in parts if not (passages[i].chunk.id == chunk_id and not is_substantive(t))]
 
     def _table_cell(self, query, passages) -> tuple[str, int] | None:
         """For one asked year, the figure in a flattened table row whose label is what the question
@@ -724,10 +738,43 @@ class ExtractiveAnswerer:
         passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
         return best[1], len(passages) - 1
 
+    def _indicator_cell(self, query: Query, passages: list[Passage]) -> tuple[str, int] | None:
+        """The goal table's indicator row that the question names ('Sjukfrånvaro' for 'sjuktalet'),
+        read under the asked year's columns, from the reports the top passages come from. An outcome
+        report's row, unless the question names a plan. Appended to the passages, so it is cited."""
+        question = _token_set(f"{query.text} {query.expanded}")
+        concepts = self._concepts(query)
+        wants_plan = bool(set(query.kinds) & PLAN_KINDS)
+        best: tuple[float, int] | None = None
+        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
+            meta = self.index.metas[doc]
+            if (meta.kind in PLAN_KINDS) != wants_plan:
+                continue
+            for pos in self.doc_chunks.get(doc, []):
+                chunk = self.index.chunks[pos]
+                name = str(chunk.fields.get("indikator", "")) if chunk.kind == "indicator" else ""
+                tokens = _token_set(name)
+                if not tokens or any(not any(k.endswith(str(y)) for k in chunk.fields) for y in query.years):
+                    continue
+                # The question names the indicator (most of its words) and is about it.
+                cover = len(tokens & question) / len(tokens)
+                support = self._support(concepts, name)
+                if cover >= 0.5 and support >= 0.5 and (best is None or support + cover > best[0]):
+                    best = (support + cover, pos)
+        if best is None:
+            return None
+        chunk = self.index.chunks[best[1]]
+        passage = Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0)
+        passages.append(passage)
+        return self._indicator_line(passage, query.years), len(passages) - 1
+
     @staticmethod
-    def _indicator_line(p: Passage) -> str:
+    def _indicator_line(p: Passage, years: list[int] | None = None) -> str:
+        """'Sjukfrånvaro – Mål 2025: Minska, Utfall 2025: 3,8%, måluppfyllelse: Oförändrat': the asked
+        years' columns (all, when none is asked) and the report's own assessment."""
         f = p.chunk.fields
-        cells = [f"{k}: {v}" for k, v in f.items() if re.match(r"(Utfall|Mål|Målvärde|Prognos|Budget) ", k)]
+        cells = [f"{k}: {v}" for k, v in f.items() if re.match(r"(Utfall|Mål|Målvärde|Prognos|Budget) ", k)
+                 and (not years or any(k.endswith(str(y)) for y in years))]
         if f.get("måluppfyllelse"):
             cells.append(f"måluppfyllelse: {f['måluppfyllelse']}")
         return f"{f['indikator']} – " + ", ".join(cells) if cells else f["indikator"]

@@ -152,6 +152,20 @@ def synonym_groups(text: str) -> list[str]:
     return [words for pattern, words in QUERY_SYNONYMS if re.search(pattern, text, re.I)]
 
 
+def synonym_matches(text: str) -> list[tuple[str, str]]:
+    """Per concept: the question's own word for it ('sjukskrivningarna') and the report phrasings.
+    A phrase of more than two words ('hur ligger vi till') is frame, not a word for the concept ('')."""
+    out = []
+    for pattern, words in QUERY_SYNONYMS:
+        m = re.search(pattern, text, re.I)
+        if m:
+            start = len(re.match(r".*?(\w*)$", text[:m.start()], re.S).group(1))
+            end = len(re.match(r"\w*", text[m.end():]).group(0))
+            own = text[m.start() - start:m.end() + end]
+            out.append(("" if len(own.split()) > 2 else own, words))
+    return out
+
+
 def expand_query(text: str) -> str:
     extra = synonym_groups(text)
     return text + (" " + " ".join(extra) if extra else "")

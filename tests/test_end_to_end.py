@@ -319,6 +319,21 @@ def test_why_asked_of_a_rows_comment_quotes_the_cause_told_before_the_effect(tmp
     assert "sätta sig" in answer.text and "referensgrupp" in answer.text
 
 
+def test_a_figure_asked_for_a_year_is_read_off_the_goal_tables_indicator_row(tmp_path):
+    """'Hur hög var sjukfrånvaron 2025?' is answered by the report's indicator row under 'Utfall
+    2025' (3,8%), not by last year's figure its comment gives, and not by the loose cells of the row;
+    staff words for it ('sjukskrivningarna') find the same row."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\n4 Medarbetare\n\nArbetet med friskfaktorer fortsätter och sjukfrånvaron följs upp "
+        "varje månad i ledningsgruppen.\n\nFörvaltningens mål och indikatorer\n\n"
+        "Indikator   Utfall 2024 Mål 2025 Utfall 2025       Måluppfyllelse             Kommentarer\n\n"
+        "Sjukfrånvaro\n\n3,5 %\n\nMinska\n\n3,8%\n\nOförändrat\nDen totala sjukfrånvaron 2024 var 3,7%.\n")
+
+    for question in ("Hur hög var sjukfrånvaron 2025?", "Hur ligger vi till med sjukskrivningarna 2025?"):
+        first = assistant.ask(question).text.split("[1]")[0]
+        assert "Utfall 2025: 3,8%" in first and "3,7" not in first and "3,5" not in first
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
