@@ -419,8 +419,9 @@ class ExtractiveAnswerer:
                 table = passages[cell[1]].chunk.id
                 parts = [cell] + [(t, i) for t, i in parts
                                   if not (passages[i].chunk.id == table and is_flattened_table(t))]
-        if intent in ("number", "fact", "status") and not query.codes \
-                and is_numeric_question(f"{query.text} {query.expanded}"):
+        # A figure, or how it went ('Hur gick det med medarbetarengagemanget?'), for an indicator.
+        if not query.codes and (intent == "status" or intent in ("number", "fact")
+                                and is_numeric_question(f"{query.text} {query.expanded}")):
             indicator = self._indicator_cell(query, passages)
             if indicator and indicator[0] not in {text for text, _ in parts}:
                 # The report's own measure of what was asked, for that year; the row's loose cells
@@ -756,8 +757,10 @@ class ExtractiveAnswerer:
                 tokens = _token_set(name)
                 if not tokens or any(not any(k.endswith(str(y)) for k in chunk.fields) for y in query.years):
                     continue
-                # The question names the indicator (most of its words) and is about it.
-                cover = len(tokens & question) / len(tokens)
+                # The question names the indicator (most of its words, also in another form:
+                # 'medarbetarengagemanget') and is about it.
+                cover = sum(1 for t in tokens if t in question or len(t) >= 6 and any(
+                    q.startswith(t) for q in question)) / len(tokens)
                 support = self._support(concepts, name)
                 if cover >= 0.5 and support >= 0.5 and (best is None or support + cover > best[0]):
                     best = (support + cover, pos)

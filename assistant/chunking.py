@@ -221,17 +221,27 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     text = _text(lines)
     m = STATUS_RE.search(text)
     body = text[: m.start()] if m else text
-    name_lines = []
+    # The lines before the first value, in paragraphs: the indicator's name is the last paragraph;
+    # one before it is the goal the indicator measures ('Engagerade medarbetare …' / 'Hållbart
+    # medarbetarengagemang').
+    paragraphs: list[list[str]] = [[]]
+    consumed = []
     for line in body.split("\n"):
-        if NUMBER_RE.search(line) or not line.strip():
-            if name_lines:
-                break
-            continue
-        name_lines.append(line.strip())
+        if NUMBER_RE.search(line):
+            break
+        consumed.append(line)
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    name_lines = paragraphs[-1] if paragraphs else []
     fields: dict = {"indikator": join_wrapped_cell(name_lines)} if name_lines else {}
+    if len(paragraphs) > 1:
+        fields["målområde"] = join_wrapped_cell([l for p in paragraphs[:-1] for l in p])
     columns = re.findall(r"(?:Utfall|Mål|Målvärde|Prognos|Budget)\s+(?:\w+\s)?20\d\d", header)
     # Values in row order, skipping the per-sex breakdown ('K: 4,0 %', 'M: 1,2 %').
-    rest = body[len("\n".join(name_lines)):] if name_lines else body
+    rest = body[len("\n".join(consumed)):]
     rest = re.sub(r"\b[KM]:\s*[^\n]*", " ", rest)
     values = re.findall(r"[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?|Öka|Minska|Bibehålla|Behålla", rest)
     values = [v.strip() for v in values if v.strip()]

@@ -82,6 +82,8 @@ def test_indicator_rows_parse_values_by_column():
     assert sick.fields["Mål 2025"] == "Minska" and sick.fields["måluppfyllelse"] == "Oförändrat"
     result = next(c for c in rows if "Ekonomiskt resultat" in c.text)
     assert result.fields["Utfall 2025"] == "+34 mnkr" and result.fields["måluppfyllelse"] == "Uppnått"
+    # The goal heading above the indicator is its målområde, not its name.
+    assert sick.fields["indikator"] == "Sjukfrånvaro" and sick.fields["målområde"] == "Engagerade medarbetare"
 
 
 def test_prose_chunks_follow_headings_and_stay_bounded():
