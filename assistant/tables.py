@@ -115,6 +115,8 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         if not row:
             continue
         label, figures = row
+        if any(f.endswith("%") for f in figures) and not all(f.endswith("%") for f in figures):
+            continue  # a share beside amounts: a column ('Bokslut i % av intäkt') no year names
         # The headings: the run of lines above, back to the previous row or prose sentence.
         above: list[str] = []
         for prev in reversed(lines[max(0, i - HEADER_LOOKBACK):i]):
@@ -127,11 +129,17 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             above.insert(0, prev)
         per_line = [_columns([h], report_year) for h in above]
         # A heading row extracted whole onto one line ('Föregående år Innevarande år', 'Budget 2023
-        # Bokslut 2023') is the row's own; lines above it may head a neighbouring table. Bare years on
-        # one line are a chart's axis, not a heading. Else the headings are one cell per line.
-        whole = next((k for k in reversed(range(len(above))) if len(per_line[k]) >= 2
-                      and all(not label.isdigit() for label, _ in per_line[k])), None)
-        layouts = ([(per_line[whole], whole)] if whole is not None else []) + [(_columns(above, report_year), None)]
+        # Bokslut 2023') right above the rows is theirs; lines above it may head a neighbouring table.
+        # Heading lines below it ('Bokslut i % av / Intäkt') name more columns than it does; bare years
+        # on one line are a chart's axis. Else the headings are one cell per line.
+        whole = len(above) - 1 if above and len(per_line[-1]) >= 2 \
+            and all(not label.isdigit() for label, _ in per_line[-1]) else None
+        if whole is not None:
+            layouts = [(per_line[whole], whole)]
+        elif any(len(cols) >= 2 for cols in per_line):
+            continue  # a heading line with more heading lines under it: which column is which is unknown
+        else:
+            layouts = [(_columns(above, report_year), None)]
         read = next(((cand, cols, k) for cols, k in layouts if len(cols) >= 2
                      for cand in (figures, _with_thousands(figures)) if len(cand) == len(cols)), None)
         if read:

@@ -97,3 +97,13 @@ def test_a_period_in_a_title_and_rows_run_together_on_one_line_are_not_read():
     assert read_cells("Förvaltningsplan 2024–2026\n5 Ekonomi\nCentrum för IT 17,8 18,8", 2024) == []
     run_on = "Ram 2023\nRam 2024\nCentrumbildning Centrum för service 55,5 58,8 Centrum för IT 17,8 18,8"
     assert read_cells(run_on, 2024) == []
+
+
+def test_a_row_with_a_share_no_heading_names_or_headings_below_the_heading_line_is_not_read():
+    """'Belopp i tkr Bokslut 2019 … Avvikelse 2020' is followed by 'Bokslut i % av / Intäkt': the rows
+    have a column the year headings do not name, so no figure can be placed under a year."""
+    text = ("Belopp i tkr Bokslut 2019 Årsbudget 2020 Prognos 2020 Bokslut 2020 Avvikelse 2020\n"
+            "Bokslut i % av\nIntäkt\nE3 HR stöd -43 0 0 0 0\nE6 Arkiv och skanning 111 -500 -300 -94 406 -7,9%\n")
+    assert _by_label(text, 2020) == {}
+    shares = "Belopp i tkr Bokslut 2019 Budget 2020 Bokslut 2020\nLäkare inhyrd personal -345 -188 -45,6%\n"
+    assert _by_label(shares, 2020) == {}
