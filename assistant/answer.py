@@ -41,6 +41,7 @@ ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
 TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
 TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the question's words
+TABLE_CHUNKS = 2  # chunks before a table row's own that are read for its headings
 TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks below one named by itself
 SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
 MIN_SCORE = 0.35  # below this no sentence is taken as support
@@ -208,6 +209,17 @@ def _has_asked_code(p: Passage, query: Query) -> bool:
     """The row carries a code the question names ('rf 8' ~ 'RF8'), or the question names none."""
     codes = {c.upper().replace(" ", "") for c in query.codes}
     return not codes or str(p.chunk.fields.get("code", "")).upper() in codes
+
+
+def _without_overlap(texts: list[str]) -> str:
+    """Consecutive chunks as one text, the lines a chunk repeats from the one before (overlapping
+    windows) read once."""
+    lines: list[str] = []
+    for text in texts:
+        new = text.split("\n")
+        n = next((n for n in range(min(len(lines), len(new)), 0, -1) if lines[-n:] == new[:n]), 0)
+        lines += new[n:]
+    return "\n".join(lines)
 
 
 def is_numeric_question(text: str) -> bool:
@@ -718,8 +730,9 @@ class ExtractiveAnswerer:
             positions = self.doc_chunks.get(doc, [])
             for k, pos in enumerate(positions):
                 chunk = self.index.chunks[pos]
-                before = self.index.chunks[positions[k - 1]].text if k else ""  # its headings may be there
-                for cell in read_cells(before + "\n" + chunk.text, year, prefer, meta.year):
+                # Its table's headings may be in the chunks before it (a long table spans several).
+                before = _without_overlap([self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1]])
+                for cell in read_cells(before, year, prefer, meta.year):
                     if cell.label not in chunk.text:
                         continue
                     # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the

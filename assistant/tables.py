@@ -21,7 +21,8 @@ _NUMBER_TOKEN = re.compile(r"^[+\-−–]?\d{1,3}(?:,\d+)?%?$|^[+\-−–]?\d+(?
 _LABEL_WORDS = {"bokslut", "budget", "prognos", "utfall", "avvikelse", "resultat", "ram", "årsbudget", "helår",
                 "förändring", "mål", "målvärde"}
 _OUTCOME_LABELS = ("bokslut", "utfall", "resultat")
-HEADER_LOOKBACK = 24  # lines above a row that may hold its column headings
+HEADER_LOOKBACK = 24  # heading lines above a table's rows that may hold its column headings
+TABLE_LOOKBACK = 120  # lines above a row that may hold its table's headings (rows of it in between)
 
 
 @dataclass
@@ -119,21 +120,25 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             continue  # a share beside amounts: a column ('Bokslut i % av intäkt') no year names
         # The headings: the run of lines above, back to the previous row or prose sentence.
         above: list[str] = []
-        for prev in reversed(lines[max(0, i - HEADER_LOOKBACK):i]):
+        # The rows of the same table above this one do not count against the distance to the headings.
+        for prev in reversed(lines[max(0, i - TABLE_LOOKBACK):i]):
             if not prev:
                 continue
             if _row_figures(prev.split()) or prev.endswith("."):
                 if above:
                     break
                 continue  # rows of the same table: keep looking for its headings
+            if len(above) >= HEADER_LOOKBACK:
+                break
             above.insert(0, prev)
+        # A chart's year axis ('2020 2021 2022', '2020 till 2023') extracted among the headings is none.
+        above = [h for h in above if not re.fullmatch(r"\W*20\d\d\*?(?:\s+(?:till|–|-)?\s*20\d\d\*?)+\W*", h)]
         per_line = [_columns([h], report_year) for h in above]
         # A heading row extracted whole onto one line ('Föregående år Innevarande år', 'Budget 2023
         # Bokslut 2023') right above the rows is theirs; lines above it may head a neighbouring table.
-        # Heading lines below it ('Bokslut i % av / Intäkt') name more columns than it does; bare years
-        # on one line are a chart's axis. Else the headings are one cell per line.
-        whole = len(above) - 1 if above and len(per_line[-1]) >= 2 \
-            and all(not label.isdigit() for label, _ in per_line[-1]) else None
+        # Heading lines below it ('Bokslut i % av / Intäkt') name more columns than it does. Else the
+        # headings are one cell per line.
+        whole = len(above) - 1 if above and len(per_line[-1]) >= 2 else None
         if whole is not None:
             layouts = [(per_line[whole], whole)]
         elif any(len(cols) >= 2 for cols in per_line):

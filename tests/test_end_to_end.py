@@ -249,6 +249,13 @@ def test_a_figure_asked_of_the_plan_is_not_read_off_the_annual_reports_table(tmp
         assert "18,8" in first and "2,8" not in first.replace("18,8", "")
 
 
+def test_a_row_far_down_a_long_table_is_read_under_its_year_column(corpus_assistant):
+    """The 2023 annual report's summary income statement spans chunks, with a chart's year axis
+    among its headings: the row asked for is read under 'Bokslut 2023', not the budget beside it."""
+    first = corpus_assistant.ask("Hur stora var IT-kostnaderna på regionkontoret 2023?").text.split("[1]")[0]
+    assert "IT-kostnader, Bokslut 2023: -41" in first
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")

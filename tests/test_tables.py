@@ -107,3 +107,14 @@ def test_a_row_with_a_share_no_heading_names_or_headings_below_the_heading_line_
     assert _by_label(text, 2020) == {}
     shares = "Belopp i tkr Bokslut 2019 Budget 2020 Bokslut 2020\nLäkare inhyrd personal -345 -188 -45,6%\n"
     assert _by_label(shares, 2020) == {}
+
+
+def test_a_long_tables_last_rows_and_a_chart_axis_among_its_headings():
+    """Rows far below the headings (many rows between) are still read under them; a chart's year
+    axis extracted among the headings ('2020 2021 2022') is not taken for columns."""
+    names = [f"Enhet {a}{b}" for a in "ABC" for b in "KLMNOPQRST"][:29]
+    rows = "\n\n".join(f"{name} {n},5 {n + 1},5" for n, name in enumerate(names, start=1))
+    text = f"Månadsvis utveckling\n2020 2021 2022\nResultat\nBelopp i mnkr\nBudget\n2023\nBokslut\n2023\n\n{rows}\n"
+    cells = _by_label(text, 2023)
+    assert cells["Enhet CS"] == ("Bokslut 2023", "30,5") and cells["Enhet AK"] == ("Bokslut 2023", "2,5")
+    assert _by_label(text, 2023, ("budget",))["Enhet CS"] == ("Budget 2023", "29,5")
