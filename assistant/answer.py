@@ -24,7 +24,7 @@ from .sentences import is_chart_axis, is_page_furniture, is_substantive, split_s
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)
 from .store import LoadedIndex
-from .tables import read_cells
+from .tables import Cell, read_cells
 from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_matches
 from .tokenize import tokenize, unseen_compound_parts
 
@@ -209,6 +209,21 @@ def _has_asked_code(p: Passage, query: Query) -> bool:
     """The row carries a code the question names ('rf 8' ~ 'RF8'), or the question names none."""
     codes = {c.upper().replace(" ", "") for c in query.codes}
     return not codes or str(p.chunk.fields.get("code", "")).upper() in codes
+
+
+# A list of what went plus or minus ('… gick med underskott', '… gick plus'), read off a results table.
+_SIGN_ASKED = re.compile(r"(?P<neg>\bunderskott|\bnegativ\w* (?:resultat|avvikelse)|\bgick (?:\w+ )?(?:minus|back)\b)|"
+                         r"(?P<pos>\böverskott|\bpositiv\w* (?:resultat|avvikelse)|\bgick (?:\w+ )?plus\b)", re.I)
+# What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
+_LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
+
+
+def _as_number(value: str) -> float | None:
+    m = re.fullmatch(r"([+\-−–]?)\s*(\d[\d ]*(?:,\d+)?)\s*%?", value.strip())
+    if not m:
+        return None
+    number = float(m.group(2).replace(" ", "").replace(",", "."))
+    return -number if m.group(1) in ("-", "−", "–") else number
 
 
 def _without_overlap(texts: list[str]) -> str:
@@ -1019,8 +1034,50 @@ class ExtractiveAnswerer:
             parts.append((text, idx))
         return parts
 
+    def _rows_by_sign(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
+        """'Vilka centrum gick med underskott 2023?': the rows of a results table whose label names what
+        is asked for ('Centrum för …'), read under the asked year's outcome column, with a negative
+        (or, asked for a surplus, a positive) figure. Totals and 'varav' parts are not listed."""
+        wanted = _SIGN_ASKED.search(f"{query.text} {query.expanded}")
+        noun = _LISTED_NOUN.search(query.text)
+        if len(query.years) != 1 or not wanted or not noun:
+            return []
+        negative = bool(wanted.group("neg"))
+        kind = tokenize(noun.group(1))[:1]
+        year = query.years[0]
+        tables: dict[tuple[str, str, str], list[tuple[Cell, int]]] = {}
+        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
+            meta = self.index.metas[doc]
+            if meta.kind in PLAN_KINDS or not self._covers_year(meta, str(year), query):
+                continue
+            positions = self.doc_chunks.get(doc, [])
+            for k, pos in enumerate(positions):
+                chunk = self.index.chunks[pos]
+                text = _without_overlap([self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1]])
+                for cell in read_cells(text, year, (), meta.year):
+                    if cell.label in chunk.text and kind and kind[0] in _token_set(cell.label):
+                        rows = tables.setdefault((doc, cell.title, cell.column), [])
+                        if cell.label not in {c.label for c, _ in rows}:
+                            rows.append((cell, pos))
+        if not tables:
+            return []
+        rows = max(tables.values(), key=len)
+        parts = []
+        for cell, pos in rows:
+            value = _as_number(cell.value)
+            if value is None or re.match(r"(varav|summa|totalt?)\b", cell.label, re.I) or (value < 0) != negative \
+                    or value == 0:
+                continue
+            chunk = self.index.chunks[pos]
+            passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
+            parts.append((f"{cell.label} ({cell.column}: {cell.value})", len(passages) - 1))
+        return parts
+
     def _list(self, query, passages, sentences):
         if not query.status_filter:
+            by_sign = self._rows_by_sign(query, passages)
+            if by_sign:
+                return by_sign
             section = self._section_asked_for(query, passages, sentences)
             first = self._best(sentences)
             if not first:

@@ -256,6 +256,24 @@ def test_a_row_far_down_a_long_table_is_read_under_its_year_column(corpus_assist
     assert "IT-kostnader, Bokslut 2023: -41" in first
 
 
+def test_which_units_went_minus_or_plus_is_read_off_the_results_table(tmp_path):
+    """'Vilka centrum gick med underskott 2024?' lists the results table's centre rows with a negative
+    figure under the year's outcome column, each with its figure; a 'varav' part and the total are
+    not centres, and a row that cannot be placed under the year ('-0,9 1,0') is not guessed."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024\n\n4 Ekonomi\n\nResultatet per centrum framgår av tabellen.\n"
+        "Resultat, mnkr\nBelopp i mnkr\nBokslut\n2022\nBokslut\n2023\nBokslut\n2024\n\n"
+        "Centrum för service 2,4 0,1 -3,9\n\nVarav Varuförsörjning -3,3 -3,8 -7,5\n\n"
+        "Centrum för ekonomi 0,6 0,0 2,8\n\nCentrum för digitalisering -0,9 1,0\n\n"
+        "Centrum för kommunikation 3,0 0,3 -0,1\n\nSumma förvaltningen 40,2 19,4 21,5\n")
+
+    minus = assistant.ask("Vilka centrum gick med underskott 2024?")
+    assert "Centrum för service (Bokslut 2024: -3,9)" in minus.text and "Centrum för kommunikation" in minus.text
+    assert "Varuförsörjning" not in minus.text and "ekonomi" not in minus.text and "digitalisering" not in minus.text
+    plus = assistant.ask("Vilka centrum gick plus 2024?")
+    assert "Centrum för ekonomi (Bokslut 2024: 2,8)" in plus.text and "Summa" not in plus.text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
