@@ -56,7 +56,7 @@ _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förk
                      r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|\bvilken ram\b|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bsjukfrånvaro|"
-                               r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bekonomiskt\b|"
+                               r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bkosta(?:de|r)\b|\bekonomiskt\b|"
                                r"\b(mer|fler|högre|större) eller (mindre|färre|lägre)\b", re.I)
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
@@ -733,6 +733,7 @@ class ExtractiveAnswerer:
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
+        against_budget = bool(re.search(r"budget|avvik|avvek|prognos", f"{query.text} {query.expanded}", re.I))
         plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I))
                          and not asks_outcome(query.text)) or bool(set(query.kinds) & PLAN_KINDS)
         docs = list(dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]))
@@ -759,8 +760,13 @@ class ExtractiveAnswerer:
                     support = self._support(concepts, f"{named} {cell.column}") - (0.0 if named == cell.label else TITLE_PENALTY)
                     support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
                                                  - bool(re.match(r"varav\b", cell.label, re.I)))
+                    if against_budget:
+                        support += 0.001 * len(cell.same_year)  # of equal rows, the one that also gives the deviation
                     if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):
-                        best = (support, f"{named}, {cell.column}: {cell.value}", pos)
+                        # Asked against the budget, the row's other columns for the year are the answer too.
+                        cells = cell.same_year if against_budget and len(cell.same_year) > 1 else \
+                            ((cell.column, cell.value),)
+                        best = (support, f"{named}, " + ", ".join(f"{c}: {v}" for c, v in cells), pos)
         if best is None:
             return None
         chunk = self.index.chunks[best[2]]

@@ -10,7 +10,8 @@ to the report ('Föregående år', 'Innevarande år'): those are read only when 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # A column heading: a label word and a year ('Bokslut 2023', 'Budget 2023', '2022*'); one per column.
@@ -31,6 +32,7 @@ class Cell:
     column: str  # the column heading, e.g. 'Bokslut 2023'
     value: str  # the figure as written, e.g. '-3,9'
     title: str = ""  # the table's own heading lines ('Arbetsmiljöavvikelser (ack)'), if any
+    same_year: tuple[tuple[str, str], ...] = ()  # every (column, figure) of the row for the asked year
 
 
 def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -93,6 +95,53 @@ class Row:
     title: str = ""  # heading lines that name no column: what the table is about
 
 
+# Words a column heading of a monthly results table starts with ('Ack / utfall / Inn år', 'Helår /
+# Prognos', 'Bokslut / Utf Fg år', 'Avv / Bud mot / Prog'), each cell wrapped over several lines.
+_COLUMN_START = re.compile(r"^(?:ack(?:umulerat)?|helår|bokslut|avv(?:ikelse)?)\b", re.I)
+
+
+def _grouped_columns(above: list[str], report_year: int | None) -> list[tuple[str, int]]:
+    """Column headings wrapped over several lines, one column starting at each line that starts with
+    a heading word: 'Ack utfall Inn år' and 'Helår Prognos' are the report's year, 'Ack Utfall Fg år'
+    the year before."""
+    start = next((k for k, h in enumerate(above) if _COLUMN_START.match(h)), None)
+    if report_year is None or start is None:
+        return []
+    groups: list[list[str]] = []
+    for h in above[start:]:
+        if _COLUMN_START.match(h) or not groups:
+            groups.append([h])
+        elif re.search(r"\bår$", groups[-1][-1]) and h[:1].isupper():
+            break  # 'Intäkter' after the last heading labels the rows below, it heads no column
+        else:
+            groups[-1].append(h)
+    cols = []
+    for g in groups:
+        label = " ".join(" ".join(g).split())
+        earlier = re.search(r"\b(?:fg\.?|föregående)\s+år", label, re.I)
+        cols.append((f"{label} ({report_year - 1 if earlier else report_year})", report_year - 1 if earlier else report_year))
+    return cols if len(cols) >= 4 else []
+
+
+def _checked_prefix(figures: tuple[str, ...] | list[str], columns: list[tuple[str, int]]) -> int:
+    """How many leading columns are confirmed: up to the last deviation column ('Ack avv från budget')
+    whose figure is the difference of the two columns before it, with no failed check before it."""
+    values = []
+    for f in figures:
+        m = re.fullmatch(r"([+\-−–]?)(\d[\d ]*(?:,\d+)?)", f)
+        values.append(None if not m else float(m.group(2).replace(" ", "").replace(",", "."))
+                      * (-1 if m.group(1) else 1))
+    trusted = 0
+    for k, (label, _) in enumerate(columns):
+        if k < 2 or not re.match(r"(?:ack\s+)?avv", label, re.I):
+            continue
+        a, b, d = values[k - 2], values[k - 1], values[k]
+        if None in (a, b, d) or abs((a - b) - d) > 0.11:
+            break
+        trusted = k + 1
+    return trusted
+
+
 def _title(above: list[str], per_line: list[list], heading: int | None) -> str:
     """What the table is about: the heading lines that name no column, just above its own heading
     line (back to a neighbouring table's heading) or above its first column heading, without
@@ -110,7 +159,8 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
     once per text: a loaded index asks about the same passages again and again). `report_year` is
     the year of the report the text comes from, for columns named relative to it."""
     lines = [l.strip() for l in text.split("\n")]
-    rows: list[Row] = []
+    rows: list[Row | None] = []
+    checked: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # wrapped-heading tables: row, confirmed columns
     for i, line in enumerate(lines):
         row = _row_figures(line.split())
         if not row:
@@ -124,7 +174,12 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         for prev in reversed(lines[max(0, i - TABLE_LOOKBACK):i]):
             if not prev:
                 continue
-            if _row_figures(prev.split()) or prev.endswith("."):
+            is_row = bool(_row_figures(prev.split()))
+            if is_row or prev.endswith("."):
+                if above and is_row and len(above) == 1 and not _columns(above, report_year) \
+                        and len(above[0].split()) <= 2:
+                    above = []  # a label inside the table ('Kostnader'): its headings are further up
+                    continue
                 if above:
                     break
                 continue  # rows of the same table: keep looking for its headings
@@ -144,13 +199,23 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         elif any(len(cols) >= 2 for cols in per_line):
             continue  # a heading line with more heading lines under it: which column is which is unknown
         else:
-            layouts = [(_columns(above, report_year), None)]
+            layouts = [(_columns(above, report_year), None), (_grouped_columns(above, report_year), None)]
         read = next(((cand, cols, k) for cols, k in layouts if len(cols) >= 2
                      for cand in (figures, _with_thousands(figures)) if len(cand) == len(cols)), None)
+        if read and read[1] == layouts[-1][0] and read[1] != layouts[0][0]:
+            # Wrapped headings may come out of the extraction in another order than their columns:
+            # only the columns up to a deviation that checks out ('avv' = the two before it) are read,
+            # as far as most rows of the table confirm it (a row of zeros confirms anything).
+            checked.setdefault(tuple(above), []).append((len(rows), _checked_prefix(read[0], read[1])))
         if read:
             rows.append(Row(label=label, figures=tuple(read[0]), columns=tuple(read[1]),
                             title=_title(above, per_line, read[2])))
-    return tuple(rows)
+    for block in checked.values():
+        trusted = Counter(t for _, t in block).most_common(1)[0][0]
+        for k, t in block:
+            rows[k] = replace(rows[k], figures=rows[k].figures[:trusted], columns=rows[k].columns[:trusted]) \
+                if t >= trusted > 0 else None
+    return tuple(r for r in rows if r is not None)
 
 
 def read_cells(text: str, year: int, prefer: tuple[str, ...] = (), report_year: int | None = None) -> list[Cell]:
@@ -164,5 +229,6 @@ def read_cells(text: str, year: int, prefer: tuple[str, ...] = (), report_year: 
         preferred = [j for j in wanted if prefer and row.columns[j][0].casefold().startswith(prefer)]
         outcome = [j for j in wanted if row.columns[j][0].casefold().startswith(_OUTCOME_LABELS)]
         j = (preferred or outcome or wanted)[0]
-        cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j], title=row.title))
+        cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j], title=row.title,
+                          same_year=tuple((row.columns[k][0], row.figures[k]) for k in wanted)))
     return cells

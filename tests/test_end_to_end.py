@@ -254,6 +254,9 @@ def test_a_row_far_down_a_long_table_is_read_under_its_year_column(corpus_assist
     among its headings: the row asked for is read under 'Bokslut 2023', not the budget beside it."""
     first = corpus_assistant.ask("Hur stora var IT-kostnaderna på regionkontoret 2023?").text.split("[1]")[0]
     assert "IT-kostnader, Bokslut 2023: -41" in first
+    # Asked against the budget, the monthly table's outcome, budget and deviation for the year.
+    first = corpus_assistant.ask("Hur mycket mer regionersättning fick regionkontoret än budgeterat 2023?").text
+    assert "337,6" in first.split("[1]")[0] and "24,9" in first.split("[1]")[0]
 
 
 def test_which_units_went_minus_or_plus_is_read_off_the_results_table(tmp_path):

@@ -118,3 +118,65 @@ def test_a_long_tables_last_rows_and_a_chart_axis_among_its_headings():
     cells = _by_label(text, 2023)
     assert cells["Enhet CS"] == ("Bokslut 2023", "30,5") and cells["Enhet AK"] == ("Bokslut 2023", "2,5")
     assert _by_label(text, 2023, ("budget",))["Enhet CS"] == ("Budget 2023", "29,5")
+
+
+MONTHLY = """Förenklad resultaträkning (mkr)
+Ack
+utfall
+
+Inn år
+
+Ack
+Budget
+
+Inn år
+
+Ack avv
+från
+
+budget
+
+Ack Utfall
+Fg år
+
+Helår
+Prognos
+
+Helår
+Budget
+
+Bokslut
+Utf Fg år
+
+Avv
+Bud mot
+Prog
+
+Ack Avv
+Fg år
+
+Intäkter
+
+Regionersättning  337,6  312,7  24,9  310,7  328,3  312,7  15,6  310,7  26,9
+Övriga intäkter  51,3  40,9  10,4  59,0  52,8  40,9  11,9  59,0  -7,7
+Summa Intäkter  539,1  498,9  40,2  515,5  533,1  498,9  34,2  515,5  23,6
+
+Kostnader
+
+Personalkostnader  -289,6  -292,4  2,8  -271,3  -285,0  -292,4  7,3  -271,3  -18,3
+Läkemedel  -0,1  -0,1  0,0  -0,1  -0,1  -0,1  0,0  -0,1  0,0
+"""
+
+
+def test_headings_wrapped_over_lines_are_read_only_as_far_as_the_figures_confirm_them():
+    """A monthly results table's headings wrap ('Ack / utfall / Inn år'); 'Inn år' is the report's
+    year. The extraction lists 'Bokslut Utf Fg år' before 'Avv Bud mot Prog' although the figures
+    (15,6 = 328,3 - 312,7) say otherwise: only the columns up to the deviation that checks out
+    (24,9 = 337,6 - 312,7) are read, for every row, also below the in-table label 'Kostnader'."""
+    cells = {c.label: c for c in read_cells(MONTHLY, 2023, report_year=2023)}
+    assert (cells["Regionersättning"].column, cells["Regionersättning"].value) == ("Ack utfall Inn år (2023)", "337,6")
+    assert dict(cells["Regionersättning"].same_year) == {"Ack utfall Inn år (2023)": "337,6",
+                                                         "Ack Budget Inn år (2023)": "312,7",
+                                                         "Ack avv från budget (2023)": "24,9"}
+    assert cells["Personalkostnader"].value == "-289,6" and len(cells["Läkemedel"].same_year) == 3
+    assert read_cells(MONTHLY, 2022, report_year=2023) == []  # 'Fg år' columns are not confirmed
