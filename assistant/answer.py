@@ -269,6 +269,7 @@ class ExtractiveAnswerer:
         self.report_docs = {d for d, m in index.metas.items() if is_report(m)}
         self.docs_by_name = docs_by_name(index.metas)
         self.doc_chunks: dict[str, list[int]] = {}  # document -> its chunks' positions, in reading order
+        self.table_texts: dict[int, str] = {}  # chunk position -> the text its table rows are read from
         for i, c in enumerate(index.chunks):
             self.doc_chunks.setdefault(c.doc_id, []).append(i)
         report_numbers = np.array(sorted(self.doc_number[d] for d in self.report_docs), dtype=np.int32)
@@ -438,7 +439,7 @@ class ExtractiveAnswerer:
             parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
-        if intent in ("number", "fact") and (intent == "number" or is_numeric_question(query.text)):
+        if intent == "number" or intent in ("fact", "status") and not query.codes and is_numeric_question(query.text):
             cell = self._table_cell(query, passages)
             if cell and cell[0] not in {text for text, _ in parts}:
                 # The figure read off its column, before the row it comes from; the rest of that
@@ -721,6 +722,15 @@ class ExtractiveAnswerer:
         """Drop a table row's loose cells ('3,8%') once the row is quoted whole."""
         return [(t, i) for t, i in parts if not (passages[i].chunk.id == chunk_id and not is_substantive(t))]
 
+    def _table_text(self, positions: list[int], k: int) -> str:
+        """The text a chunk's table rows are read from: the chunk with the ones before it, where its
+        table's headings may be (a long table spans several), their overlap read once. Built once."""
+        pos = positions[k]
+        if pos not in self.table_texts:
+            self.table_texts[pos] = _without_overlap(
+                [self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1]])
+        return self.table_texts[pos]
+
     def _table_cell(self, query, passages) -> tuple[str, int] | None:
         """For one asked year, the figure in a flattened table row whose label is what the question
         asks about, read under that year's column ('Centrum för administration, Bokslut 2023: -3,9').
@@ -746,9 +756,7 @@ class ExtractiveAnswerer:
             positions = self.doc_chunks.get(doc, [])
             for k, pos in enumerate(positions):
                 chunk = self.index.chunks[pos]
-                # Its table's headings may be in the chunks before it (a long table spans several).
-                before = _without_overlap([self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1]])
-                for cell in read_cells(before, year, prefer, meta.year):
+                for cell in read_cells(self._table_text(positions, k), year, prefer, meta.year):
                     if cell.label not in chunk.text:
                         continue
                     # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the
@@ -1059,8 +1067,7 @@ class ExtractiveAnswerer:
             positions = self.doc_chunks.get(doc, [])
             for k, pos in enumerate(positions):
                 chunk = self.index.chunks[pos]
-                text = _without_overlap([self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1]])
-                for cell in read_cells(text, year, (), meta.year):
+                for cell in read_cells(self._table_text(positions, k), year, (), meta.year):
                     if cell.label in chunk.text and kind and kind[0] in _token_set(cell.label):
                         rows = tables.setdefault((doc, cell.title, cell.column), [])
                         if cell.label not in {c.label for c, _ in rows}:
