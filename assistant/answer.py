@@ -44,6 +44,7 @@ TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the qu
 TABLE_CHUNKS = 2  # chunks before a table row's own that are read for its headings
 TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks below one named by itself
 SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
+RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
@@ -768,8 +769,8 @@ class ExtractiveAnswerer:
                     support = self._support(concepts, f"{named} {cell.column}") - (0.0 if named == cell.label else TITLE_PENALTY)
                     support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
                                                  - bool(re.match(r"varav\b", cell.label, re.I)))
-                    if against_budget:
-                        support += 0.001 * len(cell.same_year)  # of equal rows, the one that also gives the deviation
+                    if against_budget:  # of equal rows, the one that also gives the budget and deviation
+                        support += RICHER_ROW * len(cell.same_year)
                     if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):
                         # Asked against the budget, the row's other columns for the year are the answer too.
                         cells = cell.same_year if against_budget and len(cell.same_year) > 1 else \

@@ -336,6 +336,8 @@ def test_an_outcome_rows_timetable_is_given_and_a_timetable_or_cost_not_in_the_r
 
 
 def test_why_asked_of_a_rows_comment_quotes_the_cause_told_before_the_effect(tmp_path):
+    """A row's comment tells the cause ('Nya riktlinjer … har börjat sätta sig') before the effect the
+    question names ('Styrgruppen har nu ställt om …'): both are quoted."""
     assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
         "Uppdrag\n\nUppdrag Ansvarig Status Kommentar\n\n"
         "(RS4) Minska beroendet av hyrpersonal. Regionstyrelsen Pågående Nya riktlinjer för hyrbemanning har "
