@@ -194,15 +194,16 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         # Heading lines below it ('Bokslut i % av / Intäkt') name more columns than it does. Else the
         # headings are one cell per line.
         whole = len(above) - 1 if above and len(per_line[-1]) >= 2 else None
+        # (columns, the heading line they are on, whether their order must be confirmed by the figures)
         if whole is not None:
-            layouts = [(per_line[whole], whole)]
+            layouts = [(per_line[whole], whole, False)]
         elif any(len(cols) >= 2 for cols in per_line):
             continue  # a heading line with more heading lines under it: which column is which is unknown
         else:
-            layouts = [(_columns(above, report_year), None), (_grouped_columns(above, report_year), None)]
-        read = next(((cand, cols, k) for cols, k in layouts if len(cols) >= 2
+            layouts = [(_columns(above, report_year), None, False), (_grouped_columns(above, report_year), None, True)]
+        read = next(((cand, cols, k, unconfirmed) for cols, k, unconfirmed in layouts if len(cols) >= 2
                      for cand in (figures, _with_thousands(figures)) if len(cand) == len(cols)), None)
-        if read and read[1] == layouts[-1][0] and read[1] != layouts[0][0]:
+        if read and read[3]:
             # Wrapped headings may come out of the extraction in another order than their columns:
             # only the columns up to a deviation that checks out ('avv' = the two before it) are read,
             # as far as most rows of the table confirm it (a row of zeros confirms anything).
