@@ -732,6 +732,21 @@ class ExtractiveAnswerer:
                 [self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1]])
         return self.table_texts[pos]
 
+    def _row_cells(self, query: Query, passages: list[Passage], prefer: tuple[str, ...], readable):
+        """(chunk position, cell) for every table row read under the one asked year, in the reports the
+        top passages come from that cover that year and that `readable` lets through; each row once,
+        from the chunk it stands in."""
+        year = query.years[0]
+        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
+            meta = self.index.metas[doc]
+            if not readable(meta) or not self._covers_year(meta, str(year), query):
+                continue
+            positions = self.doc_chunks.get(doc, [])
+            for k, pos in enumerate(positions):
+                for cell in read_cells(self._table_text(positions, k), year, prefer, meta.year):
+                    if cell.label in self.index.chunks[pos].text:
+                        yield pos, cell
+
     def _table_cell(self, query, passages) -> tuple[str, int] | None:
         """For one asked year, the figure in a flattened table row whose label is what the question
         asks about, read under that year's column ('Centrum för administration, Bokslut 2023: -3,9').
@@ -739,7 +754,6 @@ class ExtractiveAnswerer:
         appended to the passages and cited. A plan's table answers only questions about plans."""
         if len(query.years) != 1:
             return None
-        year = query.years[0]
         concepts = [(alts, w) for alts, w in self._concepts(query) if any(re.search(r"[a-zåäö]", t) for t in alts)]
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
@@ -747,35 +761,28 @@ class ExtractiveAnswerer:
         against_budget = bool(re.search(r"budget|avvik|avvek|prognos", f"{query.text} {query.expanded}", re.I))
         plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I))
                          and not asks_outcome(query.text)) or bool(set(query.kinds) & PLAN_KINDS)
-        docs = list(dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]))
+
+        def readable(meta: DocumentMeta) -> bool:  # a plan only when asked of one; the kind named, if any
+            return (meta.kind not in PLAN_KINDS or plans_allowed) and (not query.kinds or meta.kind in query.kinds)
+
         best: tuple[float, str, int] | None = None
-        for doc in docs:
-            meta = self.index.metas[doc]
-            if (meta.kind in PLAN_KINDS and not plans_allowed) or not self._covers_year(meta, str(year), query) \
-                    or (query.kinds and meta.kind not in query.kinds):  # 'enligt förvaltningsplanen'
-                continue
-            positions = self.doc_chunks.get(doc, [])
-            for k, pos in enumerate(positions):
-                chunk = self.index.chunks[pos]
-                for cell in read_cells(self._table_text(positions, k), year, prefer, meta.year):
-                    if cell.label not in chunk.text:
-                        continue
-                    # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the
-                    # table's title, ranking below a row whose own label names the question's subject;
-                    # of equal rows the total, not a 'varav' part.
-                    by_label = self._support(concepts, cell.label) >= TABLE_LABEL_SUPPORT and own & _token_set(cell.label)
-                    named = cell.label if by_label or not cell.title else f"{cell.title} – {cell.label}"
-                    # The column's heading says what the figure is ('Ram 2023' answers 'vilken ram').
-                    support = self._support(concepts, f"{named} {cell.column}") - (0.0 if named == cell.label else TITLE_PENALTY)
-                    support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
-                                                 - bool(re.match(r"varav\b", cell.label, re.I)))
-                    if against_budget:  # of equal rows, the one that also gives the budget and deviation
-                        support += RICHER_ROW * len(cell.same_year)
-                    if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):
-                        # Asked against the budget, the row's other columns for the year are the answer too.
-                        cells = cell.same_year if against_budget and len(cell.same_year) > 1 else \
-                            ((cell.column, cell.value),)
-                        best = (support, f"{named}, " + ", ".join(f"{c}: {v}" for c, v in cells), pos)
+        for pos, cell in self._row_cells(query, passages, prefer, readable):
+            # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the
+            # table's title, ranking below a row whose own label names the question's subject;
+            # of equal rows the total, not a 'varav' part.
+            by_label = self._support(concepts, cell.label) >= TABLE_LABEL_SUPPORT and own & _token_set(cell.label)
+            named = cell.label if by_label or not cell.title else f"{cell.title} – {cell.label}"
+            # The column's heading says what the figure is ('Ram 2023' answers 'vilken ram').
+            support = self._support(concepts, f"{named} {cell.column}") - (0.0 if named == cell.label else TITLE_PENALTY)
+            support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
+                                         - bool(re.match(r"varav\b", cell.label, re.I)))
+            if against_budget:  # of equal rows, the one that also gives the budget and deviation
+                support += RICHER_ROW * len(cell.same_year)
+            if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):
+                # Asked against the budget, the row's other columns for the year are the answer too.
+                cells = cell.same_year if against_budget and len(cell.same_year) > 1 else \
+                    ((cell.column, cell.value),)
+                best = (support, f"{named}, " + ", ".join(f"{c}: {v}" for c, v in cells), pos)
         if best is None:
             return None
         chunk = self.index.chunks[best[2]]
@@ -1059,20 +1066,12 @@ class ExtractiveAnswerer:
             return []
         negative = bool(wanted.group("neg"))
         kind = tokenize(noun.group(1))[:1]
-        year = query.years[0]
         tables: dict[tuple[str, str, str], list[tuple[Cell, int]]] = {}
-        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
-            meta = self.index.metas[doc]
-            if meta.kind in PLAN_KINDS or not self._covers_year(meta, str(year), query):
-                continue
-            positions = self.doc_chunks.get(doc, [])
-            for k, pos in enumerate(positions):
-                chunk = self.index.chunks[pos]
-                for cell in read_cells(self._table_text(positions, k), year, (), meta.year):
-                    if cell.label in chunk.text and kind and kind[0] in _token_set(cell.label):
-                        rows = tables.setdefault((doc, cell.title, cell.column), [])
-                        if cell.label not in {c.label for c, _ in rows}:
-                            rows.append((cell, pos))
+        for pos, cell in self._row_cells(query, passages, (), lambda meta: meta.kind not in PLAN_KINDS):
+            if kind and kind[0] in _token_set(cell.label):
+                rows = tables.setdefault((self.index.chunks[pos].doc_id, cell.title, cell.column), [])
+                if cell.label not in {c.label for c, _ in rows}:
+                    rows.append((cell, pos))
         if not tables:
             return []
         rows = max(tables.values(), key=len)
