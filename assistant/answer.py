@@ -67,6 +67,11 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
                       "under hittills totalt exempel någon något några finns fanns sagt säger står "
                       "heter hette kallas kallades röra"))
+# Words that say how a figure is given or how it moved, never which row of a table holds it
+# ('Hur mycket har personalkostnaderna ökat i kronor' asks for the row 'Personalkostnader').
+_VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "
+                                  "ökat ökade ökning minskat minskade minskning förändrats förändring "
+                                  "utvecklats utveckling skillnad"))
 # Report kinds name a report (a filter), not the subject of a sentence.
 _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 
@@ -754,7 +759,8 @@ class ExtractiveAnswerer:
         appended to the passages and cited. A plan's table answers only questions about plans."""
         if len(query.years) != 1:
             return None
-        concepts = [(alts, w) for alts, w in self._concepts(query) if any(re.search(r"[a-zåäö]", t) for t in alts)]
+        concepts = [(alts, w) for alts, w in self._concepts(query)
+                    if any(re.search(r"[a-zåäö]", t) for t in alts) and not alts <= _VALUE_WORDS]
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())

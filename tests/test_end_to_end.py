@@ -257,6 +257,12 @@ def test_a_row_far_down_a_long_table_is_read_under_its_year_column(corpus_assist
     # Asked against the budget, the monthly table's outcome, budget and deviation for the year.
     first = corpus_assistant.ask("Hur mycket mer regionersättning fick regionkontoret än budgeterat 2023?").text
     assert "337,6" in first.split("[1]")[0] and "24,9" in first.split("[1]")[0]
+    # How a row changed between two years: each report's line reads the row under its own year,
+    # though the question's 'ökat i kronor' names no row.
+    lines = corpus_assistant.ask("Hur mycket har personalkostnaderna på regionkontoret ökat i kronor mellan 2020 "
+                                 "och 2023?").text.splitlines()
+    assert any(line.startswith("2020") and "Personalkostnader, Ack utfall Inn år (2020): -224,7" in line for line in lines)
+    assert any(line.startswith("2023") and "Personalkostnader, Bokslut 2023: -290" in line for line in lines)
 
 
 def test_which_units_went_minus_or_plus_is_read_off_the_results_table(tmp_path):
