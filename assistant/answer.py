@@ -72,6 +72,9 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
 _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "
                                   "ökat ökade ökning minskat minskade minskning förändrats förändring "
                                   "utvecklats utveckling skillnad"))
+# The columns of a goal table: they say which of an indicator's figures is asked, not which indicator.
+_INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall målvärde målvärdet måluppfyllelse "
+                                        "måluppfyllelsen prognos trend"))
 # Report kinds name a report (a filter), not the subject of a sentence.
 _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 
@@ -800,7 +803,7 @@ class ExtractiveAnswerer:
         read under the asked year's columns, from the reports the top passages come from. An outcome
         report's row, unless the question names a plan. Appended to the passages, so it is cited."""
         question = _token_set(f"{query.text} {query.expanded}")
-        concepts = self._concepts(query)
+        concepts = [(alts, w) for alts, w in self._concepts(query) if not alts <= _VALUE_WORDS | _INDICATOR_COLUMNS]
         wants_plan = bool(set(query.kinds) & PLAN_KINDS)
         best: tuple[float, int] | None = None
         for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
