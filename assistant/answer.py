@@ -66,7 +66,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
                       "under hittills totalt exempel någon något några finns fanns sagt säger står "
-                      "heter hette kallas kallades röra"))
+                      "heter hette kallas kallades röra redovisas redovisade redovisar anges anger angavs nämns nämner"))
 # Words that say how a figure is given or how it moved, never which row of a table holds it
 # ('Hur mycket har personalkostnaderna ökat i kronor' asks for the row 'Personalkostnader').
 _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "

@@ -373,6 +373,18 @@ def test_a_figure_asked_for_a_year_is_read_off_the_goal_tables_indicator_row(tmp
         assert "Utfall 2025: 3,8%" in first and "3,7" not in first and "3,5" not in first
 
 
+def test_the_verb_a_question_asks_with_is_no_match_for_a_sentence(tmp_path):
+    """'Vilken … redovisade regionen' asks what the report states; a sentence that only shares
+    'redovisas' with it ('Nedan redovisas hur ramen har fördelats') is no answer."""
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2025.txt",
+        "Förvaltningsplan 2025\n\nEkonomi\n\nNedan redovisas hur ramen på 257,1 miljoner har fördelats inom "
+        "förvaltningen.\n\nRamen fördelas efter centrumens uppdrag och bemanning.\n\n" + "".join(
+            f"{topic}\n\n{topic} ska under året arbeta vidare enligt planen och följa upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Digitalisering", "Miljö")))
+    assert assistant.ask("Vilken kostnadsutveckling redovisade regionen 2025?").abstained
+    assert "257,1" in assistant.ask("Hur stor är ramen 2025?").text
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
