@@ -120,6 +120,7 @@ _POINTS_BACK = re.compile(r"^(dessa|detta|denna|dessutom|därför|därmed|det h�
 # A sentence that says reasons follow ('två komplicerande faktorer', 'flera orsaker till').
 _ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|några)\s+(?:\w+\s+)?"
                                 r"(?:faktorer|orsaker|anledningar|skäl|förklaringar)\b", re.I)
+_SUB_ITEM = re.compile(r"^(?:Mål|Delmål|Aktivitet|Delaktivitet|Åtgärd)\s*\d*\s*:", re.I)  # a comment's sub-items
 _BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
 
@@ -1032,8 +1033,18 @@ class ExtractiveAnswerer:
         (a row often comments on several sub-items), in the report's order."""
         if sum(len(c) + 1 for c in sentences) <= room:
             return " ".join(sentences)
-        ranked = sorted(range(len(sentences)), key=lambda k: (-self._support(concepts, sentences[k]), k))
         keep, used = set(), 0
+        # A comment made of sub-items ('Mål: …', then how it went): the one the question is most
+        # about, its heading first; the other sub-items' sentences are about something else.
+        starts = [k for k, c in enumerate(sentences) if _SUB_ITEM.match(c)]
+        if len(starts) >= 2:
+            items = [sentences[a:b] for a, b in zip(starts, starts[1:] + [len(sentences)])]
+            support = [self._support(concepts, " ".join(item)) for item in items]
+            best = max(range(len(items)), key=lambda k: support[k])
+            if support[best] > 0 and support.count(support[best]) == 1:
+                sentences = items[best]
+                keep, used = {0}, len(sentences[0]) + 1
+        ranked = sorted(range(len(sentences)), key=lambda k: (-self._support(concepts, sentences[k]), k))
         for k in ranked:
             if used + len(sentences[k]) + 1 <= room or not keep:
                 keep.add(k)

@@ -355,6 +355,27 @@ def test_why_asked_of_a_rows_comment_quotes_the_cause_told_before_the_effect(tmp
     assert "sätta sig" in answer.text and "referensgrupp" in answer.text
 
 
+def test_a_comment_on_several_sub_goals_is_quoted_for_the_asked_one_only(tmp_path):
+    """A row's comment follows up several sub-goals ('Mål: …', then how it went) and is too long to
+    quote whole: the answer quotes the asked sub-goal and what is said of it, not another's."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Uppdrag\n\nUppdrag Ansvarig Status Kommentar\n\n"
+        "(RS7) Stärka omställningen till nära vård. Regionstyrelsen Pågående "
+        "Mål: Ny ersättningsmodell för hälsovalet är beslutad. Arbetet fortlöper enligt årshjulet och de nya "
+        "principerna förankras med ledningsfunktionerna under våren. Ingen risk för förseningar finns. "
+        "Mål: Gemensam plan för primärvården är framtagen med koppling till färdplanens strategier. "
+        "Arbetet har hittills genomförts enligt plan. Workshops med länssamverkansgruppen har gett ett första "
+        "utkast till prioriterade områden. "
+        "Mål: Samverkan på länsnivå är stärkt inom primärvården och med sjukhusvården. Arbetet bedrivs inom "
+        "utbildning, överenskommelser och systemstöd, och nya samverkansytor har startats i alla länsdelar.\n\n"
+        "(RS8) Införa digitala kallelser. Regionstyrelsen Klar Kallelserna skickas digitalt sedan mars.\n")
+
+    answer = assistant.ask("Hur långt har man kommit med den gemensamma planen för primärvården?")
+    assert "status Pågående" in answer.text and "Gemensam plan för primärvården" in answer.text
+    assert "utkast" in answer.text
+    assert "länsnivå" not in answer.text and "ersättningsmodell" not in answer.text
+
+
 def test_a_figure_asked_for_a_year_is_read_off_the_goal_tables_indicator_row(tmp_path):
     """'Hur hög var sjukfrånvaron 2025?' is answered by the report's indicator row under 'Utfall
     2025' (3,8%), not by last year's figure its comment gives, and not by the loose cells of the row;
