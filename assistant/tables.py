@@ -87,6 +87,15 @@ def _columns(lines: list[str], report_year: int | None = None) -> list[tuple[str
     return cols
 
 
+def _is_one_cell_row(line: str) -> bool:
+    """'Förvaltningsövergripande prognosjustering 0,0': a row of the table with one cell filled in,
+    not a heading line (a heading names a year, not a figure)."""
+    tokens = line.split()
+    return len(tokens) >= 2 and bool(_NUMBER_TOKEN.match(tokens[-1])) and not re.fullmatch(r"20\d\d\*?", tokens[-1]) \
+        and not _NUMBER_TOKEN.match(tokens[-2]) and bool(re.search(r"[A-Za-zÅÄÖåäö]{3}", line)) \
+        and bool(re.search(r"[,+\-−–]", tokens[-1]))
+
+
 @dataclass(frozen=True)
 class Row:
     label: str
@@ -174,7 +183,7 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         for prev in reversed(lines[max(0, i - TABLE_LOOKBACK):i]):
             if not prev:
                 continue
-            is_row = bool(_row_figures(prev.split()))
+            is_row = bool(_row_figures(prev.split())) or _is_one_cell_row(prev)
             if is_row or prev.endswith("."):
                 if above and is_row and len(above) == 1 and not _columns(above, report_year) \
                         and len(above[0].split()) <= 2:

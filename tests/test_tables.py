@@ -31,6 +31,14 @@ def test_each_row_is_read_under_the_asked_years_column():
     assert _by_label(RESULTS, 2021)["Varav Varuförsörjning"] == ("Bokslut 2021", "-3,1")
 
 
+def test_a_row_under_a_row_with_one_cell_filled_in_is_still_read():
+    """'Prognosjustering 0,0' fills one cell of its row; it is part of the table, not a heading of the
+    total below it, which is read under its year like the other rows."""
+    text = RESULTS + "\nFörvaltningsövergripande prognosjustering 0,0\nSumma förvaltningen 40,2 31,4 19,4 21,5"
+    assert _by_label(text, 2021)["Summa förvaltningen"] == ("Bokslut 2021", "31,4")
+    assert "Förvaltningsövergripande prognosjustering" not in _by_label(text, 2021)
+
+
 def test_a_row_with_a_missing_cell_or_a_year_without_column_is_not_read():
     """'Centrum för hållbarhet -0,9 1,0' has two figures under four headings: which years they belong
     to cannot be known, so nothing is read rather than a guess."""
