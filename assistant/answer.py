@@ -325,14 +325,20 @@ class ExtractiveAnswerer:
         """What a supporting sentence must mention: each content word of the question, and for each
         everyday phrase a group of report words any one of which will do ('plus' ~ 'överskott')."""
         idf = self._idf(query)
-        own = [t for t in tokenize(query.text) if t not in _FRAME and t not in self.org_tokens
+        matches = synonym_matches(query.text)
+        # The question's own word for a concept counts as one of its alternatives, not as a concept of
+        # its own, and neither do its compound parts: 'personalomsättningen' is 'personalrörlighet',
+        # not 'personal'.
+        unmatched = query.text
+        for w, _ in matches:
+            unmatched = unmatched.replace(w, " ") if w else unmatched
+        groups = [frozenset(tokenize(g, heads=False)) | frozenset(tokenize(w, heads=False)) for w, g in matches]
+        own = [t for t in tokenize(unmatched) if t not in _FRAME and t not in self.org_tokens
                and not re.fullmatch(r"20\d\d", t)]
-        # The question's own word for a concept counts as one of its alternatives, not as a concept of its own.
-        groups = [frozenset(tokenize(g)) | frozenset(tokenize(w)) for w, g in synonym_matches(query.text)]
         concepts = [(frozenset({t}), idf[t]) for t in dict.fromkeys(own) if t in idf
                     and not any(t in g for g in groups)]
         # A compound the reports never use counts by its parts ('tandvårdsbeställningen').
-        parts = [t for t in unseen_compound_parts(query.text, idf) if t not in own and t not in _FRAME]
+        parts = [t for t in unseen_compound_parts(unmatched, idf) if t not in own and t not in _FRAME]
         concepts += [(frozenset({t}), idf[t]) for t in parts if not any(t in g for g in groups)]
         if not groups:
             concepts += [(frozenset({t}), 0.5) for t in dict.fromkeys(own) if t not in idf]
@@ -636,7 +642,9 @@ class ExtractiveAnswerer:
         min_score = self.min_score
         best, best_score = None, 0.0
         for s in sentences:
-            if s.text in exclude or (want_number and not s.has_number):
+            # A figure is taken only from a sentence that names something asked, not from one that
+            # is merely like the question ('Vakanser … har uppstått' for 'personalomsättningen').
+            if s.text in exclude or (want_number and not (s.has_number and s.lex > 0)):
                 continue
             score = s.score + (bonus(s) if bonus else 0.0)
             if score > best_score:

@@ -39,7 +39,7 @@ def _stem(word: str) -> str:
     return stem[:-1] if stem.endswith("on") and len(stem) > 5 else stem
 
 
-def _compound_tails(word: str) -> list[str]:
+def _compound_tails(word: str, heads: bool = True) -> list[str]:
     """Suffixes of a long word that are themselves words we have seen as stems (filled by the index)."""
     if len(word) < 10 or not KNOWN_HEADS:
         return []
@@ -49,7 +49,7 @@ def _compound_tails(word: str) -> list[str]:
         if tail in KNOWN_HEADS:
             out.append(tail)
             break  # the longest known tail is enough
-    for i in range(len(word) - _MIN_TAIL, 3, -1):
+    for i in range(len(word) - _MIN_TAIL, 3, -1) if heads else ():
         head = word[:i]
         if _stem(head) in KNOWN_HEADS and len(head) >= 5:
             out.append(_stem(head))  # 'budgetavvikelsen' also means 'budget'
@@ -68,7 +68,9 @@ centrum hållbarhet administration juridik arkiv kultur chef chefer
 """.split()}
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, heads: bool = True) -> list[str]:
+    """Stems of the words of `text` without stopwords, and of a long compound also its known tail
+    and (with `heads`) its known head."""
     tokens: list[str] = []
     for raw in _TOKEN.findall(text.casefold()):
         if raw in STOPWORDS or (len(raw) < 2 and not raw.isdigit()):
@@ -76,7 +78,7 @@ def tokenize(text: str) -> list[str]:
         stem = _stem(raw) if raw.isalpha() else raw
         tokens.append(stem)
         if raw.isalpha():
-            tokens.extend(t for t in _compound_tails(raw) if t != stem)  # 'hållbarhet' is not its own part
+            tokens.extend(t for t in _compound_tails(raw, heads) if t != stem)  # 'hållbarhet' is not its own part
     return tokens
 
 

@@ -406,6 +406,21 @@ def test_the_verb_a_question_asks_with_is_no_match_for_a_sentence(tmp_path):
     assert "257,1" in assistant.ask("Hur stor är ramen 2025?").text
 
 
+def test_a_figure_is_not_taken_from_a_sentence_that_only_shares_a_compounds_head(tmp_path):
+    """'Personalomsättningen' is the reports' 'personalrörlighet': a sentence about 'personalkostnader'
+    (same head) or one merely like the question (vacancies) holds no figure for it."""
+    report = ("Årsrapport 2025\n\nEkonomi\n\nLägre personalkostnader +17 mnkr jämfört med budget.\n\n"
+              "Vakanser har uppstått under året på grund av långa rekryteringsprocesser, vilket gav 5,1 mnkr.\n\n"
+              + "".join(f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+                        f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Miljö")))
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt", report)
+    assert assistant.ask("Hur stor var personalomsättningen 2025?").abstained
+    (tmp_path / "with").mkdir()
+    assistant = _assistant_over(tmp_path / "with", "region-provland-arsrapport-2025.txt",
+                                report + "Personal\n\nPersonalrörligheten var 6,7 % under 2025.\n")
+    assert "6,7 %" in assistant.ask("Hur stor var personalomsättningen 2025?").text
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
