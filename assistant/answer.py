@@ -490,6 +490,13 @@ class ExtractiveAnswerer:
             tokens = [t for t in tokenize(name) if t not in self.org_tokens and t not in _FRAME and t in idf]
             if tokens and not any(t in cited for t in tokens):
                 return True
+        # The question's most specific term, a long compound the reports use ('konsultkostnaderna',
+        # 'bruttokostnadsutveckling'), is what the figure is of: a passage without it has another figure.
+        concepts = {next(iter(alts)): w for alts, w in self._concepts(query) if len(alts) == 1}
+        specific = [tokenize(w)[0] for w in re.findall(r"[a-zåäöé]{12,}", query.text.casefold())]
+        specific = [t for t in specific if t in concepts]
+        if not query.codes and specific and max(specific, key=concepts.get) not in cited:
+            return True
         return False
 
     @staticmethod

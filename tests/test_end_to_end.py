@@ -421,6 +421,19 @@ def test_a_figure_is_not_taken_from_a_sentence_that_only_shares_a_compounds_head
     assert "6,7 %" in assistant.ask("Hur stor var personalomsättningen 2025?").text
 
 
+def test_a_figure_of_something_else_does_not_answer_for_the_specific_cost_asked(tmp_path):
+    """Asked how much consultancy costs rose, a passage on net costs rising (not naming
+    'konsultkostnader') holds another figure: abstain. Asked of net costs, that figure answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Delårsrapport augusti 2025\n\nEkonomiskt resultat\n\nNettokostnaderna uppgår per augusti till 2 661 "
+        "miljoner kronor, vilket är en ökning med 146 miljoner kronor jämfört med föregående år.\n\n"
+        "Åtgärder\n\nKonsultkostnaderna följs upp varje månad i ledningsgruppen och ska minska.\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Digitalisering", "Miljö")))
+    assert assistant.ask("Hur mycket har konsultkostnaderna ökat i kronor 2025?").abstained
+    assert "146 miljoner" in assistant.ask("Hur mycket har nettokostnaderna ökat i kronor 2025?").text
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
