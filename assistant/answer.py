@@ -393,7 +393,12 @@ class ExtractiveAnswerer:
         outcome = asks_outcome(query.text) and not any(k in PLAN_KINDS for k in query.kinds)
         out = []
         for i, p in enumerate(passages):
-            plan_prior = PLAN_FOR_OUTCOME if outcome and p.meta.kind in PLAN_KINDS else 1.0
+            plan_prior = 1.0
+            if outcome and p.meta.kind in PLAN_KINDS:
+                # Of a year it plans for, a plan holds no outcome at all; of the years before, it may
+                # state the starting point ('6,7% (2021)').
+                planned = set(p.meta.years or [p.meta.year])
+                plan_prior = 0.0 if query.years and set(query.years) <= planned else PLAN_FOR_OUTCOME
             f = p.chunk.fields
             context = " ".join(str(x) for x in (p.chunk.section, f.get("indikator", ""), f.get("code", ""),
                                                  f.get("ansvarig", "")))

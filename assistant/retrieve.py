@@ -30,9 +30,11 @@ PARTIAL_SORT_ABOVE = 5000  # passages in a collection
 OTHER_KIND_PRIOR = 0.5
 KIND_MISMATCH = 0.6  # reports of another kind than the one the question names
 PLAN_FOR_STATUS = 0.75
-# Past tense and outcome words: the question asks what happened, which a plan cannot say.
+# Past tense and outcome words: the question asks what happened, which a plan cannot say ('presenterades',
+# 'fick'; 'Hur låg engagemanget' did happen, 'hur låg var' asks how low).
 _OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnåddes|utfall\w*|bokslut\w*|"
-                            r"lyckades|klarade|gjorde|gjordes|genomfördes|\w{4,}ades)\b", re.I)  # 'presenterades', 'beslutades'
+                            r"lyckades|klarade|gjorde|gjordes|genomfördes|fick|\w{4,}ades|"
+                            r"låg(?!\s+(?:var|är|blev|blir)\b))\b", re.I)
 
 
 def asks_outcome(text: str) -> bool:

@@ -884,7 +884,8 @@ def test_what_was_done_is_answered_from_the_outcome_report_not_the_plan(tmp_path
     corpus.mkdir()
     (corpus / "region-provland-forvaltningsplan-2024-2026.txt").write_text(
         "Förvaltningsplan 2024–2026 Regionkontoret\n\n4 Forskning\n\nHanteringen av forskningsprojekt ska "
-        "förenklas och stickprovskontroller av forskningsprojekt ska göras varje år.\n", encoding="utf-8")
+        "förenklas och stickprovskontroller av forskningsprojekt ska göras varje år.\n\n5 Medarbetare\n\n"
+        "RK ska vara en attraktiv arbetsgivare HME-index 80 Å\n", encoding="utf-8")
     (corpus / "region-provland-arsredovisning-2024.txt").write_text(
         "Årsredovisning 2024 Regionkontoret\n\n4 Forskning\n\nHanteringen av forskningsprojekt har gjorts helt "
         "digitalt så att uppföljningen kan ske i realtid.\n", encoding="utf-8")
@@ -892,6 +893,9 @@ def test_what_was_done_is_answered_from_the_outcome_report_not_the_plan(tmp_path
 
     done = assistant.ask("Vad gjorde regionkontoret med hanteringen av forskningsprojekt 2024?")
     assert "realtid" in done.text and done.citations[0].doc_id.startswith("region-provland-arsredovisning")
+    # Of a year it plans for, the plan's target is no outcome: 'fick' asks what came of it.
+    assert "80" in assistant.ask("Vilket mål för HME-index har förvaltningsplanen för 2024?").text
+    assert assistant.ask("Vilket HME-index fick regionkontoret 2024?").abstained
 
 
 

@@ -68,6 +68,8 @@ def test_a_board_named_with_a_year_its_own_reports_do_not_cover_is_the_audience_
     # What was done ('presenterades', 'gjorde') is an outcome; what is to be done is not.
     assert asks_outcome("När presenterades förslagen?") and asks_outcome("Vad gjorde regionkontoret?")
     assert not asks_outcome("När ska förslagen presenteras?")
+    assert asks_outcome("Vilket HME-värde fick regionkontoret?") and asks_outcome("Hur låg engagemanget 2024?")
+    assert not asks_outcome("Hur låg var sjukfrånvaron?")
 
 
 def test_a_question_about_what_a_plan_said_and_what_came_of_it_asks_both_reports():
