@@ -89,8 +89,8 @@ _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2
 _BASELINE_YEAR = re.compile(r"\b(?:jämfört (?:med|mot)|i jämförelse med|mot|än|sedan|från)\s+(?:år\s+)?20\d\d\b", re.I)
 _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 # A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
-_FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.])(?<![\wÅÄÖåäö]-)(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
-                     rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section number or 'covid-19'
+_FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.§])(?<![\wÅÄÖåäö]-)(?<!§ )(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
+                     rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section or paragraph ('§304') number or 'covid-19'
 _COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))", re.I)
 # (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
 _ASKED_DETAILS = (
