@@ -110,6 +110,9 @@ _ASKED_DETAILS = (
     (re.compile(r"\btidplan\w*|\bnär ska\b|\bdeadline\b|\bklar[ta]? till\b", re.I),
      re.compile(rf"\b20\d\d\b|\bQ[1-4]\b|\bkvartal|\btertial|\blöpande\b|\b(?:{_MONTHS})\b", re.I), "answer"),
 )
+# 'Hur många av X gällde Y': the part asked for (Y).
+_ASKED_SUBSET = re.compile(r"\bhur många av\b[^?]*?\b(?:gällde|gäller|avsåg|avser|handlade om|handlar om|var|är|blev|"
+                           r"svarade)\b([^?]+)", re.I)
 # What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
 _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?([A-Za-zÅÄÖåäö-]{4,})", re.I)
 # A sentence that points back to the one before it for its cause ('Det medför att …').
@@ -600,7 +603,7 @@ class ExtractiveAnswerer:
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
                 return True
-        return self._counts_something_else(query.text, quoted) or \
+        return self._counts_something_else(query.text, quoted) or self._misses_asked_subset(query, quoted) or \
             self._misses_asked_month(query, passages, parts, quoted)
 
     @staticmethod
@@ -619,6 +622,16 @@ class ExtractiveAnswerer:
             if not year or x.group(1) in (None, year):
                 return False
         return True
+
+    def _misses_asked_subset(self, query: Query, quoted: str) -> bool:
+        """'Hur många av avvikelserna gällde hot och våld?' asks for a part of a whole: a count of the
+        whole ('Antal avvikelser är 9') that never names the part is not it."""
+        m = _ASKED_SUBSET.search(query.text)
+        if not m:
+            return False
+        part = [t for t in tokenize(m.group(1)) if t not in _FRAME and t not in self.org_tokens
+                and not re.fullmatch(r"20\d\d", t)]
+        return bool(part) and not set(part) & _token_set(quoted)
 
     @staticmethod
     def _counts_something_else(question: str, quoted: str) -> bool:

@@ -527,11 +527,15 @@ def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path
         "kansli har gjort att ett ökat ärendeinflöde (+37 %) kunnat hanteras med en 5 % ökning av den arbetade "
         "tiden, motsvarande 300 timmar.\n\n4 Sjukhusbiblioteket\n\nSjukhusbiblioteket hade 8 400 besök under året, de flesta av "
         "studenter och ST-läkare.\n\n5 Kompetens\n\nMedarbetare har beviljats stöd för högre utbildning på "
-        "arbetstid, som täcks av RS anslag §304.\n")
+        "arbetstid, som täcks av RS anslag §304.\n\n6 Arbetsmiljö\n\nAntal rapporterade arbetsmiljöavvikelser är 9, "
+        "jämfört med 23 föregående år.\n")
 
     assert assistant.ask("Hur många ärenden kom in till patientnämnden 2024?").abstained
     # A paragraph number ('§304') counts nothing.
     assert assistant.ask("Hur många på regionkontoret fick plugga på arbetstid 2024?").abstained
+    # A part of a whole: the whole's count does not say how many of them were of the kind asked.
+    assert "9" in assistant.ask("Hur många arbetsmiljöavvikelser rapporterades 2024?").text
+    assert assistant.ask("Hur många av arbetsmiljöavvikelserna 2024 gällde hot och våld?").abstained
     visits = assistant.ask("Hur många besök hade sjukhusbiblioteket 2024?")
     assert "8 400" in visits.text and not visits.abstained
 
