@@ -66,7 +66,9 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
                       "under hittills totalt exempel någon något några finns fanns sagt säger står "
-                      "heter hette kallas kallades röra redovisas redovisade redovisar anges anger angavs nämns nämner"))
+                      "heter hette kallas kallades röra redovisas redovisade redovisar anges anger angavs nämns nämner "
+                      # A why-question's own words: the reasons are asked, the sentence need not say 'beror'.
+                      "beror berodde bero orsaken orsakerna anledningen anledningarna förklaringen bakom"))
 # Words that say how a figure is given or how it moved, never which row of a table holds it
 # ('Hur mycket har personalkostnaderna ökat i kronor' asks for the row 'Personalkostnader').
 _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "
@@ -912,7 +914,8 @@ class ExtractiveAnswerer:
     def _why(self, query, passages, sentences):
         """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
         i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to."""
-        causal_bonus = lambda s: 0.12 if _CAUSAL.search(s.text) else 0.0  # noqa: E731
+        # (A cause of something the question does not name is no reason for it: no bonus without a word of it.)
+        causal_bonus = lambda s: 0.12 if s.lex > 0 and _CAUSAL.search(s.text) else 0.0  # noqa: E731
         ranked = sorted(sentences, key=lambda s: -(s.score + causal_bonus(s)))
         best = self._best(sentences, bonus=causal_bonus)
         if not best:
@@ -920,8 +923,10 @@ class ExtractiveAnswerer:
         best = self._fullest(best, sentences)
         chosen: list[_Sentence] = []
         doc = passages[best.passage].chunk.doc_id
+        # (An indicator that matches best explains its outcome in its own comment: no other topic's causes.)
+        kind = passages[best.passage].chunk.kind
         others = [s for s in ranked[:3] if s is not best and passages[s.passage].chunk.doc_id == doc
-                  and s.score >= max(self.min_score, self.runner_up * best.score)]
+                  and s.score >= max(self.min_score, self.runner_up * best.score) and kind != "indicator"]
         for topic in [best] + others:
             if _ANNOUNCES_REASONS.search(topic.text):
                 # 'Det finns två komplicerande faktorer som …': the reasons are the sentences after it.
@@ -939,7 +944,7 @@ class ExtractiveAnswerer:
                     break
             if chosen:
                 break
-        if not chosen and passages[best.passage].chunk.kind in ("indicator", "uppdrag"):
+        if not chosen and kind in ("indicator", "uppdrag"):
             # A table row gives its reasons in its comment cell, rarely with a causal word: quote the row,
             # from the comment's sentence before the one that matches (the cause told before the effect).
             before = [x for x in self._preceding(best, sentences) if is_substantive(x.text)]

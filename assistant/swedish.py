@@ -137,7 +137,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bmånadsvis\b|\bvarje månad\b", "per månad 1/12"),
     (r"\bpersonalomsättning", "personalrörlighet"),
     (r"\bspar(?:krav|beting|paket)|\bspara\b|\bsparade\b", "besparing besparingar effektivisering"),
-    (r"\bkundnöjd|\bnöjda kunder", "kundenkät nöjd"),
+    (r"\bkundnöjd|\bnöjda kunder|\bkunder(?:na)?\b", "kundenkät nöjd"),
     (r"\bstått still\b|\bstår still\b|\bligger still\b", "oförändrad uppräkning räknats upp"),
     (r"\w*jour(?:en|er|erna)?\b", "beredskap beredskapsorganisationen"),
     (r"\btimanställ\w*", "timavlönade"),

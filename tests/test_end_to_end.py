@@ -434,6 +434,24 @@ def test_a_figure_of_something_else_does_not_answer_for_the_specific_cost_asked(
     assert "146 miljoner" in assistant.ask("Hur mycket har nettokostnaderna ökat i kronor 2025?").text
 
 
+def test_why_quotes_the_cause_of_what_was_asked_not_a_cause_of_something_else(tmp_path):
+    """A sentence with 'beror främst på' about another matter is no reason for what was asked; an
+    indicator row explains its own outcome in its comment, without a causal word."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\n2 Ekonomi\n\nSkillnaden mellan årets och föregående års resultat beror främst på "
+        "lägre pensionsavgift.\n\n• Onyttjade medel för IT-utveckling beror främst på att nytt läkemedelslager "
+        "finansierats med statsbidrag.\n\n3 Medarbetare\n\nKommentarer Den arbetade tiden har minskat motsvarande "
+        "7 årsarbetare. Det beror främst på vakanser och en indragen tjänst.\n\n"
+        "Förvaltningens mål och indikatorer\n\n"
+        "Indikator   Utfall 2024 Mål 2025 Utfall 2025       Måluppfyllelse             Kommentarer\n\n"
+        "Kundenkät CHR\n\n74,6 %\n\nÖka\n\n67,8\n\nGår ej att bedöma\nEnkätfrågorna har reviderats och är "
+        "inte helt jämförbara.\n")
+    worked = assistant.ask("Vad beror minskningen av den arbetade tiden på?").text
+    assert "vakanser" in worked and "pensionsavgift" not in worked
+    survey = assistant.ask("Varför kan man inte säga om HR:s kunder blev nöjdare 2025?").text
+    assert "reviderats" in survey and "läkemedelslager" not in survey
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
