@@ -206,6 +206,9 @@ def is_assignment(sentence: str) -> bool:
     return bool(_ASSIGNMENT_SKA.match(sentence))
 
 
+# 'Vilka uppdrag har CE som ansvarig', 'Vilka aktiviteter ansvarar Regionstaben för'.
+_ASKS_RESPONSIBLE = re.compile(r"\bsom ansvarig\b|\bansvarar\b|\bär ansvarig|\bhar ansvar(?:et)?\b|\bansvarig (?:är|enhet)\b",
+                               re.I)
 _ASKS_GOALS = re.compile(r"\b(?:del)?mål(?:en)?\b", re.I)
 # What a status list asks for, not what it is about: status words and the kinds of row.
 _LIST_FRAME = frozenset(tokenize(" ".join(STATUS_PHRASES + tuple(v for vs in STATUS_SYNONYMS.values() for v in vs))
@@ -1144,7 +1147,30 @@ class ExtractiveAnswerer:
             parts.append((f"{cell.label} ({cell.column}: {cell.value})", len(passages) - 1))
         return parts
 
+    def _rows_by_responsible(self, query: Query, passages: list[Passage]) -> list[int]:
+        """'Vilka uppdrag har CE som ansvarig?': every row of the report whose responsible-unit cell
+        names the unit the question names (with the asked status, if any), from the first report
+        among the top passages that has such rows. They are appended to the passages."""
+        if not _ASKS_RESPONSIBLE.search(query.text):
+            return []
+        names = [w for w in re.findall(r"\b[A-ZÅÄÖ][\wÅÄÖåäö-]*", query.text) if w.casefold() not in self.org_tokens]
+        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
+            rows = []
+            for pos in self.doc_chunks.get(doc, []):
+                chunk = self.index.chunks[pos]
+                unit = str(chunk.fields.get("ansvarig", "")) if chunk.kind == "uppdrag" else ""
+                if unit and any(re.search(rf"(?<![\wÅÄÖåäö]){re.escape(n)}(?![\wÅÄÖåäö])", unit) for n in names) and \
+                        (not query.status_filter or has_status_level(chunk.fields.get("status", ""), query.status_filter)):
+                    rows.append(chunk)
+            if rows:
+                passages.extend(Passage(chunk=c, meta=self.index.metas[doc], score=0.0) for c in rows)
+                return list(range(len(passages) - len(rows), len(passages)))
+        return []
+
     def _list(self, query, passages, sentences):
+        by_unit = self._rows_by_responsible(query, passages)
+        if by_unit:
+            return self._listed_rows(passages, by_unit)
         if not query.status_filter:
             by_sign = self._rows_by_sign(query, passages)
             if by_sign:
@@ -1181,14 +1207,19 @@ class ExtractiveAnswerer:
         if not matching:
             return []
         doc = passages[matching[0]].chunk.doc_id
-        rows = [i for i in matching if passages[i].chunk.doc_id == doc]
+        return self._listed_rows(passages, [i for i in matching if passages[i].chunk.doc_id == doc])
+
+    @staticmethod
+    def _listed_rows(passages: list[Passage], rows: list[int]) -> list[tuple[str, int]]:
+        """One line per row: code, what it is about, and its status (a plan's row: its unit and tidplan)."""
         # A few rows get their whole goal (its last words are often the subject: '… civil beredskap').
         room = max(110, min(240, (LIST_CHARS - 100) // len(rows) - 40))
         parts = []
         for i in rows:
             f = passages[i].chunk.fields
             what = _shorten(re.sub(r"^\(?[A-ZÅÄÖ]{0,4}\s?\d{1,3}\)?\s*", "", f.get("uppdrag", "")), room)
-            parts.append((f"{f.get('code') or ''} {what} – {f['status']}".strip(), i))
+            state = f.get("status") or ", ".join(f"{k}: {f[k]}" for k in ("ansvarig", "tidplan") if f.get(k))
+            parts.append((f"{f.get('code') or ''} {what} – {state}".strip(), i))
         return parts
 
     def _about_asked_topic(self, query: Query, passages: list[Passage], rows: list[int]) -> list[int]:

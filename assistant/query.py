@@ -19,6 +19,8 @@ _INTENT_PATTERNS = [
     ("why", r"\bvarför\b|\borsak|\banledning|\bberor\b|\bberodde\b|\bförklar|\bvad låg bakom|\bhur kommer det sig"),
     ("compare", r"\bjämför|\butvecklats\b|\bförändrats\b|\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
                 r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|\btrend"),
+    # 'Vilka uppdrag har CE som ansvarig?' lists rows by their unit; 'Vem ansvarar för …' asks one row's.
+    ("list", r"^\s*vilka\s+(?:\w+\s+){0,2}?(?:uppdrag|aktiviteter|delmål|åtgärder|insatser)\b.*\bansvar"),
     ("status", r"^\s*vem\b|\bvem (har|är|ansvarar)|\bvilka (på|inom)\b.*\b(ska|har)\b|\bansvar(ar|ig)|\bhand om"),
     ("list", r"^\s*vilka\b|\blista\b|\bräkna upp|\bvilka (uppdrag|aktiviteter|mål|delmål|indikatorer)|\bnämn\b|"
              r"\bge exempel|\bexempel på\b|\bpå vilka sätt\b|\bvilka (typer|slags|sorters)\b"),

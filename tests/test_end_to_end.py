@@ -355,6 +355,27 @@ def test_why_asked_of_a_rows_comment_quotes_the_cause_told_before_the_effect(tmp
     assert "sätta sig" in answer.text and "referensgrupp" in answer.text
 
 
+def test_rows_are_listed_by_the_unit_in_charge_of_them(tmp_path):
+    """'Vilka aktiviteter har CE som ansvarig?': every row whose unit cell names CE (also 'CE/CHR'),
+    none of another unit's, with the asked status if the question names one."""
+    rows = [("RS3", "Digitalisera fakturahanteringen i hela förvaltningen.", "CE", "Genomfört",
+             "Alla fakturor hanteras digitalt sedan våren."),
+            ("RS4", "Införa e-arkiv för personalakter.", "CHR", "Delvis\ngenomfört",
+             "Upphandlingen är klar, införandet återstår."),
+            ("RS5", "Ta fram en ny rutin för attest av leverantörsfakturor.", "CE/CHR", "Planenligt",
+             "Rutinen remitteras under hösten."),
+            ("RS6", "Utreda gemensam växel med kommunerna.", "Regionstaben", "Planenligt", "Utredningen pågår.")]
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\n3 Uppdrag\n\nUppdrag Ansvarig Status Kommentar\n\n" + "".join(
+            f"{code} {what}\n\n{unit} {status}\n\n{comment}\n\n" for code, what, unit, status, comment in rows))
+
+    by_ce = assistant.ask("Vilka aktiviteter har CE som ansvarig?").text
+    assert "fakturahanteringen" in by_ce and "attest" in by_ce
+    assert "e-arkiv" not in by_ce and "växel" not in by_ce
+    by_ce_open = assistant.ask("Vilka aktiviteter med CE som ansvarig har status Planenligt?").text
+    assert "attest" in by_ce_open and "fakturahanteringen" not in by_ce_open
+
+
 def test_a_comment_on_several_sub_goals_is_quoted_for_the_asked_one_only(tmp_path):
     """A row's comment follows up several sub-goals ('Mål: …', then how it went) and is too long to
     quote whole: the answer quotes the asked sub-goal and what is said of it, not another's."""
