@@ -207,8 +207,8 @@ def is_assignment(sentence: str) -> bool:
 
 
 # 'Vilka uppdrag har CE som ansvarig', 'Vilka aktiviteter ansvarar Regionstaben för'.
-_ASKS_RESPONSIBLE = re.compile(r"\bsom ansvarig\b|\bansvarar\b|\bär ansvarig|\bhar ansvar(?:et)?\b|\bansvarig (?:är|enhet)\b",
-                               re.I)
+_ASKS_RESPONSIBLE = re.compile(r"\bsom ansvarig\b|\bansvarar\b|\bär ansvarig|\bhar ansvar(?:et)?\b|\bansvarig (?:är|enhet)\b|"
+                               r"\bligger (?:på|hos)\b", re.I)
 _ASKS_GOALS = re.compile(r"\b(?:del)?mål(?:en)?\b", re.I)
 # What a status list asks for, not what it is about: status words and the kinds of row.
 _LIST_FRAME = frozenset(tokenize(" ".join(STATUS_PHRASES + tuple(v for vs in STATUS_SYNONYMS.values() for v in vs))
@@ -354,6 +354,12 @@ class ExtractiveAnswerer:
             known = [idf[t] for t in g if t in idf]
             if known:
                 concepts.append((g, min(3.0, sum(known) / len(known))))
+        # A unit's abbreviation stands for its name (the unit column writes 'CA', running text
+        # 'Centrum för administration'): each word of the name the question writes may also be met
+        # by the abbreviation.
+        for _, words, abbreviation in query.units:
+            short, named = frozenset(tokenize(abbreviation)), set(tokenize(words, heads=False))
+            concepts = [(alts | short, w) if alts & named else (alts, w) for alts, w in concepts]
         return concepts
 
     @staticmethod
@@ -506,7 +512,8 @@ class ExtractiveAnswerer:
         # The question's most specific term, a long compound the reports use ('konsultkostnaderna',
         # 'bruttokostnadsutveckling'), is what the figure is of: a passage without it has another figure.
         concepts = {next(iter(alts)): w for alts, w in self._concepts(query) if len(alts) == 1}
-        specific = [tokenize(w)[0] for w in re.findall(r"[a-zåäöé]{12,}", query.text.casefold())]
+        units_written = " ".join(written for written, _, _ in query.units).casefold()  # 'ekonomicentrumet' is a unit
+        specific = [tokenize(w)[0] for w in re.findall(r"[a-zåäöé]{12,}", query.text.casefold()) if w not in units_written]
         specific = [t for t in specific if t in concepts]
         if not query.codes and specific and max(specific, key=concepts.get) not in cited:
             return True
@@ -805,6 +812,8 @@ class ExtractiveAnswerer:
                     if any(re.search(r"[a-zåäö]", t) for t in alts) and not alts <= _VALUE_WORDS]
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
+        # 'ekonomicentrumet' names the row 'Centrum för ekonomi'.
+        own |= {t for _, words, _ in query.units for t in tokenize(words, heads=False)}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
         against_budget = bool(re.search(r"budget|avvik|avvek|prognos", f"{query.text} {query.expanded}", re.I))
         plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I))
@@ -1154,6 +1163,7 @@ class ExtractiveAnswerer:
         if not _ASKS_RESPONSIBLE.search(query.text):
             return []
         names = [w for w in re.findall(r"\b[A-ZÅÄÖ][\wÅÄÖåäö-]*", query.text) if w.casefold() not in self.org_tokens]
+        names += [abbreviation for _, _, abbreviation in query.units]  # 'Centrum för HR' is 'CHR' in the unit column
         for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
             rows = []
             for pos in self.doc_chunks.get(doc, []):

@@ -83,6 +83,7 @@ class Query:
     doc_filter: set[str] | None = None  # reports the user restricted the search to (app filters)
     against_plan: bool = False  # asks what a plan said and what came of it: plan and outcome reports answer
     named_reports: list[str] = field(default_factory=list)  # reports named by kind and year ('årsredovisningen 2020')
+    units: list[tuple[str, str, str]] = field(default_factory=list)  # units named: as written, name's words, abbreviation
 
 
 @dataclass

@@ -106,7 +106,7 @@ class Assistant:
         return self._load()[0]
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.index.metas.values())
+        return analyse(question, self.index.metas.values(), self.index.units)
 
     @staticmethod
     def _with_all_rows(index: LoadedIndex, passages: list[Passage]) -> list[Passage]:
@@ -201,7 +201,7 @@ class Assistant:
         question = question.strip()[:MAX_QUESTION_CHARS]
         index, retriever, answerer = self._load()
         t0 = time.perf_counter()
-        query = analyse(question, index.metas.values())
+        query = analyse(question, index.metas.values(), index.units)
         if doc_ids is not None:
             query.doc_filter = set(doc_ids)
         channels = retriever.channels(query)

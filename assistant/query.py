@@ -7,6 +7,7 @@ from typing import Iterable
 from .catalog import OUTCOME_KINDS, PLAN_KINDS, REPORT_KINDS, SWEDISH_REGIONS
 from .models import DocumentMeta, Query
 from .swedish import ascii_fold, expand_query
+from .units import Units
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _NOT_DECIMAL = r"(?!\d|%|,\d)"
@@ -20,7 +21,8 @@ _INTENT_PATTERNS = [
     ("compare", r"\bjämför|\butvecklats\b|\bförändrats\b|\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
                 r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|\btrend"),
     # 'Vilka uppdrag har CE som ansvarig?' lists rows by their unit; 'Vem ansvarar för …' asks one row's.
-    ("list", r"^\s*vilka\s+(?:\w+\s+){0,2}?(?:uppdrag|aktiviteter|delmål|åtgärder|insatser)\b.*\bansvar"),
+    ("list", r"^\s*vilka\s+(?:\w+\s+){0,2}?(?:uppdrag|aktiviteter|delmål|åtgärder|insatser)\b.*"
+             r"(?:\bansvar|\bligger (?:på|hos)\b)"),
     ("status", r"^\s*vem\b|\bvem (har|är|ansvarar)|\bvilka (på|inom)\b.*\b(ska|har)\b|\bansvar(ar|ig)|\bhand om"),
     ("list", r"^\s*vilka\b|\blista\b|\bräkna upp|\bvilka (uppdrag|aktiviteter|mål|delmål|indikatorer)|\bnämn\b|"
              r"\bge exempel|\bexempel på\b|\bpå vilka sätt\b|\bvilka (typer|slags|sorters)\b"),
@@ -100,7 +102,7 @@ def _status_filter(text: str, codes: list[str]) -> str | None:
     return next((level for level, pattern in _LEVEL_WORDING if re.search(pattern, low)), None)
 
 
-def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
+def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | None = None) -> Query:
     metas = list(metas)
     text = question.strip()
     low = text.casefold()
@@ -172,8 +174,13 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = ()) -> Query:
     if intent in ("fact", "number", "status") and not codes and \
             len({o for o in organisations if o.startswith("Region ") and o in indexed}) >= 2:
         intent = "compare"
-    return Query(text=text, expanded=expand_query(text), years=years, organisations=list(dict.fromkeys(organisations)), kinds=kinds,
-                 codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None,
+    # A unit named by a staff compound ('HR-centrumet') is also searched for by its name's words (not
+    # by its abbreviation, which stands in many table rows' unit column).
+    named_units = units.matches(text) if units else []
+    staff_forms = [words for written, words, abbreviation in named_units
+                   if words.casefold() not in written.casefold() and written != abbreviation]
+    return Query(text=text, expanded=" ".join([expand_query(text)] + staff_forms), units=named_units, years=years,
+                 organisations=list(dict.fromkeys(organisations)), kinds=kinds, codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None,
                  against_plan=against_plan, named_reports=reports if intent == "compare" else [])
 
 

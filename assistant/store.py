@@ -19,6 +19,7 @@ import sqlite3
 import time
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -28,6 +29,7 @@ import numpy as np
 from .errors import AssistantError, IndexMismatchError
 from .lexical import LexicalIndex
 from .models import Chunk, DocumentMeta
+from .units import Units
 
 SCHEMA_VERSION = 2  # 2: BM25 kept per collection (lexical/)
 ANN_THRESHOLD = 50_000  # passages; above this the dense channel uses an HNSW graph instead of exact search
@@ -86,6 +88,11 @@ class LoadedIndex:
     @property
     def embedder_id(self) -> str:
         return self.manifest["embedder"]["id"]
+
+    @cached_property
+    def units(self) -> Units:
+        """The organisational units the reports name, with their abbreviations (mined once per load)."""
+        return Units.mine(c.text for c in self.chunks)
 
 
 def current_generation(index_dir: Path) -> Path | None:

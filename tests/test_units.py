@@ -1,0 +1,29 @@
+"""Units and their abbreviations are mined from the reports, and found in staff's wording."""
+from __future__ import annotations
+
+from assistant.units import Units
+
+REPORT = """Centrum för HR har stöttat förvaltningarna. Centrum för innovation, forskning och utbildning
+driver forskningsfrågorna. Centrum för ekonomis resultat blev 2,8 mnkr. Centrum för ekonomi ansvarar
+för redovisningen. Centrum för klinisk forskning har en egen modell.
+Uppdrag Ansvarig Status
+(36) Förmåner och villkor CHR Planenligt
+(39) Investeringsprocess CE Genomfört
+(40) Forskningsstöd CIFU Planenligt
+Det kostade ca 30 % mer än väntat. CK och CA saknas."""
+
+
+def test_a_unit_is_paired_with_the_initialism_the_reports_also_use():
+    units = {u.abbreviation: u.name for u in Units.mine([REPORT]).units}
+    assert units == {"CHR": "Centrum för HR", "CE": "Centrum för ekonomi",
+                     "CIFU": "Centrum för innovation, forskning och utbildning"}
+    # 'klinisk' is an adjective: 'Centrum för klinisk …' is no 'CK', though 'CK' stands in the text.
+
+
+def test_a_question_names_a_unit_in_full_by_abbreviation_or_as_staff_say_it():
+    units = Units.mine([REPORT])
+    assert units.matches("Vilka uppdrag ligger på Centrum för HR?") == [("Centrum för HR", "HR", "CHR")]
+    assert units.matches("Vad låg bakom att HR-centrumet gick plus?") == [("HR-centrumet", "HR", "CHR")]
+    assert units.matches("Hur gick ekonomicentrumet 2023?") == [("ekonomicentrumet", "ekonomi", "CE")]
+    assert [m[2] for m in units.matches("Vad gör Centrum för innovation, forskning och utbildning?")] == ["CIFU"]
+    assert units.matches("Hur mycket kostade det, ca 30 procent?") == []  # 'ca' is 'cirka', not a unit
