@@ -132,6 +132,9 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     # At a word's start: 'delårsrapporten' names a delårsrapport, not also an årsrapport.
     kinds = [k for k in named_kinds if re.search(rf"(?<![a-zåäö]){re.escape(k)}", low)
              or re.search(rf"(?<![a-z]){re.escape(ascii_fold(k))}", folded)]
+    # 'enligt planen', 'i planen för 2023–2025': staff's word for the plan the reports hold.
+    if not kinds and re.search(r"\b(?:enligt|i|av) planen\b", low):
+        kinds = sorted({m.kind for m in metas if m.kind in PLAN_KINDS})
 
     # 'regionstyrelsen' is also a body that decides plans: when the question names a kind of report
     # that no report of the named unit is, the unit is the decision-maker, not the report's author.

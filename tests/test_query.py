@@ -86,3 +86,13 @@ def test_a_question_about_what_a_plan_said_and_what_came_of_it_asks_both_reports
     # Only a plan, or only what happened, is one report's question.
     assert not analyse("Vilken ram har regionkontoret 2025 enligt planen?").against_plan
     assert not analyse("Hur mycket blev över för regionkontoret 2025?").against_plan
+
+
+def test_the_plan_staff_speak_of_is_the_plan_the_corpus_holds():
+    """'enligt planen' names the kind of report that plans: the förvaltningsplan, where one is indexed;
+    'genomförts enligt plan' is a status, not a report."""
+    plan = DocumentMeta(doc_id="p", title="", organisation="Region Västmanland", unit="Regionkontoret", year=2023,
+                        kind="förvaltningsplan", path="", sha256="", years=[2023, 2024, 2025])
+    assert analyse("Varför ska utrustningen bytas ut 2023, enligt planen?", METAS + [plan]).kinds == ["förvaltningsplan"]
+    assert analyse("Har arbetet genomförts enligt plan 2023?", METAS + [plan]).kinds == []
+    assert analyse("Varför ska utrustningen bytas ut 2023, enligt planen?", METAS).kinds == []
