@@ -43,6 +43,8 @@ def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
     label, figures = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ "), tokens[k:]
     if not label or not re.search(r"[A-Za-zÅÄÖåäö]{3}", label) or len(figures) < 2:
         return None
+    if all(re.fullmatch(r"20\d\d\*?", f) for f in figures):
+        return None  # 'Ramförändringar i miljoner kronor 2022 2023': a heading naming its columns
     if re.search(r"(?<![\w,])[+\-−–]?\d+,\d+(?![\w,])", label):
         return None  # other rows' figures inside the 'label': rows run together on one line
     return label, figures
@@ -154,12 +156,20 @@ def _checked_prefix(figures: tuple[str, ...] | list[str], columns: list[tuple[st
 def _title(above: list[str], per_line: list[list], heading: int | None) -> str:
     """What the table is about: the heading lines that name no column, just above its own heading
     line (back to a neighbouring table's heading) or above its first column heading, without
-    parenthesised notes ('(1 mån släp)')."""
+    parenthesised notes ('(1 mån släp)'); or the words its heading line starts with ('Ramförändringar
+    i miljoner kronor 2022 2023')."""
     first_column = next((k for k, cols in enumerate(per_line) if cols), len(above))
     end = heading if heading is not None else first_column
     start = next((k + 1 for k in reversed(range(end)) if per_line[k]), 0)
     lines = [re.sub(r"\([^)]*\)?", " ", h) for h in above[start:end]][-2:]
-    return " ".join(" ".join(lines).split())
+    title = " ".join(" ".join(lines).split())
+    if not title and heading is not None:
+        words = re.split(r"\b20\d\d|\b(?:föregående|fg\.?|innevarande|inn\.?)\s+år\b", above[heading],
+                         maxsplit=1, flags=re.I)[0].split()
+        while words and words[-1].casefold() in _LABEL_WORDS:
+            words.pop()  # 'Budget' of 'Budget 2023' heads a column
+        title = " ".join(words) if re.search(r"[A-Za-zÅÄÖåäö]{3}", " ".join(words)) else ""
+    return title
 
 
 @lru_cache(maxsize=20_000)

@@ -39,6 +39,18 @@ def test_a_row_under_a_row_with_one_cell_filled_in_is_still_read():
     assert "Förvaltningsövergripande prognosjustering" not in _by_label(text, 2021)
 
 
+def test_a_heading_line_that_names_its_year_columns_after_the_tables_title_is_no_row():
+    """'Ramförändringar i miljoner kronor 2022 2023' heads the rows below it (its 'figures' are years);
+    the rows are read under those years, with the title the heading line starts with."""
+    text = ("Tabellen nedan visar förändringar av ramen.\n\nRamförändringar i miljoner kronor 2022 2023\n\n"
+            "Reducering ram till följd av EIB  -1,3  0\n\nLPIK uppräkning 5,48 13,1\n")
+    cells = {c.label: c for c in read_cells(text, 2022)}
+    assert (cells["LPIK uppräkning"].column, cells["LPIK uppräkning"].value) == ("2022", "5,48")
+    assert cells["Reducering ram till följd av EIB"].value == "-1,3"
+    assert cells["LPIK uppräkning"].title == "Ramförändringar i miljoner kronor"
+    assert "Ramförändringar i miljoner kronor" not in cells
+
+
 def test_a_row_with_a_missing_cell_or_a_year_without_column_is_not_read():
     """'Centrum för hållbarhet -0,9 1,0' has two figures under four headings: which years they belong
     to cannot be known, so nothing is read rather than a guess."""
