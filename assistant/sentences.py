@@ -7,7 +7,7 @@ from functools import lru_cache
 # Split after a full stop before a capital, before a bullet, or at a paragraph break.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
 MIN_WORDS = 3
-SPLITTER_VERSION = 4  # part of the index fingerprint: sentence vectors are stored per sentence
+SPLITTER_VERSION = 5  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -39,8 +39,14 @@ def is_chart_axis(text: str) -> bool:
 
 
 # Stamps a reporting system prints on every exported page: no statement, whatever follows them.
+# So is a document system's boilerplate ('Kontrollera aktuell version mot original …', an empty
+# 'Godkänd av:', 'Dok.nummer-Utgåva …'); who issued the document ('Utfärdad av: …') stands alone.
 _PAGE_FURNITURE = re.compile(r"^\s*(?:https?://\S+|Uppdaterad:\s*\d{4}-\d\d-\d\d|Sida:?\s*\d+\s*(?:/|av)\s*\d+|"
-                             r".{0,40}\bRapportID:.*)\s*$", re.I)
+                             r".{0,40}\bRapportID:.*|Godkänd av:|Dok\.?\s?nummer.*|"
+                             r"Kontrollera aktuell version mot original\b.*)\s*$", re.I)
+_FURNITURE_HINT = re.compile(r"RapportID|Uppdaterad:|://|Sida|Utfärdad av|Godkänd av|Dok\.?\s?nummer|"
+                             r"Kontrollera aktuell version")
+_STANDS_ALONE = re.compile(r"^\s*Utfärdad av:")
 
 
 def is_page_furniture(text: str) -> bool:
@@ -58,9 +64,11 @@ def _split(text: str) -> tuple[str, ...]:
     if "%" in text or _MONTH_LABELS.search(text):
         # A chart's axis line ends there: the sentence on the next line is a statement of its own.
         text = "\n".join(line + "\n" if is_chart_axis(line) else line for line in text.split("\n"))
-    if "RapportID" in text or "Uppdaterad:" in text or "://" in text or "Sida" in text:
+    if _FURNITURE_HINT.search(text):
         # A page stamp stands alone: the table rows around it are not part of it.
-        text = "\n".join(f"\n{line}\n" if is_page_furniture(line) else line for line in text.split("\n"))
+        text = re.sub(r"[ \t]+(?=Kontrollera aktuell version mot original\b)", "\n", text)
+        text = "\n".join(f"\n{line}\n" if is_page_furniture(line) or _STANDS_ALONE.match(line) else line
+                         for line in text.split("\n"))
     parts = [re.sub(r"\s+", " ", piece).strip() for p in _SPLIT.split(text) for piece in _bounded(p)]
     return tuple(p for p in parts if len(p) > 2)
 

@@ -995,3 +995,20 @@ def test_a_reporting_systems_page_stamps_are_never_quoted(tmp_path):
     answer = assistant.ask("Hur stora var lönekostnaderna 2024 i tkr?")
     assert "151 151" in answer.text and not answer.abstained
     assert not any(stamp in answer.text for stamp in ("RapportID", "Uppdaterad", "http", "Sida: 1/1"))
+
+
+def test_a_document_systems_control_fields_are_never_part_of_a_quoted_sentence(tmp_path):
+    """A page header with the document system's fields ('Utfärdad av: …  Kontrollera aktuell version
+    mot original …', 'Godkänd av:') runs into the text below it: the row under it is quoted without
+    the boilerplate, and who issued the report can still be asked."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n3 Uppdrag\n\nÅrsredovisning 2024 - Förvaltningstotalt Regionkontoret\n\n"
+        "Utfärdad av: Anna Berg  Kontrollera aktuell version mot original i dokumenthanteringssystemet\n\n"
+        "Godkänd av:\nGenomföra insatser för att förbättra förutsättningarna för chefs- och ledaruppdraget. "
+        "Ett nytt utbildningskoncept för chefer tas fram under våren 2025.\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Miljö")))
+    answer = assistant.ask("Hur har det gått med insatserna för att förbättra förutsättningarna för chefsuppdraget 2024?")
+    assert "utbildningskoncept" in answer.text
+    assert not any(field in answer.text for field in ("Kontrollera aktuell version", "Godkänd av"))
+    assert "Anna Berg" in assistant.ask("Vem har utfärdat årsredovisningen 2024?").text
