@@ -88,7 +88,8 @@ _MONEY = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|mi
                     r"(?!\s*(?:%|procent|årsarbet|tjänst|timm|dagar|personer|anställda|medarbetare))", re.I)
 _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2023', '2023–2025'
 # A year named as the baseline of a change ('ökat något jämfört med 2024') is not the year spoken of.
-_BASELINE_YEAR = re.compile(r"\b(?:jämfört (?:med|mot)|i jämförelse med|mot|än|sedan|från)\s+(?:år\s+)?20\d\d\b", re.I)
+_BASELINE_YEAR = re.compile(r"\b(?:jämfört (?:med|mot)|i jämförelse med|mot|än|sedan|från)\s+"
+                            r"(?:(?:samma|motsvarande)\s+(?:period|tid|månad|tertial|kvartal)\s+)?(?:år\s+)?20\d\d\b", re.I)
 _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 # A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
 _FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.§])(?<![\wÅÄÖåäö]-)(?<!§ )(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"

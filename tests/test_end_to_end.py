@@ -789,6 +789,16 @@ def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
     assert "3,7" not in answer.text
 
 
+def test_a_sentence_that_compares_with_an_earlier_period_still_speaks_of_the_reports_year(tmp_path):
+    """'Jämfört med motsvarande period 2023 är det … 260 tusen kronor högre än plan' is said of the
+    report's own period: 2023 is only its baseline."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt", (
+        "Delårsrapport augusti 2025\n\nResor\n\nResekostnaderna uppgår efter augusti till knappt 3,8 miljoner "
+        "kronor. Jämfört med motsvarande period 2023 är det en minskning med 360 tusen kronor men jämfört med plan "
+        "är det 260 tusen kronor högre.\n\nPersonal\n\nSjukfrånvaron följs upp varje månad.\n"))
+    assert "260 tusen" in assistant.ask("Hur mycket högre än plan är resekostnaderna efter augusti 2025?").text
+
+
 def test_a_list_asked_for_by_a_sections_heading_is_that_sections_lines(tmp_path):
     """'Vilka aktiviteter redovisas under <rubrik>?': the items share no words with the question, the
     heading does; a heading the layout wrapped onto two lines is still the section's heading."""
