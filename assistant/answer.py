@@ -54,7 +54,8 @@ PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happen
 RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
                      r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
-                     r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av)(?!\w)", re.I)
+                     r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av|"
+                     r"grundorsak\w*|har att göra med)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|\bvilken ram\b|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bsjukfrånvaro|"
                                r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bkosta(?:de|r)\b|\bekonomiskt\b|"

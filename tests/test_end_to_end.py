@@ -478,6 +478,17 @@ def test_why_quotes_the_cause_of_what_was_asked_not_a_cause_of_something_else(tm
     assert "reviderats" in survey and "läkemedelslager" not in survey
 
 
+def test_why_quotes_a_root_cause_the_report_names_with_grundorsaken(tmp_path):
+    """'Grundorsaken … har att göra med …' states (here: weighs) the cause, like 'beror på'."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\n4 Digitalisering\n\nEtt fortsatt fokus under perioden har varit att öka användningen "
+        "av det utbud av verksamhetsstöd som redan finns.\n\nEn positiv trend är att invånarna allt mer söker sig "
+        "till, och väljer, digitala kanaler.\nGrundorsaken om det har att göra med låg tillgänglighet i telefon eller "
+        "är ett eget val kan analysen inte ge svar på.\n")
+    channels = assistant.ask("Varför väljer fler invånare digitala kanaler?").text
+    assert "telefon" in channels and "eget val" in channels
+
+
 def test_a_list_the_report_introduces_is_quoted_with_all_its_items(tmp_path):
     items = ["ansvara för personal- och arbetsgivarfrågor inklusive förhandlingar med de fackliga organisationerna",
              "ansvara för regionens hållbarhetsarbete och för uppföljningen av miljöprogrammets mål och aktiviteter",
