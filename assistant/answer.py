@@ -1191,6 +1191,9 @@ class ExtractiveAnswerer:
             first = self._best(sentences)
             if not first:
                 return section
+            sub_goals = self._sub_items(query, passages, first)
+            if sub_goals:
+                return sub_goals
             same = sorted((s for s in sentences if s.passage == first.passage or
                            (passages[s.passage].chunk.doc_id == passages[first.passage].chunk.doc_id
                             and s.score >= 0.8 * first.score)), key=lambda s: (s.passage, 0))
@@ -1220,6 +1223,16 @@ class ExtractiveAnswerer:
             return []
         doc = passages[matching[0]].chunk.doc_id
         return self._listed_rows(passages, [i for i in matching if passages[i].chunk.doc_id == doc])
+
+    @staticmethod
+    def _sub_items(query: Query, passages: list[Passage], first: _Sentence) -> list[tuple[str, int]]:
+        """'Vilka mål ingår i uppdraget …?': the row that matches best follows up its sub-goals in its
+        comment ('Mål: …', then how it went); each sub-goal's heading sentence is an item."""
+        row = passages[first.passage]
+        if row.chunk.kind != "uppdrag" or not (_ASKS_GOALS.search(query.text) or _ASKS_TASKS.search(query.text)):
+            return []
+        items = [c for c in split_sentences(str(row.chunk.fields.get("kommentar", ""))) if _SUB_ITEM.match(c)]
+        return [(item, first.passage) for item in items] if len(items) >= 2 else []
 
     @staticmethod
     def _listed_rows(passages: list[Passage], rows: list[int]) -> list[tuple[str, int]]:

@@ -400,6 +400,9 @@ def test_a_comment_on_several_sub_goals_is_quoted_for_the_asked_one_only(tmp_pat
     assert "status Pågående" in answer.text and "Gemensam plan för primärvården" in answer.text
     assert "utkast" in answer.text
     assert "länsnivå" not in answer.text and "ersättningsmodell" not in answer.text
+    # Asked which goals the assignment has, its comment's sub-goals are the items.
+    goals = assistant.ask("Vilka mål ingår i uppdraget att stärka omställningen till nära vård?").text
+    assert all(goal in goals for goal in ("ersättningsmodell", "Gemensam plan", "länsnivå"))
 
 
 def test_a_figure_asked_for_a_year_is_read_off_the_goal_tables_indicator_row(tmp_path):
