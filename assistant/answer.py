@@ -20,7 +20,7 @@ from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Citation, DocumentMeta, Passage, Query
 from .query import intent_within_comparison, plan_and_outcome_parts
-from .sentences import is_chart_axis, is_page_furniture, is_substantive, split_sentences
+from .sentences import is_chart_axis, is_document_field, is_page_furniture, is_substantive, split_sentences
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)
 from .store import LoadedIndex
@@ -996,9 +996,10 @@ class ExtractiveAnswerer:
             # Without a code the row must itself carry the question's subject.
             best_by_passage = {}
             for s in sentences:
-                best_by_passage[s.passage] = max(best_by_passage.get(s.passage, 0.0), s.score)
+                if not is_document_field(s.text):
+                    best_by_passage[s.passage] = max(best_by_passage.get(s.passage, 0.0), s.score)
             # and match about as well as the best sentence anywhere: else running text answers.
-            top = max(best_by_passage.values(), default=0.0)
+            top = max((s.score for s in sentences), default=0.0)
             rows = [i for i in rows if best_by_passage.get(i, 0.0) >= max(self.min_score, ROW_VS_PROSE * top)][:1]
         if rows:
             doc = passages[rows[0]].chunk.doc_id

@@ -49,6 +49,12 @@ _FURNITURE_HINT = re.compile(r"RapportID|Uppdaterad:|://|Sida|Utfärdad av|Godk�
 _STANDS_ALONE = re.compile(r"^\s*Utfärdad av:")
 
 
+def is_document_field(text: str) -> bool:
+    """Who issued the document ('Utfärdad av: Jan Hallberg'): a statement about the report, not about
+    the table row or section its page header happened to land in."""
+    return bool(_STANDS_ALONE.match(text))
+
+
 def is_page_furniture(text: str) -> bool:
     """A report generator's page stamp ('RapportID: … (DUVA0133)', 'Uppdaterad: 2021-01-29', a link)."""
     return bool(_PAGE_FURNITURE.match(text))
