@@ -492,14 +492,17 @@ class ExtractiveAnswerer:
                 # The report's own measure of what was asked, for that year; the row's loose cells
                 # ('3,8%') add nothing to it.
                 parts = [indicator] + self._without_loose_cells(parts, passages, passages[indicator[1]].chunk.id)
-        if not parts or self._lacks_asked_detail(query, passages, parts) or self._misses_named_unit(query, passages, parts):
+        if not parts or self._lacks_asked_detail(query, passages, parts) or \
+                self._misses_what_the_figure_is_of(query, passages, parts):
             return self._abstain(query)
         return self.render(query, passages, self._rejoin_broken(parts, sentences))
 
-    def _misses_named_unit(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
-        """A figure asked for a part the question names ('på Centrum för kommunikation', 'Regionhälsan')
-        that the reports name elsewhere but none of the quoted passages does: the figure quoted is the
-        whole organisation's, or another part's."""
+    def _misses_what_the_figure_is_of(self, query: Query, passages: list[Passage],
+                                      parts: list[tuple[str, int]]) -> bool:
+        """A figure asked of something the quoted passages never name: a part the question names
+        ('på Centrum för kommunikation', 'Regionhälsan') that the reports name elsewhere (the figure
+        quoted is the whole organisation's, or another part's), or the question's most specific term,
+        a long compound the reports use ('konsultkostnaderna', 'bruttokostnadsutveckling')."""
         if not (is_numeric_question(query.text) or query.intent == "number"):
             return False
         idf = self._idf(query)
@@ -511,15 +514,13 @@ class ExtractiveAnswerer:
             tokens = [t for t in tokenize(name) if t not in self.org_tokens and t not in _FRAME and t in idf]
             if tokens and not any(t in cited for t in tokens):
                 return True
-        # The question's most specific term, a long compound the reports use ('konsultkostnaderna',
-        # 'bruttokostnadsutveckling'), is what the figure is of: a passage without it has another figure.
-        concepts = {next(iter(alts)): w for alts, w in self._concepts(query) if len(alts) == 1}
-        units_written = " ".join(written for written, _, _ in query.units).casefold()  # 'ekonomicentrumet' is a unit
-        specific = [tokenize(w)[0] for w in re.findall(r"[a-zåäöé]{12,}", query.text.casefold()) if w not in units_written]
-        specific = [t for t in specific if t in concepts]
-        if not query.codes and specific and max(specific, key=concepts.get) not in cited:
-            return True
-        return False
+        if query.codes:
+            return False
+        weights = {next(iter(alts)): w for alts, w in self._concepts(query) if len(alts) == 1}
+        units = " ".join(written for written, _, _ in query.units).casefold()  # 'ekonomicentrumet' is a unit's name
+        specific = [t for w in re.findall(r"[a-zåäöé]{12,}", query.text.casefold()) if w not in units
+                    for t in tokenize(w)[:1] if t in weights]
+        return bool(specific) and max(specific, key=weights.get) not in cited
 
     @staticmethod
     def _row_of(s: _Sentence, passages: list[Passage]) -> int | None:
