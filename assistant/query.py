@@ -183,7 +183,8 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     staff_forms = [words for written, words, abbreviation in named_units
                    if words.casefold() not in written.casefold() and written != abbreviation]
     return Query(text=text, expanded=" ".join([expand_query(text)] + staff_forms), units=named_units, years=years,
-                 organisations=list(dict.fromkeys(organisations)), kinds=kinds, codes=codes, intent=intent, status_filter=_status_filter(text, codes) if intent == "list" else None,
+                 organisations=list(dict.fromkeys(organisations)), kinds=kinds, codes=codes, intent=intent,
+                 status_filter=_status_filter(text, codes) if intent == "list" else None,
                  against_plan=against_plan, named_reports=reports if intent == "compare" else [])
 
 
