@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
-TOKENIZER_VERSION = 3  # part of the index fingerprint: a change here rebuilds the lexical index
+TOKENIZER_VERSION = 4  # part of the index fingerprint: a change here rebuilds the lexical index
 _TOKEN = re.compile(r"[a-zåäöéü]+\d*[a-z]?|\d+(?:,\d+)?", re.I)
 _stemmer = Stemmer.Stemmer("swedish")
 
@@ -29,10 +29,18 @@ våra ert era vilkas finns vilken vilket vilka ska skall samt också även
 _MIN_TAIL = 5
 
 
+# Adjectives whose Snowball stem is another, common word ('billigare' -> 'bil', the car; 'rimlig' ->
+# 'rim'): kept whole, as a stemmer's exclusion list does.
+_COLLIDING_ADJECTIVES = re.compile(r"^(billig|rimlig)(?:a|t|are|aste|ast)?$")
+
+
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     # Stemming twice makes Snowball consistent ('resultatet' -> 'resultat' -> 'result', as 'resultat');
     # the definite '-on' ('sjukfrånvaron') is folded onto the indefinite form.
+    kept = _COLLIDING_ADJECTIVES.match(word)
+    if kept:
+        return kept.group(1)
     stem = _stemmer.stemWord(_stemmer.stemWord(word))
     if stem.endswith(("ivt", "igt")):
         return stem[:-1]  # Snowball keeps the neuter adjective: 'positivt' must meet 'positiva', 'viktigt' 'viktiga'

@@ -47,6 +47,8 @@ def test_word_forms_of_one_adjective_meet_in_one_token():
     assert tokenize("positivt") == tokenize("positiva") == tokenize("positiv")
     assert tokenize("viktigt") == tokenize("viktiga")
     assert tokenize("resultatet") == tokenize("resultat")
+    # ... and an adjective whose Snowball stem is another word stays apart from it: 'billigare' is no car.
+    assert tokenize("billigare") == tokenize("billiga") == tokenize("billigt") != tokenize("bil")
 
 
 def test_a_unit_written_as_one_compound_meets_its_name_in_the_report():
