@@ -120,7 +120,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bhur (?:ligger|går) (?:\w+ ){0,6}?(?:till|det)\b|\bläget\b|\bhur långt", "status"),
     (r"\bpengar\b|\bkosta", "kronor mnkr kostnader medel"),
     (r"\b(?:att )?röra sig med\b|\batt spendera\b", "ram budget"),
-    (r"\bhyrpersonal|\bhyrfolk|\binhyr|\bbemanningsföretag", "inhyrd personal"),
+    (r"\bhyrpersonal|\bhyrfolk|\binhyr|\bbemanningsföretag", "inhyrd inhyrda"),  # not "personal": any staff
     (r"\bbudgetavvikelse|\bmot budget|\bavvek", "avvikelse budget"),
     (r"\bbättre än (?:budget|planerat|beräknat|väntat)", "positiv avvikelse budget överskott"),
     (r"\bsämre än (?:budget|planerat|beräknat|väntat)", "negativ avvikelse budget underskott"),

@@ -1036,3 +1036,14 @@ def test_a_document_systems_control_fields_are_never_part_of_a_quoted_sentence(t
     assert "utbildningskoncept" in answer.text
     assert not any(field in answer.text for field in ("Kontrollera aktuell version", "Godkänd av"))
     assert "Anna Berg" in assistant.ask("Vem har utfärdat årsredovisningen 2024?").text
+
+
+def test_staffs_word_for_hired_staff_meets_hired_staff_not_any_staff(tmp_path):
+    """'hyrpersonalen' is the reports' 'inhyrd personal', not 'personal' in general: lower staff costs
+    are no answer to whether hired staff got dearer."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\nEkonomi\n\nLägre personalkostnader +17 mnkr jämfört med budget 2025.\n\n"
+        "Personal\n\nKommentarer Inhyrd personal: Ökade kostnader med 0,8 mnkr för att ersätta en vakant tjänst "
+        "som arbetsmiljöingenjör.\n")
+    answer = assistant.ask("Har hyrpersonalen blivit dyrare 2025?").text
+    assert "0,8 mnkr" in answer.split("[1]")[0]
