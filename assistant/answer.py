@@ -842,7 +842,9 @@ class ExtractiveAnswerer:
                 # Asked against the budget, the row's other columns for the year are the answer too.
                 cells = cell.same_year if against_budget and len(cell.same_year) > 1 else \
                     ((cell.column, cell.value),)
-                best = (support, f"{named}, " + ", ".join(f"{c}: {v}" for c, v in cells), pos)
+                # An amount with the unit the table's headings give ('-632 tkr'); a share keeps its '%'.
+                unit = lambda v: f"{v} {cell.unit}" if cell.unit and not v.endswith("%") else v  # noqa: E731
+                best = (support, f"{named}, " + ", ".join(f"{c}: {unit(v)}" for c, v in cells), pos)
         if best is None:
             return None
         chunk = self.index.chunks[best[2]]

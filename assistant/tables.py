@@ -22,6 +22,10 @@ _NUMBER_TOKEN = re.compile(r"^[+\-−–]?\d{1,3}(?:,\d+)?%?$|^[+\-−–]?\d+(?
 _LABEL_WORDS = {"bokslut", "budget", "prognos", "utfall", "avvikelse", "resultat", "ram", "årsbudget", "helår",
                 "förändring", "mål", "målvärde"}
 _OUTCOME_LABELS = ("bokslut", "utfall", "resultat")
+# The unit a table's headings give its amounts in ('Belopp i tkr', 'Ramförändringar i miljoner kronor').
+_UNIT = re.compile(r"\bi (tkr|mnkr|mkr|tusentals kronor|miljoner kronor)\b", re.I)
+# A heading line's last column that holds a share of change ('Förändring i %', 'Förändring %').
+_SHARE_COLUMN = re.compile(r"\b(?:förändring|utveckling|ökning)\s*(?:i\s*)?%\s*$", re.I)
 HEADER_LOOKBACK = 24  # heading lines above a table's rows that may hold its column headings
 TABLE_LOOKBACK = 120  # lines above a row that may hold its table's headings (rows of it in between)
 
@@ -32,6 +36,7 @@ class Cell:
     column: str  # the column heading, e.g. 'Bokslut 2023'
     value: str  # the figure as written, e.g. '-3,9'
     title: str = ""  # the table's own heading lines ('Arbetsmiljöavvikelser (ack)'), if any
+    unit: str = ""  # the unit its headings give its amounts in ('tkr', 'mnkr'), if any
     same_year: tuple[tuple[str, str], ...] = ()  # every (column, figure) of the row for the asked year
 
 
@@ -104,6 +109,7 @@ class Row:
     figures: tuple[str, ...]  # one per column
     columns: tuple[tuple[str, int], ...]  # (heading, year)
     title: str = ""  # heading lines that name no column: what the table is about
+    unit: str = ""  # 'Belopp i tkr' among the headings: the amounts are in tkr
 
 
 # Words a column heading of a monthly results table starts with ('Ack / utfall / Inn år', 'Helår /
@@ -185,8 +191,13 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         if not row:
             continue
         label, figures = row
-        if any(f.endswith("%") for f in figures) and not all(f.endswith("%") for f in figures):
-            continue  # a share beside amounts: a column ('Bokslut i % av intäkt') no year names
+        # A last share beside amounts is read only under a heading line that ends with its column
+        # ('… Bokslut 2020 Förändring i %'); any other share beside amounts is a column no year names.
+        share = figures[-1] if figures[-1].endswith("%") and not any(f.endswith("%") for f in figures[:-1]) else None
+        if share:
+            figures = figures[:-1]
+        elif any(f.endswith("%") for f in figures) and not all(f.endswith("%") for f in figures):
+            continue
         # The headings: the run of lines above, back to the previous row or prose sentence.
         above: list[str] = []
         # The rows of the same table above this one do not count against the distance to the headings.
@@ -214,6 +225,8 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         # headings are one cell per line.
         whole = len(above) - 1 if above and len(per_line[-1]) >= 2 else None
         # (columns, the heading line they are on, whether their order must be confirmed by the figures)
+        if share and (whole is None or not _SHARE_COLUMN.search(above[whole])):
+            continue  # a share beside amounts: a column ('Bokslut i % av intäkt') no year names
         if whole is not None:
             layouts = [(per_line[whole], whole, False)]
         elif any(len(cols) >= 2 for cols in per_line):
@@ -228,8 +241,13 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             # as far as most rows of the table confirm it (a row of zeros confirms anything).
             checked.setdefault(tuple(above), []).append((len(rows), _checked_prefix(read[0], read[1])))
         if read:
-            rows.append(Row(label=label, figures=tuple(read[0]), columns=tuple(read[1]),
-                            title=_title(above, per_line, read[2])))
+            figures_read, columns_read = tuple(read[0]), tuple(read[1])
+            if share:  # the change from the year before to the last column's year
+                figures_read += (share,)
+                columns_read += ((_SHARE_COLUMN.search(above[whole]).group(0).strip(), columns_read[-1][1]),)
+            unit = _UNIT.search(" ".join(above))
+            rows.append(Row(label=label, figures=figures_read, columns=columns_read,
+                            title=_title(above, per_line, read[2]), unit=unit.group(1).casefold() if unit else ""))
     for block in checked.values():
         trusted = Counter(t for _, t in block).most_common(1)[0][0]
         for k, t in block:
@@ -250,5 +268,5 @@ def read_cells(text: str, year: int, prefer: tuple[str, ...] = (), report_year: 
         outcome = [j for j in wanted if row.columns[j][0].casefold().startswith(_OUTCOME_LABELS)]
         j = (preferred or outcome or wanted)[0]
         cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j], title=row.title,
-                          same_year=tuple((row.columns[k][0], row.figures[k]) for k in wanted)))
+                          same_year=tuple((row.columns[k][0], row.figures[k]) for k in wanted), unit=row.unit))
     return cells

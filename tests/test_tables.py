@@ -51,6 +51,18 @@ def test_a_heading_line_that_names_its_year_columns_after_the_tables_title_is_no
     assert "Ramförändringar i miljoner kronor" not in cells
 
 
+def test_a_change_in_percent_under_its_own_heading_is_read_and_amounts_carry_the_tables_unit():
+    """'… Bokslut 2020 Förändring i %': the last share is that column's, the amounts are read under
+    their years in the unit the headings give ('Belopp i tkr'). Without such a heading, a share beside
+    amounts is not read at all."""
+    text = ("Lönekostnader Helår\nBelopp i tkr Bokslut 2019 Budget 2020 Prognos 2020 Bokslut 2020 Förändring i %\n"
+            "30 Läkare -7 839 -9 716 -9 590 -7 816 -0,3%\nSumma lönkostnader: -142 910 -142 380 -135 497 -151 151 5,8%\n")
+    cell = {c.label: c for c in read_cells(text, 2020)}["Summa lönkostnader"]
+    assert (cell.column, cell.value, cell.unit) == ("Bokslut 2020", "-151 151", "tkr")
+    assert ("Förändring i %", "5,8%") in cell.same_year and ("Budget 2020", "-142 380") in cell.same_year
+    assert read_cells(text.replace(" Förändring i %", ""), 2020) == []
+
+
 def test_a_row_with_a_missing_cell_or_a_year_without_column_is_not_read():
     """'Centrum för hållbarhet -0,9 1,0' has two figures under four headings: which years they belong
     to cannot be known, so nothing is read rather than a guess."""
