@@ -211,6 +211,10 @@ def is_assignment(sentence: str) -> bool:
 # 'Vilka uppdrag har CE som ansvarig', 'Vilka aktiviteter ansvarar Regionstaben för'.
 _ASKS_RESPONSIBLE = re.compile(r"\bsom ansvarig\b|\bansvarar\b|\bär ansvarig|\bhar ansvar(?:et)?\b|\bansvarig (?:är|enhet)\b|"
                                r"\bligger (?:på|hos)\b", re.I)
+# 'till sista kvartalet 2023', 'under Q4 2023', 'kvartal 4 2023': a quarter asked of rows' tidplan.
+_QUARTERS = {"första": "1", "andra": "2", "tredje": "3", "fjärde": "4", "sista": "4"}
+_ASKS_QUARTER = re.compile(r"\b(?:(första|andra|tredje|fjärde|sista)\s+kvartalet|Q([1-4])|kvartal\s+([1-4]))\s*(?:år\s+)?(20\d\d)\b",
+                           re.I)
 _ASKS_GOALS = re.compile(r"\b(?:del)?mål(?:en)?\b", re.I)
 # What a status list asks for, not what it is about: status words and the kinds of row.
 _LIST_FRAME = frozenset(tokenize(" ".join(STATUS_PHRASES + tuple(v for vs in STATUS_SYNONYMS.values() for v in vs))
@@ -1183,8 +1187,25 @@ class ExtractiveAnswerer:
                 return list(range(len(passages) - len(rows), len(passages)))
         return []
 
+    def _rows_by_deadline(self, query: Query, passages: list[Passage]) -> list[int]:
+        """'Vilka uppdrag ska vara klara till sista kvartalet 2023?': every row of the first report among
+        the top passages whose tidplan is that quarter ('Q4 2023'). They are appended to the passages."""
+        m = _ASKS_QUARTER.search(query.text)
+        if not m:
+            return []
+        quarter = _QUARTERS.get((m.group(1) or "").casefold()) or m.group(2) or m.group(3)
+        asked = re.compile(rf"\bQ{quarter}\s*{m.group(4)}\b", re.I)
+        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
+            rows = [self.index.chunks[pos] for pos in self.doc_chunks.get(doc, [])
+                    if self.index.chunks[pos].kind == "uppdrag"
+                    and asked.search(str(self.index.chunks[pos].fields.get("tidplan", "")))]
+            if rows:
+                passages.extend(Passage(chunk=c, meta=self.index.metas[doc], score=0.0) for c in rows)
+                return list(range(len(passages) - len(rows), len(passages)))
+        return []
+
     def _list(self, query, passages, sentences):
-        by_unit = self._rows_by_responsible(query, passages)
+        by_unit = self._rows_by_responsible(query, passages) or self._rows_by_deadline(query, passages)
         if by_unit:
             return self._listed_rows(passages, by_unit)
         if not query.status_filter:

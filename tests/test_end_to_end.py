@@ -322,6 +322,9 @@ def test_a_plan_row_is_answered_with_its_assignment_unit_and_deadline(tmp_path):
     assert not answer.abstained
     assert "Respektive CD och VC" in answer.text and "Q1 2024" in answer.text
     assert "intäktsökningar" in answer.text and "statusmarkering" not in answer.text
+    # Rows asked for by their tidplan: the quarter in words is the 'Q1 2024' of the tidplan cell.
+    due = assistant.ask("Vilka uppdrag ska vara klara till första kvartalet 2024?").text
+    assert "intäktsökningar" in due and "fakturahantering" not in due
 
 
 def test_an_outcome_rows_timetable_is_given_and_a_timetable_or_cost_not_in_the_report_abstains(tmp_path):
