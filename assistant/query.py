@@ -10,6 +10,7 @@ from .swedish import ascii_fold, expand_query
 from .units import Units
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_PLAN_PERIOD = re.compile(r"\b\w*plan\w*\s+(?:för\s+)?20\d\d\s?[–-]\s?20\d\d\b", re.I)
 _NOT_DECIMAL = r"(?!\d|%|,\d)"
 _CODE_UPPER = re.compile(rf"(?<![\wÅÄÖåäö])([A-ZÅÄÖ]{{1,4}})\s?(\d{{1,3}}[a-z]?){_NOT_DECIMAL}")
 _CODE_LOWER = re.compile(rf"(?<![\wåäö])([a-zåäö]{{2,3}})(\d{{1,3}}){_NOT_DECIMAL}")
@@ -107,6 +108,11 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     text = question.strip()
     low = text.casefold()
     years = sorted({int(y) for y in _YEAR.findall(text)})
+    # 'i förvaltningsplanen 2023–2025' names the plan; a year asked besides it ('för 2022') is the year asked.
+    named_period = _PLAN_PERIOD.search(text)
+    others = {int(y) for y in _YEAR.findall(_PLAN_PERIOD.sub(" ", text))}
+    if named_period and others:
+        years = sorted(others)
     codes: list[str] = []
     for letters, num in _CODE_UPPER.findall(text):
         codes.append(f"{letters}{num}")

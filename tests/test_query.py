@@ -96,3 +96,11 @@ def test_the_plan_staff_speak_of_is_the_plan_the_corpus_holds():
     assert analyse("Varför ska utrustningen bytas ut 2023, enligt planen?", METAS + [plan]).kinds == ["förvaltningsplan"]
     assert analyse("Har arbetet genomförts enligt plan 2023?", METAS + [plan]).kinds == []
     assert analyse("Varför ska utrustningen bytas ut 2023, enligt planen?", METAS).kinds == []
+
+
+def test_a_plan_named_by_its_period_does_not_make_its_years_the_asked_ones():
+    """'… för 2022 i förvaltningsplanen 2023–2025' asks about 2022 in that plan: not a comparison of
+    2022, 2023 and 2025. The period alone is still what is asked about."""
+    q = analyse("Vilken ramreducering redovisas för 2022 i förvaltningsplanen 2023–2025?", METAS)
+    assert q.years == [2022] and q.intent != "compare"
+    assert analyse("Vad ska göras enligt förvaltningsplanen 2023–2025?", METAS).years == [2023, 2025]
