@@ -26,6 +26,7 @@ from typing import Any, Iterable
 import faiss
 import numpy as np
 
+from .catalog import REPORT_KINDS
 from .errors import AssistantError, IndexMismatchError
 from .lexical import LexicalIndex
 from .models import Chunk, DocumentMeta
@@ -91,8 +92,13 @@ class LoadedIndex:
 
     @cached_property
     def units(self) -> Units:
-        """The organisational units the reports name, with their abbreviations (mined once per load)."""
-        return Units.mine(c.text for c in self.chunks)
+        """The organisational units the reports name, with the abbreviations the same report uses
+        (mined once per load; other documents, such as press releases, are not the region's own)."""
+        by_doc: dict[str, list[str]] = {}
+        for c in self.chunks:
+            if self.metas[c.doc_id].kind in REPORT_KINDS:
+                by_doc.setdefault(c.doc_id, []).append(c.text)
+        return Units.mine("\n".join(texts) for texts in by_doc.values())
 
 
 def current_generation(index_dir: Path) -> Path | None:

@@ -48,28 +48,29 @@ class Units:
     units: list[Unit] = field(default_factory=list)
 
     @classmethod
-    def mine(cls, texts: Iterable[str]) -> "Units":
-        text = "\n".join(texts)
-        low = text.casefold()
-        standalone = set(re.findall(r"(?<![\wÅÄÖåäö-])[A-ZÅÄÖ]{2,6}(?![\wÅÄÖåäö])", text))
+    def mine(cls, documents: Iterable[str]) -> "Units":
+        """The units the documents name, each paired with an initialism the same document uses."""
         found: dict[tuple[str, tuple[str, ...]], Unit] = {}
-        for m in _NAME.finditer(text):
-            words: list[str] = []
-            for w in re.findall(r"[A-Za-zÅÄÖåäö-]+", m.group(2)):
-                if w.casefold() in _LINKING:
-                    continue
-                words.append(w)
-                if len(words) > _MAX_WORDS:
-                    break
-                abbreviation = m.group(1)[0] + "".join(
-                    x if x.isupper() and len(x) > 1 else x[0].upper() for x in words)
-                if abbreviation in standalone and not _ADJECTIVE_END.search(w.casefold()):
-                    # 'Centrum för ekonomis resultat': the genitive of the name the reports also write.
-                    if words[-1].endswith("s") and f"för {words[-1][:-1]}".casefold() in low:
-                        words[-1] = words[-1][:-1]
-                    key = (m.group(1), tuple(x.casefold() for x in words))
-                    found.setdefault(key, Unit(m.group(1), tuple(words), abbreviation))
-                    break
+        for text in documents:
+            low = text.casefold()
+            standalone = set(re.findall(r"(?<![\wÅÄÖåäö-])[A-ZÅÄÖ]{2,6}(?![\wÅÄÖåäö])", text))
+            for m in _NAME.finditer(text):
+                words: list[str] = []
+                for w in re.findall(r"[A-Za-zÅÄÖåäö-]+", m.group(2)):
+                    if w.casefold() in _LINKING:
+                        continue
+                    words.append(w)
+                    if len(words) > _MAX_WORDS:
+                        break
+                    abbreviation = m.group(1)[0] + "".join(
+                        x if x.isupper() and len(x) > 1 else x[0].upper() for x in words)
+                    if abbreviation in standalone and not _ADJECTIVE_END.search(w.casefold()):
+                        # 'Centrum för ekonomis resultat': the genitive of the name the reports also write.
+                        if words[-1].endswith("s") and f"för {words[-1][:-1]}".casefold() in low:
+                            words[-1] = words[-1][:-1]
+                        key = (m.group(1), tuple(x.casefold() for x in words))
+                        found.setdefault(key, Unit(m.group(1), tuple(words), abbreviation))
+                        break
         # An abbreviation two different names share stands for neither.
         by_abbreviation: dict[str, set[tuple[str, ...]]] = {}
         for (head, words), unit in found.items():

@@ -27,3 +27,10 @@ def test_a_question_names_a_unit_in_full_by_abbreviation_or_as_staff_say_it():
     assert units.matches("Hur gick ekonomicentrumet 2023?") == [("ekonomicentrumet", "ekonomi", "CE")]
     assert [m[2] for m in units.matches("Vad gör Centrum för innovation, forskning och utbildning?")] == ["CIFU"]
     assert units.matches("Hur mycket kostade det, ca 30 procent?") == []  # 'ca' is 'cirka', not a unit
+
+
+def test_a_name_is_paired_only_with_an_initialism_its_own_document_uses():
+    """'Enheten för utvecklingsbanker' and an 'EU' that another document writes are no pair: 'EU' is
+    the Union there."""
+    units = Units.mine(["Enheten för utvecklingsbanker ansvarar för frågorna.", "EU-kommissionen och EU beslutade."])
+    assert units.units == [] and units.matches("Vad beslutade EU?") == []
