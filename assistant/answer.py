@@ -1166,43 +1166,37 @@ class ExtractiveAnswerer:
             parts.append((f"{cell.label} ({cell.column}: {cell.value})", len(passages) - 1))
         return parts
 
-    def _rows_by_responsible(self, query: Query, passages: list[Passage]) -> list[int]:
-        """'Vilka uppdrag har CE som ansvarig?': every row of the report whose responsible-unit cell
-        names the unit the question names (with the asked status, if any), from the first report
-        among the top passages that has such rows. They are appended to the passages."""
-        if not _ASKS_RESPONSIBLE.search(query.text):
-            return []
-        names = [w for w in re.findall(r"\b[A-ZÅÄÖ][\wÅÄÖåäö-]*", query.text) if w.casefold() not in self.org_tokens]
-        names += [abbreviation for _, _, abbreviation in query.units]  # 'Centrum för HR' is 'CHR' in the unit column
+    def _rows_where(self, passages: list[Passage], keep) -> list[int]:
+        """Every parsed row (uppdrag/aktivitet) that `keep(fields)` accepts, of the first report among
+        the top passages that has such rows; they are appended to the passages (so they are cited)."""
         for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
-            rows = []
-            for pos in self.doc_chunks.get(doc, []):
-                chunk = self.index.chunks[pos]
-                unit = str(chunk.fields.get("ansvarig", "")) if chunk.kind == "uppdrag" else ""
-                if unit and any(re.search(rf"(?<![\wÅÄÖåäö]){re.escape(n)}(?![\wÅÄÖåäö])", unit) for n in names) and \
-                        (not query.status_filter or has_status_level(chunk.fields.get("status", ""), query.status_filter)):
-                    rows.append(chunk)
+            rows = [self.index.chunks[pos] for pos in self.doc_chunks.get(doc, [])
+                    if self.index.chunks[pos].kind == "uppdrag" and keep(self.index.chunks[pos].fields)]
             if rows:
                 passages.extend(Passage(chunk=c, meta=self.index.metas[doc], score=0.0) for c in rows)
                 return list(range(len(passages) - len(rows), len(passages)))
         return []
 
+    def _rows_by_responsible(self, query: Query, passages: list[Passage]) -> list[int]:
+        """'Vilka uppdrag har CE som ansvarig?': the rows whose responsible-unit cell names the unit the
+        question names (with the asked status, if any)."""
+        if not _ASKS_RESPONSIBLE.search(query.text):
+            return []
+        names = [w for w in re.findall(r"\b[A-ZÅÄÖ][\wÅÄÖåäö-]*", query.text) if w.casefold() not in self.org_tokens]
+        names += [abbreviation for _, _, abbreviation in query.units]  # 'Centrum för HR' is 'CHR' in the unit column
+        named = re.compile("|".join(rf"(?<![\wÅÄÖåäö]){re.escape(n)}(?![\wÅÄÖåäö])" for n in names))
+        return self._rows_where(passages, lambda f: bool(names) and bool(named.search(str(f.get("ansvarig", ""))))
+                                and (not query.status_filter or has_status_level(f.get("status", ""), query.status_filter)))
+
     def _rows_by_deadline(self, query: Query, passages: list[Passage]) -> list[int]:
-        """'Vilka uppdrag ska vara klara till sista kvartalet 2023?': every row of the first report among
-        the top passages whose tidplan is that quarter ('Q4 2023'). They are appended to the passages."""
+        """'Vilka uppdrag ska vara klara till sista kvartalet 2023?': the rows whose tidplan is that
+        quarter ('Q4 2023')."""
         m = _ASKS_QUARTER.search(query.text)
         if not m:
             return []
         quarter = _QUARTERS.get((m.group(1) or "").casefold()) or m.group(2) or m.group(3)
         asked = re.compile(rf"\bQ{quarter}\s*{m.group(4)}\b", re.I)
-        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
-            rows = [self.index.chunks[pos] for pos in self.doc_chunks.get(doc, [])
-                    if self.index.chunks[pos].kind == "uppdrag"
-                    and asked.search(str(self.index.chunks[pos].fields.get("tidplan", "")))]
-            if rows:
-                passages.extend(Passage(chunk=c, meta=self.index.metas[doc], score=0.0) for c in rows)
-                return list(range(len(passages) - len(rows), len(passages)))
-        return []
+        return self._rows_where(passages, lambda f: bool(asked.search(str(f.get("tidplan", "")))))
 
     def _list(self, query, passages, sentences):
         by_unit = self._rows_by_responsible(query, passages) or self._rows_by_deadline(query, passages)
