@@ -4,7 +4,7 @@ Reports name a unit in full in running text ('Centrum för HR') and by its initi
 ('CHR'); staff also say 'HR-centrumet'. The pairs are mined from the indexed reports themselves: a
 name '<Centrum|Enheten|…> för <words>' whose initialism (the head's initial, then each word's
 initial, an acronym kept whole: 'Centrum för innovation, forskning och utbildning' -> 'CIFU') the
-reports also use as a word of its own. Nothing is listed by hand.
+same report also uses as a word of its own. Nothing is listed by hand.
 """
 from __future__ import annotations
 
