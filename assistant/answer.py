@@ -242,6 +242,17 @@ _SIGN_ASKED = re.compile(r"(?P<neg>\bunderskott|\bnegativ\w* (?:resultat|avvikel
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 
 
+def _without_cells(fields: dict) -> str:
+    """A plan row's assignment without its tidplan and unit cells ('… fakturahantering. 2024 CE'),
+    which the line gives in brackets. Cells that say more than the brackets ('Löpande fr o m 2023')
+    stay."""
+    text = fields.get("uppdrag", "")
+    end = text.rfind(". ")
+    if end > 0 and text[end + 1:].split() == f"{fields.get('tidplan')} {fields.get('ansvarig')}".split():
+        return text[:end + 1]
+    return text
+
+
 def _as_number(value: str) -> float | None:
     m = re.fullmatch(r"([+\-−–]?)\s*(\d[\d ]*(?:,\d+)?)\s*%?", value.strip())
     if not m:
@@ -606,8 +617,7 @@ class ExtractiveAnswerer:
         else:
             found = []
         if not found:
-            best = self._best(sentences)
-            found = self._supporting(best, passages, sentences, budget=300) if best else []
+            found = self._fact(query, passages, sentences, budget=300)
         return found
 
     def _lacks_asked_detail(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
@@ -746,14 +756,20 @@ class ExtractiveAnswerer:
         parts = expanded
         return parts
 
-    def _fact(self, query, passages, sentences):
+    def _fact(self, query, passages, sentences, budget: int = 560):
         first = self._best(sentences)
         if first and is_assignment(first.text):
             # The sentence that matches names an assignment; what answers is how it went.
-            if passages[first.passage].chunk.kind == "uppdrag":
-                return self._row_lines(query, passages, [first.passage])
+            row = passages[first.passage].chunk
+            if row.kind == "uppdrag":
+                # An assignment split over two rows under one code ('(37) Stödja … (37) Stödja …') is
+                # both of them.
+                same = [i for i, p in enumerate(passages) if i != first.passage and p.chunk.kind == "uppdrag"
+                        and p.chunk.doc_id == row.doc_id and row.fields.get("code")
+                        and p.chunk.fields.get("code") == row.fields["code"]]
+                return self._row_lines(query, passages, [first.passage] + same[:1])
             return self._status_in_prose(query, passages, sentences)
-        return self._supporting(first, passages, sentences) if first else []
+        return self._supporting(first, passages, sentences, budget=budget) if first else []
 
     def _number(self, query, passages, sentences, budget: int = 560):
         wants_percent = bool(re.search(r"procent|%|andel|sjukfrånvaro|sjuktal", query.text, re.I))
@@ -1042,7 +1058,7 @@ class ExtractiveAnswerer:
                 cells = [f"ansvarig: {f['ansvarig']}"] if f.get("ansvarig") else []
                 cells += [f"tidplan: {f['tidplan']}"] if f.get("tidplan") else []
                 cells_text = f" ({', '.join(cells)})" if cells else ""
-                line = f"{label}{cells_text}: {_shorten(f.get('uppdrag', ''), room)}"
+                line = f"{label}{cells_text}: {_shorten(_without_cells(f), room)}"
                 parts.append((line, i))
                 continue
             else:

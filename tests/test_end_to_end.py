@@ -1050,3 +1050,24 @@ def test_staffs_word_for_hired_staff_meets_hired_staff_not_any_staff(tmp_path):
         "som arbetsmiljöingenjör.\n")
     answer = assistant.ask("Har hyrpersonalen blivit dyrare 2025?").text
     assert "0,8 mnkr" in answer.split("[1]")[0]
+
+
+def test_in_a_comparison_an_assignment_row_is_told_by_its_status_and_comment(tmp_path):
+    """Asked what became of a planned assignment, the annual report's line is how the row went (its
+    missing status word and its comment), not the assignment's text repeated from the plan."""
+    row = "(31) Centrum för ekonomi ska införa ett nytt system för fakturahantering.\n\n"
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-forvaltningsplan-2024-2026.txt":
+            f"Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Kommentar\n\n{row}2024 CE\n",
+        "region-provland-arsredovisning-2024.txt":
+            f"Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Status Kommentar\n\n{row}"
+            "2024 CE Systemet har upphandlats och tas i bruk under våren 2025.\n",
+    })
+
+    lines = assistant.ask("Vad stod det i planen om systemet för fakturahantering, och vad blev det av "
+                          "det enligt årsredovisningen 2024?").text.splitlines()
+    line_2024 = next(l for l in lines if l.startswith("2024"))
+    assert "Systemet har upphandlats" in line_2024 and "ingen statusmarkering" in line_2024
+    # The plan's line gives the unit and tidplan once, in brackets, not again after the assignment.
+    line_plan = next(l for l in lines if l.startswith("Förvaltningsplan"))
+    assert "ansvarig: CE" in line_plan and "fakturahantering. 2024 CE" not in line_plan
