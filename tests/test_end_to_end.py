@@ -1071,3 +1071,13 @@ def test_in_a_comparison_an_assignment_row_is_told_by_its_status_and_comment(tmp
     # The plan's line gives the unit and tidplan once, in brackets, not again after the assignment.
     line_plan = next(l for l in lines if l.startswith("Förvaltningsplan"))
     assert "ansvarig: CE" in line_plan and "fakturahantering. 2024 CE" not in line_plan
+
+
+def test_selling_in_everyday_words_finds_the_reports_sales(tmp_path):
+    """Staff say 'sålde'; the report says 'försäljning'."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Ekonomi\n\nIntäkterna från försäljning av utbildning blev 1,7 mnkr, 0,2 mnkr lägre än budget.\n\n"
+        "Personal\n\nUtbildningar för chefer kostade 3,2 mnkr under 2024.\n")
+
+    first = assistant.ask("Hur mycket sålde vi utbildningar för 2024?").text.split("[1]")[0]
+    assert "1,7 mnkr" in first and "3,2 mnkr" not in first
