@@ -42,6 +42,7 @@ SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks
 TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
 TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the question's words
 TABLE_CHUNKS = 2  # chunks before a table row's own that are read for its headings
+TABLE_CHUNKS_AFTER = 2  # and after it, where an extraction put the heading line below the rows
 TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks below one named by itself
 SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
 RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
@@ -802,11 +803,12 @@ class ExtractiveAnswerer:
 
     def _table_text(self, positions: list[int], k: int) -> str:
         """The text a chunk's table rows are read from: the chunk with the ones before it, where its
-        table's headings may be (a long table spans several), their overlap read once. Built once."""
+        table's headings may be (a long table spans several), and after it (a heading line some
+        extractions put below the rows), their overlap read once. Built once."""
         pos = positions[k]
         if pos not in self.table_texts:
             self.table_texts[pos] = _without_overlap(
-                [self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1]])
+                [self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1 + TABLE_CHUNKS_AFTER]])
         return self.table_texts[pos]
 
     def _row_cells(self, query: Query, passages: list[Passage], prefer: tuple[str, ...], readable):
@@ -852,8 +854,10 @@ class ExtractiveAnswerer:
             # of equal rows the total, not a 'varav' part.
             by_label = self._support(concepts, cell.label) >= TABLE_LABEL_SUPPORT and own & _token_set(cell.label)
             named = cell.label if by_label or not cell.title else f"{cell.title} – {cell.label}"
-            # The column's heading says what the figure is ('Ram 2023' answers 'vilken ram').
-            support = self._support(concepts, f"{named} {cell.column}") - (0.0 if named == cell.label else TITLE_PENALTY)
+            # The column's heading says what the figure is ('Ram 2023' answers 'vilken ram'); asked
+            # against the budget, all the year's columns are quoted, so all their headings count.
+            headings = " ".join(c for c, _ in cell.same_year) if against_budget else cell.column
+            support = self._support(concepts, f"{named} {headings}") - (0.0 if named == cell.label else TITLE_PENALTY)
             support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
                                          - bool(re.match(r"varav\b", cell.label, re.I)))
             if against_budget:  # of equal rows, the one that also gives the budget and deviation

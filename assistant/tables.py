@@ -3,8 +3,9 @@
 A results table comes out as its column headings, one cell per line ('Bokslut', '2022*', 'Bokslut',
 '2023'), then one line per row: the row's label and its figures ('Centrum för administration 2,4 1,6
 0,1 -3,9'). When a row has exactly as many figures as the headings name years, the figure under the
-asked year can be read off; in every other case (a missing cell, an ambiguous thousands separator)
-nothing is read, so a wrong column is never reported. Personnel tables name their columns relative
+asked year can be read off; in every other case (a missing cell, an ambiguous thousands separator
+that the row's deviation column does not settle) nothing is read, so a wrong column is never
+reported. Personnel tables name their columns relative
 to the report ('Föregående år', 'Innevarande år'): those are read only when the report's year is known.
 """
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+from .swedish import parse_number
 
 # A column heading: a label word and a year ('Bokslut 2023', 'Budget 2023', '2022*'); one per column.
 _COLUMN = re.compile(r"(?:\b([A-ZÅÄÖa-zåäö]+)\s+)?(?<![\d,])(20\d\d)\*?(?![\d,])"
@@ -71,6 +74,48 @@ def _with_thousands(figures: list[str]) -> list[str]:
             out.append(f)
             merged_last = False
     return out
+
+
+def _splits(tokens: list[str], count: int) -> list[list[str]]:
+    """Every way to read the tokens as `count` figures, a bare three-digit token being either a figure
+    of its own or the thousands part of the figure before it ('1 284 329' is 1 284 and 329, or 1 and
+    284 329, or one figure)."""
+    if count == 0:
+        return [[]] if not tokens else []
+    out = []
+    for end in range(1, len(tokens) + 1):
+        if end > 1 and not (re.fullmatch(r"\d{3}", tokens[end - 1]) and re.fullmatch(r"[+\-−–]?\d{1,3}", tokens[0])):
+            break
+        out += [[" ".join(tokens[:end])] + rest for rest in _splits(tokens[end:], count - 1)]
+    return out
+
+
+def _deviation_checks(figures: list[str], columns: list[tuple[str, int]]) -> bool | None:
+    """Whether a year's deviation column ('Avvikelse 2020') is its outcome less its budget ('Bokslut
+    2020' less 'Årsbudget 2020'); None when the columns hold no such three."""
+    def index(prefixes: tuple[str, ...], year: int) -> int | None:
+        return next((k for k, (label, y) in enumerate(columns) if y == year
+                     and label.casefold().startswith(prefixes)), None)
+    verdict = None
+    for year in {y for _, y in columns}:
+        d, o, b = index(("avvikelse", "avv"), year), index(_OUTCOME_LABELS, year), index(("budget", "årsbudget"), year)
+        if None in (d, o, b):
+            continue
+        values = [parse_number(figures[k]) for k in (o, b, d)]
+        if None in values:
+            return False
+        if abs(values[0] - values[1] - values[2]) > 0.11:
+            return False
+        verdict = True
+    return verdict
+
+
+def _confirmed_split(tokens: list[str], columns: list[tuple[str, int]]) -> list[str]:
+    """The one way to split the tokens into the columns' figures that the deviation column confirms;
+    none when no split or more than one does ('1 779 949 721 1 317 368' under 'Bokslut 2019 Budget
+    2020 … Avvikelse 2020' is 1 779, 949, 721, 1 317, 368: 1 317 less 949 is 368)."""
+    confirmed = [s for s in _splits(tokens, len(columns)) if _deviation_checks(s, columns)]
+    return confirmed[0] if len(confirmed) == 1 else []
 
 
 def _columns(lines: list[str], report_year: int | None = None) -> list[tuple[str, int]]:
@@ -178,6 +223,27 @@ def _title(above: list[str], per_line: list[list], heading: int | None) -> str:
     return title
 
 
+def _read_under_heading_below(lines: list[str], i: int, figures: list[str], report_year: int | None
+                              ) -> tuple[tuple | None, str]:
+    """Some extractions put a table's heading line after its rows ('… Försäljning av tjänster 104 891
+    … / År: 2020 / Helår / Belopp i tkr Bokslut 2019 Budget 2020 … Avvikelse 2020'). The rows below
+    line `i`, down to such a heading line, are read under it only if the row's deviation checks out:
+    the heading line might as well head the rows that follow it. Also returns the heading line."""
+    skipped = 0
+    for line in lines[i + 1:i + 1 + TABLE_LOOKBACK]:
+        if not line or _row_figures(line.split()) or _is_one_cell_row(line):
+            continue
+        cols = _columns([line], report_year)
+        if len(cols) >= 2:
+            split = next((c for c in (figures, _with_thousands(figures)) if len(c) == len(cols)), None) \
+                or _confirmed_split(figures, cols)
+            return ((split, cols, None, False), line) if split and _deviation_checks(split, cols) else (None, "")
+        skipped += 1
+        if line.endswith(".") or skipped > 4:
+            break
+    return None, ""
+
+
 @lru_cache(maxsize=20_000)
 def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
     """The rows of the flattened tables in `text` whose figures line up with year columns (parsed
@@ -224,8 +290,16 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         # Heading lines below it ('Bokslut i % av / Intäkt') name more columns than it does. Else the
         # headings are one cell per line.
         whole = len(above) - 1 if above and len(per_line[-1]) >= 2 else None
+        # 'Bokslut i % av / Intäkt' under the heading line heads the share the rows end with (where
+        # there is one), a column no year names: the amounts under the year headings are read, if
+        # their deviation checks out.
+        share_below = False
+        if whole is None:
+            k = max((j for j, cols in enumerate(per_line) if len(cols) >= 2), default=None)
+            share_below = k is not None and not any(per_line[k + 1:]) and "%" in " ".join(above[k + 1:])
+            whole = k if share_below else None
         # (columns, the heading line they are on, whether their order must be confirmed by the figures)
-        if share and (whole is None or not _SHARE_COLUMN.search(above[whole])):
+        if share and not share_below and (whole is None or not _SHARE_COLUMN.search(above[whole])):
             continue  # a share beside amounts: a column ('Bokslut i % av intäkt') no year names
         if whole is not None:
             layouts = [(per_line[whole], whole, False)]
@@ -235,17 +309,26 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             layouts = [(_columns(above, report_year), None, False), (_grouped_columns(above, report_year), None, True)]
         read = next(((cand, cols, k, unconfirmed) for cols, k, unconfirmed in layouts if len(cols) >= 2
                      for cand in (figures, _with_thousands(figures)) if len(cand) == len(cols)), None)
+        if read is None:
+            # Thousands separators that leave the split in doubt: the deviation column decides.
+            read = next(((cand, cols, k, unconfirmed) for cols, k, unconfirmed in layouts if len(cols) >= 2
+                         for cand in [_confirmed_split(figures, cols)] if cand), None)
         if read and read[3]:
             # Wrapped headings may come out of the extraction in another order than their columns:
             # only the columns up to a deviation that checks out ('avv' = the two before it) are read,
             # as far as most rows of the table confirm it (a row of zeros confirms anything).
             checked.setdefault(tuple(above), []).append((len(rows), _checked_prefix(read[0], read[1])))
+        if read and share_below and not _deviation_checks(read[0], read[1]):
+            read = None
+        heading_below = ""
+        if read is None and not any(len(cols) >= 2 for cols in per_line):
+            read, heading_below = _read_under_heading_below(lines, i, figures, report_year)
         if read:
             figures_read, columns_read = tuple(read[0]), tuple(read[1])
-            if share:  # the change from the year before to the last column's year
+            if share and not share_below:  # the change from the year before to the last column's year
                 figures_read += (share,)
                 columns_read += ((_SHARE_COLUMN.search(above[whole]).group(0).strip(), columns_read[-1][1]),)
-            unit = _UNIT.search(" ".join(above))
+            unit = _UNIT.search(" ".join(above + [heading_below]))
             rows.append(Row(label=label, figures=figures_read, columns=columns_read,
                             title=_title(above, per_line, read[2]), unit=unit.group(1).casefold() if unit else ""))
     for block in checked.values():

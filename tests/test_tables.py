@@ -131,14 +131,33 @@ def test_a_period_in_a_title_and_rows_run_together_on_one_line_are_not_read():
     assert read_cells(run_on, 2024) == []
 
 
-def test_a_row_with_a_share_no_heading_names_or_headings_below_the_heading_line_is_not_read():
+def test_a_share_under_a_heading_below_the_heading_line_is_left_and_the_amounts_read_if_they_add_up():
     """'Belopp i tkr Bokslut 2019 … Avvikelse 2020' is followed by 'Bokslut i % av / Intäkt': the rows
-    have a column the year headings do not name, so no figure can be placed under a year."""
+    end with a share no year names. The amounts under the year headings are read only where the
+    deviation is the outcome less the budget; a share beside amounts under no such heading is not."""
     text = ("Belopp i tkr Bokslut 2019 Årsbudget 2020 Prognos 2020 Bokslut 2020 Avvikelse 2020\n"
-            "Bokslut i % av\nIntäkt\nE3 HR stöd -43 0 0 0 0\nE6 Arkiv och skanning 111 -500 -300 -94 406 -7,9%\n")
-    assert _by_label(text, 2020) == {}
+            "Bokslut i % av\nIntäkt\nE3 HR stöd -43 0 0 0 0\nE6 Arkiv och skanning 111 -500 -300 -94 406 -7,9%\n"
+            "E7 Juridik 1 779 949 721 1 317 368 9,0%\nE8 Växeln 120 100 90 80 70 1,0%\n")
+    cells = _by_label(text, 2020)
+    assert cells["E6 Arkiv och skanning"] == ("Bokslut 2020", "-94") and cells["E3 HR stöd"] == ("Bokslut 2020", "0")
+    # '1 779 949 721 1 317 368' splits several ways into five figures; only one adds up: 1 317 less 949.
+    assert cells["E7 Juridik"] == ("Bokslut 2020", "1 317")
+    assert "E8 Växeln" not in cells  # 80 less 100 is not 70
     shares = "Belopp i tkr Bokslut 2019 Budget 2020 Bokslut 2020\nLäkare inhyrd personal -345 -188 -45,6%\n"
     assert _by_label(shares, 2020) == {}
+
+
+def test_a_heading_line_below_the_rows_is_theirs_only_where_the_deviation_adds_up():
+    """Some extractions put a table's heading line after its rows. Rows whose deviation is their
+    outcome less their budget are read under it, with its unit; others are not read at all."""
+    text = ("Rapportinformation\nFörsäljning av tjänster 104 891 118 497 109 385 107 232 -11 265\n"
+            "Hyresintäkter 208 197 112 193 -4\nLokalkostnader -19 408 -17 600 -17 014 -16 573 5 000\n\n"
+            "År: 2020\nHelår\nBelopp i tkr Bokslut 2019 Budget 2020 Prognos 2020 Bokslut 2020 Avvikelse 2020\n")
+    cells = {c.label: c for c in read_cells(text, 2020)}
+    assert (cells["Försäljning av tjänster"].column, cells["Försäljning av tjänster"].value) == \
+        ("Bokslut 2020", "107 232")
+    assert cells["Försäljning av tjänster"].unit == "tkr" and cells["Hyresintäkter"].value == "193"
+    assert "Lokalkostnader" not in cells
 
 
 def test_a_long_tables_last_rows_and_a_chart_axis_among_its_headings():
