@@ -78,6 +78,8 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
         return True  # Markdown heading
     if not (3 <= len(text) <= 90) or text.endswith((".", ",", ";", ":", "/")) or STATUS_RE.match(text):
         return False
+    if all(re.fullmatch(r"[+\-−–]?\d[\d,]*%?", t) for t in text.split()[-2:]):
+        return False  # 'Justering inhyrd personal 0 0 0,00 0' ends in figures: a table's row
     last_word = text.rsplit(" ", 1)[-1].casefold()
     if last_word in _FUNCTION_WORDS or nxt_starts_bullet(lines, i):
         return False  # 'Budgetavvikelsen beror främst på' introduces a list; it is not a heading
@@ -130,8 +132,10 @@ def _code_of(text: str) -> str | None:
     if not m:
         return None
     rest = text[m.end():]
-    # 'E2 Ekonomistöd 1 700 234 2 293' is a row of a figures table, not an uppdrag.
-    if len(NUMBER_RE.findall(rest)) >= 3 and len(re.findall(r"[A-Za-zÅÄÖåäö]{4,}", rest)) <= 4:
+    # 'E2 Ekonomistöd 1 700 234 2 293' is a row of a figures table, not an uppdrag: its figures are
+    # counted by token, as '1 284 329 240' may be one number or four.
+    figures = [t for t in rest.split() if re.fullmatch(r"[+\-−–]?\d[\d,]*%?", t)]
+    if len(figures) >= 3 and len(re.findall(r"[A-Za-zÅÄÖåäö]{4,}", rest)) <= 4:
         return None
     return (m.group("p") or m.group("b")).replace(" ", "")
 

@@ -242,3 +242,17 @@ def test_a_sentence_wrapped_across_lines_of_a_long_table_block_is_quoted_whole()
     sentences = split_sentences(block)
     assert any("beror främst på lägre pensionsavgift 2025." in s for s in sentences)
     assert all(len(s) <= 320 for s in sentences)
+
+
+def test_a_results_tables_rows_are_neither_headings_nor_assignments():
+    """'Justering inhyrd personal 0 0 0,00 0' ends in figures and 'E9 Patientnämndens kansli 1 284 329
+    240 452 123 7,8%' starts with a unit's code: both are rows of a results table, so the section of the
+    text after them is still the real heading and no assignment row is made of them."""
+    text = ("Personal\n\nLöner och arvoden för hela förvaltningen redovisas nedan per månad och per yrkesgrupp "
+            "med jämförelse mot föregående år.\n\nJustering inhyrd personal 0 0 0,00 0\n\n"
+            "Uppföljningen av lönekostnaderna görs varje månad tillsammans med controllers och chefer.\n\n"
+            "E9 Patientnämndens kansli 1 284 329 240 452 123 7,8%\n"
+            "F5 Centrum för ekonomi stab 1 681 1 -376 -456 -457 -1,8%\n")
+    chunks = chunk_document(_doc(text))
+    assert all(c.kind == "prose" for c in chunks)
+    assert {c.section for c in chunks} == {"Personal"}
