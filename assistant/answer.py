@@ -40,6 +40,8 @@ RUNNER_UP = 0.4  # further sentences must score this share of the best one
 ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
 TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
+ACTIVITY_FIT, ACTIVITY_MARGIN = 0.6, 0.2  # a row the question describes this well, and this much better than
+# the other rows under the asked code, is the one asked
 TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the question's words
 TABLE_CHUNKS = 2  # chunks before a table row's own that are read for its headings
 TABLE_CHUNKS_AFTER = 2  # and after it, where an extraction put the heading line below the rows
@@ -1019,6 +1021,14 @@ class ExtractiveAnswerer:
         if query.codes:
             # '(RF8) Under 2025 ska …' is the assignment itself; 'RF8 Identifiera …' rows are its activities.
             rows.sort(key=lambda i: not passages[i].chunk.text.lstrip().startswith("("))
+            # An activity the question describes besides its code ('RF7-aktiviteten att genomföra en
+            # systematisk genomgång …') is the one asked, when its text matches clearly best.
+            concepts = [(alts, w) for alts, w in self._concepts(query)
+                        if not alts & {c.casefold() for c in query.codes}]
+            fit = {i: self._support(concepts, passages[i].chunk.fields.get("uppdrag", "")) for i in rows}
+            ranked = sorted(rows, key=lambda i: -fit[i])
+            if len(ranked) > 1 and fit[ranked[0]] >= ACTIVITY_FIT and fit[ranked[0]] - fit[ranked[1]] >= ACTIVITY_MARGIN:
+                return ranked[:1]
         else:
             # Without a code the row must itself carry the question's subject.
             best_by_passage = {}

@@ -557,6 +557,10 @@ def test_rows_are_listed_and_answered_by_their_status_in_everyday_words(tmp_path
     assert "e-arkiv" in unfinished.text and "attest" in unfinished.text
     assert "fakturahanteringen" not in unfinished.text and "växel" not in unfinished.text
 
+    # One activity under the code, described: that row alone, not the first row under RS3.
+    archive = assistant.ask("Vilken status har RS3-aktiviteten att införa e-arkiv för personalakterna?")
+    assert "Delvis genomfört" in archive.text and "Genomfört." not in archive.text and "attest" not in archive.text
+
     prognosis = assistant.ask("Vilken prognos har delmålet om stöd till chefer vid hot?")
     assert "Mål kommer helt uppfyllas" in prognosis.text and not prognosis.abstained
     # The summary row has no comment; the report's follow-up of the goal further on is quoted and cited.
