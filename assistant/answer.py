@@ -632,6 +632,9 @@ class ExtractiveAnswerer:
         quoted = " ".join(text for (text, _), x in zip(parts, support) if x > 0 and x >= 0.5 * max(support)) or \
             " ".join(text for text, _ in parts)
         cited = " ".join(passages[i].chunk.text for _, i in parts)
+        # The asked code ('uppdrag 14', a row's label '14 (ansvarig …)') is no figure of the answer.
+        for code in query.codes:
+            quoted = re.sub(rf"\(?\b{re.escape(code)}\b\)?", " ", quoted)
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
                 return True

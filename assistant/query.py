@@ -170,7 +170,9 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     if against_plan:
         intent = "compare"
     # Two years asked about compare them; one period ('planen för 2023–2025') is one thing asked about.
-    single_period = bool(re.fullmatch(r"[^\d]*20\d\d\s?[–-]\s?20\d\d[^\d]*", text))
+    # (Other numbers may stand beside it: 'uppdrag 14 i förvaltningsplanen 2023–2025'.)
+    periods = re.findall(r"(?<!\d)20\d\d\s?[–-]\s?20\d\d(?!\d)", text)
+    single_period = len(periods) == 1 and not _YEAR.search(text.replace(periods[0], " "))
     if intent in ("fact", "number") and len(years) >= 2 and not single_period:
         intent = "compare"
     # Two reports named by kind and year ('… i årsredovisningen 2020, och … i årsredovisningen 2023'):

@@ -1085,3 +1085,21 @@ def test_selling_in_everyday_words_finds_the_reports_sales(tmp_path):
 
     first = assistant.ask("Hur mycket sålde vi utbildningar för 2024?").text.split("[1]")[0]
     assert "1,7 mnkr" in first and "3,2 mnkr" not in first
+
+
+def test_a_count_asked_of_a_coded_row_in_the_named_plan_is_not_its_code(tmp_path):
+    """'Hur många … enligt uppdrag 14 i förvaltningsplanen 2024–2026?': the row of the plan named,
+    not the annual report's, and its code '14' is no count: the plan gives none, so it abstains."""
+    row = "(14) Arbeta för fler kombinationstjänster mellan vård och forskning.\n\n"
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-forvaltningsplan-2024-2026.txt":
+            f"Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Kommentar\n\n{row}2024 - 2026 CIFU\n",
+        "region-provland-arsredovisning-2024.txt":
+            f"Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Status Kommentar\n\n{row}"
+            "2024 - 2026 CIFU Planenligt Två nya kombinationstjänster har inrättats under året.\n",
+    })
+
+    assert assistant.ask("Hur många kombinationstjänster ska inrättas enligt uppdrag 14 i "
+                         "förvaltningsplanen 2024–2026?").abstained
+    who = assistant.ask("Vad är status för uppdrag 14 om kombinationstjänster enligt förvaltningsplanen?")
+    assert "CIFU" in who.text and {c.doc_id for c in who.citations} == {"region-provland-forvaltningsplan-2024-2026"}

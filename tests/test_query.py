@@ -56,6 +56,9 @@ def test_a_unit_that_decides_a_plan_does_not_restrict_the_search_to_its_own_repo
     assert q.organisations == [] and q.kinds == ["förvaltningsplan"] and q.intent != "compare"
     assert analyse("Vad säger delårsrapporten från regionstyrelsen om IT?", metas).organisations == ["Regionstyrelsen"]
     assert analyse("Hur gick resultatet 2023 och 2025?", metas).intent == "compare"
+    # The period still names one plan when other numbers stand beside it.
+    assert analyse("Hur många tjänster ska inrättas enligt uppdrag 14 i förvaltningsplanen 2023–2025?",
+                   metas).intent != "compare"
 
 
 def test_a_board_named_with_a_year_its_own_reports_do_not_cover_is_the_audience_not_the_author():
