@@ -681,8 +681,10 @@ class ExtractiveAnswerer:
             return False
         mentions = [x for x in re.finditer(rf"\w*{re.escape(stem[0])}\w*", quoted, re.I)]
         window = 45  # characters either side: 'Antal ärenden 32', '32 nya ärenden'
-        return bool(mentions) and not any(
-            _COUNT.search(quoted[max(0, x.start() - window):x.end() + window]) for x in mentions)
+        # Counts are found in the whole text, so that a window's edge ('… på 20 pro') makes none.
+        counts = [c.span() for c in _COUNT.finditer(quoted)]
+        return bool(mentions) and not any(x.start() - window <= start and end <= x.end() + window
+                                          for x in mentions for start, end in counts)
 
     def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:
         unknown = [o for o in query.organisations if o.startswith("Region ") and o.casefold() not in self.indexed_orgs]

@@ -1103,3 +1103,15 @@ def test_a_count_asked_of_a_coded_row_in_the_named_plan_is_not_its_code(tmp_path
                          "förvaltningsplanen 2024–2026?").abstained
     who = assistant.ask("Vad är status för uppdrag 14 om kombinationstjänster enligt förvaltningsplanen?")
     assert "CIFU" in who.text and {c.doc_id for c in who.citations} == {"region-provland-forvaltningsplan-2024-2026"}
+
+
+def test_a_count_asked_where_the_report_gives_only_a_share_abstains(tmp_path):
+    """'Hur många ögonoperationer …?' where the report only aims at 20 procent more: no count (the
+    vårdplatser counted far from them are not theirs, and '20 pro…' at the edge of the words around
+    them is still a share)."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Tillgänglighet\n\nMålsättningen är att öka upp med 25 vårdplatser för valda opererande verksamheter "
+        "och förbättra tillgänglighet för utprovning av hörapparater och ögonoperationer med 20 procent. "
+        "Mål om ögonoperationer kan komma att klara en förbättring på 20 procent.\n")
+
+    assert assistant.ask("Hur många ögonoperationer har genomförts per augusti 2025?").abstained
