@@ -103,7 +103,9 @@ _COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|
 _ASKED_DETAILS = (
     (re.compile(r"\bhur (?:mycket|stor|stort|stora|hög|högt|höga|låg|lågt)\b", re.I), _FIGURE, "answer"),
     (re.compile(r"\bhur många\b(?!\s+procent)", re.I), _COUNT, "answer"),
-    (re.compile(r"\bvad (?:kostade|kostar|kostnaden)\b|\bhur mycket (?:kostade|kostar)\b", re.I), _MONEY, "answer"),
+    # 'Vad gick konsulten på för pengar?' asks what it cost.
+    (re.compile(r"\bvad (?:kostade|kostar|kostnaden)\b|\bhur mycket (?:kostade|kostar)\b|\bför pengar\b", re.I),
+     _MONEY, "answer"),
     (re.compile(r"\bhur (?:stor|hög) (?:andel|procent)\b|\bhur många procent\b", re.I),
      re.compile(r"%|\bprocent", re.I), "answer"),
     # 'Vilket hälsotal …', 'Vilket HME-värde …', 'Vilket utfall …': a value, so a figure.

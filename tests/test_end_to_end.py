@@ -23,7 +23,7 @@ def _assistant_over_reports(tmp_path, reports: dict[str, str]):
     from assistant.pipeline import Assistant
 
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     for name, text in reports.items():
         (corpus / name).write_text(text, encoding="utf-8")
     return Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
@@ -1115,3 +1115,14 @@ def test_a_count_asked_where_the_report_gives_only_a_share_abstains(tmp_path):
         "Mål om ögonoperationer kan komma att klara en förbättring på 20 procent.\n")
 
     assert assistant.ask("Hur många ögonoperationer har genomförts per augusti 2025?").abstained
+
+
+def test_what_something_went_for_in_money_is_a_cost_and_needs_an_amount(tmp_path):
+    """'Vad gick … på för pengar?' asks a cost: a sentence about the hire without an amount is a near
+    miss; one that gives the amount answers."""
+    hire = "Säkerhet\n\nUnder året har en brandskyddstekniker hyrts in för att arbeta med operativt brandskyddsarbete.\n"
+    without_amount = _assistant_over(tmp_path / "a", "region-provland-arsredovisning-2024.txt", hire)
+    assert without_amount.ask("Vad gick den inhyrda brandskyddsteknikern på för pengar 2024?").abstained
+    with_amount = _assistant_over(tmp_path / "b", "region-provland-arsredovisning-2024.txt",
+                                  hire.replace(".\n", ", vilket kostade 0,6 mnkr.\n"))
+    assert "0,6 mnkr" in with_amount.ask("Vad gick den inhyrda brandskyddsteknikern på för pengar 2024?").text
