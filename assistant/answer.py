@@ -640,7 +640,7 @@ class ExtractiveAnswerer:
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
                 return True
-        return self._counts_something_else(query.text, quoted) or self._misses_asked_subset(query, quoted) or \
+        return self._counts_something_else(query, quoted) or self._misses_asked_subset(query, quoted) or \
             self._misses_asked_month(query, passages, parts, quoted)
 
     @staticmethod
@@ -670,18 +670,22 @@ class ExtractiveAnswerer:
                 and not re.fullmatch(r"20\d\d", t)]
         return bool(part) and not set(part) & _token_set(quoted)
 
-    @staticmethod
-    def _counts_something_else(question: str, quoted: str) -> bool:
+    def _counts_something_else(self, query: Query, quoted: str) -> bool:
         """'Hur många ärenden …?' answered with sentences that name ärenden but count only hours or
-        percentages: the count asked for is not there. (A noun the answer never names is left alone:
-        the report may say it in other words.)"""
-        m = _COUNTED_NOUN.search(question)
+        percentages: the count asked for is not there. So is an answer that never names what is
+        counted ('flygresor'), where the reports use that word and no synonym of it is quoted. (A
+        word the reports never use is left alone: they may say it in other words.)"""
+        m = _COUNTED_NOUN.search(query.text)
         if not m:
             return False
         stem = tokenize(m.group(1))[:1]
         if not stem or len(stem[0]) < 4:
             return False
         mentions = [x for x in re.finditer(rf"\w*{re.escape(stem[0])}\w*", quoted, re.I)]
+        if not mentions:
+            said = _token_set(quoted)
+            named_otherwise = any(stem[0] in alts and alts & said for alts, _ in self._concepts(query))
+            return stem[0] in self._idf(query) and not named_otherwise
         window = 45  # characters either side: 'Antal ärenden 32', '32 nya ärenden'
         # Counts are found in the whole text, so that a window's edge ('… på 20 pro') makes none.
         counts = [c.span() for c in _COUNT.finditer(quoted)]

@@ -1126,3 +1126,14 @@ def test_what_something_went_for_in_money_is_a_cost_and_needs_an_amount(tmp_path
     with_amount = _assistant_over(tmp_path / "b", "region-provland-arsredovisning-2024.txt",
                                   hire.replace(".\n", ", vilket kostade 0,6 mnkr.\n"))
     assert "0,6 mnkr" in with_amount.ask("Vad gick den inhyrda brandskyddsteknikern på för pengar 2024?").text
+
+
+def test_a_count_of_something_the_answer_never_names_abstains(tmp_path):
+    """'Hur många flygresor …?' where the report says flights went down but counts only staff: the
+    count of staff is not the count asked. Asked of staff, the same report answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Klimat\n\nÅret visar en positiv trend med tydligt minskade flygresor, men fler resor med egen bil.\n\n"
+        "Medarbetare\n\nAntal anställda: jämfört med december 2024 har antal anställda ökat med 12 under 2025.\n")
+
+    assert assistant.ask("Hur många flygresor gjorde de anställda under 2025?").abstained
+    assert "12" in assistant.ask("Hur många fler anställda fanns det 2025?").text
