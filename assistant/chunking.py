@@ -119,6 +119,8 @@ def _wrapped_heading(lines: list[_Line], i: int) -> str | None:
     if len(joined) > 110 or len(joined.split()) > 12 or letters < 0.8 * len(joined.replace(" ", "")):
         return None
     nxt = next((l.text.strip() for l in lines[i + 2:i + 6] if l.text.strip()), "")
+    if re.match(r"[+\-−–]?\d", nxt) or STATUS_RE.search(nxt):
+        return None  # a table row's values and status follow: the two lines are its wrapped label
     return joined if _header_kind(nxt) or len(nxt) >= 60 else None
 
 

@@ -256,3 +256,15 @@ def test_a_results_tables_rows_are_neither_headings_nor_assignments():
     chunks = chunk_document(_doc(text))
     assert all(c.kind == "prose" for c in chunks)
     assert {c.section for c in chunks} == {"Personal"}
+
+
+def test_an_indicator_name_wrapped_over_two_lines_is_its_row_not_a_heading():
+    """'Antal medarbetare som medverkar i / vetenskapligt arbete' followed by the row's values: the
+    layout wrapped the indicator's name, it is no section heading for the values to fall under."""
+    text = INDICATORS + ("\nAntal medarbetare som medverkar i\nvetenskapligt arbete\n\n"
+                         "240 Öka 227 Negativt/inte uppnått 47 % män, 53 % kvinnor. Vikande trend med färre "
+                         "medarbetare i verksamheterna.\n")
+    chunks = chunk_document(_doc(text))
+    row = next(c for c in chunks if "227" in c.text)
+    assert row.kind == "indicator" and "vetenskapligt arbete" in row.text
+    assert all("vetenskapligt" not in c.section for c in chunks)
