@@ -123,7 +123,9 @@ _ASKED_DETAILS = (
 _ASKED_SUBSET = re.compile(r"\bhur många av\b[^?]*?\b(?:gällde|gäller|avsåg|avser|handlade om|handlar om|var|är|blev|"
                            r"svarade)\b([^?]+)", re.I)
 # What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
-_COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?([A-Za-zÅÄÖåäö-]{4,})", re.I)
+# ('Hur många av regionens anställda': a genitive before the counted noun is whose it is.)
+_COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?"
+                           r"(?:[A-Za-zÅÄÖåäö]+(?:ens|ets|arnas|ernas|ornas)\s+)?([A-Za-zÅÄÖåäö-]{4,})", re.I)
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
@@ -668,7 +670,10 @@ class ExtractiveAnswerer:
             return False
         part = [t for t in tokenize(m.group(1)) if t not in _FRAME and t not in self.org_tokens
                 and not re.fullmatch(r"20\d\d", t)]
-        return bool(part) and not set(part) & _token_set(quoted)
+        said = _token_set(quoted)
+        # 'av regionens anställda' is met by 'medarbetare': a synonym of the part names it too.
+        named = set(part) & said or any(alts & set(part) and alts & said for alts, _ in self._concepts(query))
+        return bool(part) and not named
 
     def _counts_something_else(self, query: Query, quoted: str) -> bool:
         """'Hur många ärenden …?' answered with sentences that name ärenden but count only hours or

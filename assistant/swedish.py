@@ -141,6 +141,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bstått still\b|\bstår still\b|\bligger still\b", "oförändrad uppräkning räknats upp"),
     (r"\w*jour(?:en|er|erna)?\b", "beredskap beredskapsorganisationen"),
     (r"\btimanställ\w*", "timavlönade"),
+    (r"\bforsk(?:a|ar|ade|at)\b", "vetenskapligt arbete forskning"),
     (r"\bs(?:älj(?:a|er|s)?|ålde|ålt|åld|ålts)\b|\bdr(?:og|a|ar|agit) (?:\w+ ){0,2}?in\b", "försäljning intäkter"),
     (r"\brehab(?!ilitering)", "rehabilitering rehabiliteringsärenden"),
     (r"\bgick ner\b|\bgått ner\b|\bsjönk|\bminskade\b|\bnedåt\b", "minskat lägre"),

@@ -1137,3 +1137,17 @@ def test_a_count_of_something_the_answer_never_names_abstains(tmp_path):
 
     assert assistant.ask("Hur många flygresor gjorde de anställda under 2025?").abstained
     assert "12" in assistant.ask("Hur många fler anställda fanns det 2025?").text
+
+
+def test_how_many_of_the_staff_took_part_in_research_is_read_off_the_indicator(tmp_path):
+    """Staff say 'forskade' and 'anställda'; the indicator says 'medverkar i vetenskapligt arbete' and
+    'medarbetare'. 'av regionens anställda' names whose staff, the count is of the staff."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Förvaltningens mål och indikatorer\n\n"
+        "Indikator   Utfall 2024 Mål 2025 Utfall 2025       Måluppfyllelse             Kommentarer\n\n"
+        "Stärkt forskning och innovation\n\n"
+        "Antal medarbetare som medverkar i vetenskapligt arbete 240 Öka 227 Negativt/inte uppnått Vikande trend.\n\n"
+        "Medarbetare\n\nAntal anställda: jämfört med december 2024 har antal anställda ökat med 1 under 2025.\n")
+
+    answer = assistant.ask("Hur många av regionens anställda var med och forskade under 2025?")
+    assert "227" in answer.text and not answer.abstained
