@@ -28,6 +28,8 @@ def test_organisation_kind_and_lists():
     q = analyse("Vilka uppdrag är delvis genomförda 2025?", METAS)
     assert q.intent == "list" and q.status_filter == "delvis"
     assert analyse("Jämför resultatet 2020, 2023 och 2025", METAS).intent == "compare"
+    # What one report says of its year against the year before compares no reports.
+    assert analyse("Hur stora var intäkterna 2023 jämfört med föregående år?", METAS).intent != "compare"
     # Two indexed regions in one question compare them; one indexed and one unknown region do not.
     assert analyse("Vad betydde pensionerna i Västmanland respektive Västerbotten?", METAS).intent == "compare"
     assert analyse("Vad betydde pensionerna i Västmanland och i Region Uppsala?", METAS).intent != "compare"
