@@ -48,6 +48,7 @@ TABLE_CHUNKS_AFTER = 2  # and after it, where an extraction put the heading line
 TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks below one named by itself
 SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
 RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
+FLATTENED_PENALTY = 0.1  # of figures that match about equally, one in a sentence before table cells run together
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
@@ -169,7 +170,11 @@ def is_flattened_table(sentence: str) -> bool:
     2021 Budget Prognos'): many capitalised words mid-'sentence' and no sentence end."""
     words = re.findall(r"[A-Za-zÅÄÖåäöé][\wåäöÅÄÖ-]*", sentence)
     capitalised = sum(1 for w in words[1:] if w[0].isupper() and not (w.isupper() and len(w) <= 5))
-    return capitalised >= 4 and not sentence.rstrip().endswith((".", "!", "?", ":"))
+    # A colon ends a sentence that announces a list, not a run of cells ('Resultat: 32 253 0 28 409 …
+    # Förvaltning: Analys:').
+    figures = len(re.findall(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])", sentence))
+    ends = (".", "!", "?") if figures >= 6 else (".", "!", "?", ":")
+    return capitalised >= 4 and not sentence.rstrip().endswith(ends)
 
 
 _HEADER_CELLS = re.compile(r"\b(Indikator|Utfall|Målvärde|Måluppfyllelse|Ansvarig|Status|Kommentar|Tidplan)\b")
@@ -801,6 +806,8 @@ class ExtractiveAnswerer:
                 b += 0.06
             if wants_money and re.search(r"\b(mkr|mnkr|tkr|kronor|miljoner)\b", s.text):
                 b += 0.06
+            if is_flattened_table(s.text):
+                b -= FLATTENED_PENALTY  # cells run together: a sentence that says the figure reads better
             return b
 
         best = self._best(sentences, want_number=True, bonus=unit_bonus)

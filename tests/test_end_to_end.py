@@ -1151,3 +1151,15 @@ def test_how_many_of_the_staff_took_part_in_research_is_read_off_the_indicator(t
 
     answer = assistant.ask("Hur många av regionens anställda var med och forskade under 2025?")
     assert "227" in answer.text and not answer.abstained
+
+
+def test_a_figure_is_quoted_from_the_sentence_that_says_it_not_from_cells_run_together(tmp_path):
+    """A report generator's page ('År: 2024 / Resultat: 32 253 0 … / Helår / Belopp i tkr Bokslut …')
+    comes out as one run of cells; the sentence that says the result is what answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Ekonomi\n\nFörvaltningens ekonomiska resultat för 2024 hamnade på +40,2 mkr vilket också är "
+        "avvikelsen mot budget.\n\nBilaga\n\nÅr: 2024\n\nResultat: 32 253 0 28 409 40 161 40 162\n\nHelår\n"
+        "Belopp i tkr Bokslut 2023 Budget 2024 Prognos 2024 Bokslut 2024 Avvikelse 2024\n\nFörvaltning:\nAnalys:\n")
+
+    first = assistant.ask("Gick förvaltningen plus 2024, och med hur mycket?").text.split("[1]")[0]
+    assert "+40,2 mkr" in first and "32 253" not in first
