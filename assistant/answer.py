@@ -130,6 +130,8 @@ _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
+# A sentence that sets a target: what was reached is told in the sentence after it.
+_TARGET = re.compile(r"^(?:målsättningen|målet|målvärdet|ambitionen)\b", re.I)
 # A sentence whose subject is in the sentence before it ('Dessa två projekt …', 'Detta innebär …').
 _POINTS_BACK = re.compile(r"^(dessa|detta|denna|dessutom|därför|därmed|det här|de här|den här|samtidigt)\b", re.I)
 # A sentence that says reasons follow ('två komplicerande faktorer', 'flera orsaker till').
@@ -739,7 +741,10 @@ class ExtractiveAnswerer:
         # from the copy of the quoted sentence that has it (prose windows overlap).
         fullest = self._fullest(first, sentences)
         nxt = self._following(fullest, sentences)[:1]
-        if nxt and _ANAPHORIC.match(nxt[0].text) and used + len(nxt[0].text) <= budget:
+        # So does the outcome told right after a target ('Målsättningen … ska understiga 3,7%' / 'Per
+        # augusti 2025 låg nivån på 3,81%').
+        follows_target = bool(nxt) and bool(_TARGET.match(first.text)) and nxt[0].has_number
+        if nxt and (_ANAPHORIC.match(nxt[0].text) or follows_target) and used + len(nxt[0].text) <= budget:
             parts = [(first.text, fullest.passage), (nxt[0].text, nxt[0].passage)]
             seen.add(nxt[0].text)
             used += len(nxt[0].text)

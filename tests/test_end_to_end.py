@@ -1163,3 +1163,15 @@ def test_a_figure_is_quoted_from_the_sentence_that_says_it_not_from_cells_run_to
 
     first = assistant.ask("Gick förvaltningen plus 2024, och med hur mycket?").text.split("[1]")[0]
     assert "+40,2 mkr" in first and "32 253" not in first
+
+
+def test_a_target_is_quoted_with_the_outcome_told_right_after_it(tmp_path):
+    """'Målsättningen … ska understiga 3,7%' sets a target; 'Per augusti 2025 låg nivån på 3,81%' after
+    it is what was reached, though it does not repeat the subject."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Minska hyrberoendet\n\nNya riktlinjer för hyrbemanning har börjat sätta sig ute i verksamheterna. "
+        "Målsättningen för 2025 är att kostnaden för inhyrd personal i förhållande till kostnaden för anställd "
+        "personal ska understiga 3,7%. Per augusti 2025 låg nivån på motsvarande 3,81%.\n")
+
+    answer = assistant.ask("Hur stor var hyrpersonalens andel av personalkostnaden 2025?")
+    assert "3,7%" in answer.text and "3,81%" in answer.text
