@@ -867,6 +867,9 @@ class ExtractiveAnswerer:
                     if any(re.search(r"[a-zåäö]", t) for t in alts) and not alts <= _VALUE_WORDS]
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
+        # The question's own word for a concept with synonyms is its own too ('investeringspengarna' names
+        # the table 'Investeringsprojekt …'), with its compound parts.
+        own |= {t for w, _ in synonym_matches(query.text) if w for t in tokenize(w)}
         # 'ekonomicentrumet' names the row 'Centrum för ekonomi'.
         own |= {t for _, words, _ in query.units for t in tokenize(words, heads=False)}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())

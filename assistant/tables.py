@@ -212,7 +212,8 @@ def _title(above: list[str], per_line: list[list], heading: int | None) -> str:
     first_column = next((k for k, cols in enumerate(per_line) if cols), len(above))
     end = heading if heading is not None else first_column
     start = next((k + 1 for k in reversed(range(end)) if per_line[k]), 0)
-    lines = [re.sub(r"\([^)]*\)?", " ", h) for h in above[start:end]][-2:]
+    lines = [" ".join(re.sub(r"\([^)]*\)?", " ", h).split()) for h in above[start:end]][-3:]
+    lines = [h for k, h in enumerate(lines) if not any(h in later for later in lines[k + 1:])]  # said again below
     title = " ".join(" ".join(lines).split())
     if not title and heading is not None:
         words = re.split(r"\b20\d\d|\b(?:föregående|fg\.?|innevarande|inn\.?)\s+år\b", above[heading],

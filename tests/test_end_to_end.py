@@ -1175,3 +1175,18 @@ def test_a_target_is_quoted_with_the_outcome_told_right_after_it(tmp_path):
 
     answer = assistant.ask("Hur stor var hyrpersonalens andel av personalkostnaden 2025?")
     assert "3,7%" in answer.text and "3,81%" in answer.text
+
+
+def test_a_total_is_read_off_the_table_the_questions_own_word_names(tmp_path):
+    """'investeringspengarna' (a word with synonyms, still the user's own) names the table
+    'Investeringsprojekt exkl / fastigheter / Belopp i mnkr', its title over three lines: its total
+    under 'Utfall 2024' answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Investeringar\n\nInvesteringsprojekt exkl\nfastigheter\nBelopp i mnkr\n\nBudget 2024 inkl\n"
+        "överförda medel Utfall 2024\n\nKvarvarande\nmedel till\n\n2025\n\n"
+        "Medicinsk apparatur 0,3 0,3 0,0\nÖvriga maskiner och inventarier 0,4 0,3 0,1\n\nSumma 0,7 0,6 0,1\n\n"
+        "Ekonomi\n\nArbetet med en sammanhållen investeringsprocess för regionens samtliga investeringar "
+        "har fortsatt under året.\n")
+
+    answer = assistant.ask("Hur mycket av investeringspengarna gjorde vi av med 2024?")
+    assert "Summa, Utfall 2024: 0,6 mnkr" in answer.text
