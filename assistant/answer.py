@@ -56,8 +56,8 @@ STATUS_FOLLOWING = 3  # sentences after an activity's description that tell how 
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happened
 RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
-_CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|till följd av|orsak|orsaken|"
-                     r"effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
+_CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|förklarar|förklarade|till följd av|"
+                     r"orsak|orsaken|effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
                      r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av|"
                      r"grundorsak\w*|har att göra med)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|\bvilken ram\b|"

@@ -1190,3 +1190,15 @@ def test_a_total_is_read_off_the_table_the_questions_own_word_names(tmp_path):
 
     answer = assistant.ask("Hur mycket av investeringspengarna gjorde vi av med 2024?")
     assert "Summa, Utfall 2024: 0,6 mnkr" in answer.text
+
+
+def test_why_quotes_the_sentence_that_says_what_explains_it(tmp_path):
+    """'Vakanta tjänster … förklarar överskottet' right after the surplus it explains is the reason."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Administrativ verksamhet\n\nAdministrativ verksamhet prognosticerar en positiv budgetavvikelse vid årets "
+        "slut på 8 miljoner kronor. Vakanta tjänster och arbete med att minska personalkostnader förklarar "
+        "överskottet. Primärvården prognosticerar ett överskott på 25 miljoner kronor, främst på grund av "
+        "lägre rörliga ersättningar.\n")
+
+    answer = assistant.ask("Varför prognosticerar administrativ verksamhet en positiv budgetavvikelse 2025?")
+    assert "Vakanta tjänster" in answer.text
