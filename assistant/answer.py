@@ -505,7 +505,8 @@ class ExtractiveAnswerer:
             parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
-        if intent == "number" or intent in ("fact", "status") and not query.codes and is_numeric_question(query.text):
+        if intent == "number" or intent in ("fact", "status", "compare") and not query.codes \
+                and is_numeric_question(query.text):
             cell = self._table_cell(query, passages)
             if cell and cell[0] not in {text for text, _ in parts}:
                 # The figure read off its column, before the row it comes from; the rest of that
@@ -860,7 +861,18 @@ class ExtractiveAnswerer:
         """For one asked year, the figure in a flattened table row whose label is what the question
         asks about, read under that year's column ('Centrum för administration, Bokslut 2023: -3,9').
         The tables of the reports the top passages come from are searched; the passage read from is
-        appended to the passages and cited. A plan's table answers only questions about plans."""
+        appended to the passages and cited. A plan's table answers only questions about plans.
+        Asked of a few years in one report ('vilken ram 2023, och vilken ram 2022'), the one row that
+        has them all is read under each year's column."""
+        if 2 <= len(query.years) <= 3:
+            cells = [self._table_cell(replace(query, years=[y]), passages) for y in query.years]
+            if all(cells) and len({passages[i].chunk.id for _, i in cells}) == 1 \
+                    and len({text.split(", ", 1)[0] for text, _ in cells}) == 1:
+                del passages[len(passages) - len(cells) + 1:]  # one row, cited once
+                label = cells[0][0].split(", ", 1)[0]
+                return f"{label}, " + ", ".join(text.split(", ", 1)[1] for text, _ in cells), cells[0][1]
+            del passages[len(passages) - sum(1 for c in cells if c):]
+            return None
         if len(query.years) != 1:
             return None
         concepts = [(alts, w) for alts, w in self._concepts(query)

@@ -1202,3 +1202,14 @@ def test_why_quotes_the_sentence_that_says_what_explains_it(tmp_path):
 
     answer = assistant.ask("Varför prognosticerar administrativ verksamhet en positiv budgetavvikelse 2025?")
     assert "Vakanta tjänster" in answer.text
+
+
+def test_a_row_asked_for_two_years_is_read_under_both_columns(tmp_path):
+    """'Hur stor ram hade Centrum för HR 2024 och 2025?': one row, read under each year's column."""
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2025-2027.txt",
+        "Ekonomi\n\nNedan redovisas hur regionersättningen har fördelats inom förvaltningen.\n\n"
+        "Centrumbildning, belopp i miljoner kronor   Ram 2024 Ram\n2025\n\n"
+        "Centrum för administration  55,5 58,8\n\nCentrum för HR 29,5 31,3\n\nCentrum för ekonomi 28,6 30,6\n")
+
+    answer = assistant.ask("Hur stor ram hade Centrum för HR 2024 och 2025?")
+    assert "Centrum för HR, Ram 2024: 29,5 miljoner kronor, Ram 2025: 31,3 miljoner kronor" in answer.text
