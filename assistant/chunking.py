@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Chunk, Document
-from .swedish import CODE_AT_LINE_START, NUMBER_RE, STATUS_RE, join_wrapped_cell
+from .swedish import CODE_AT_LINE_START, NUMBER_RE, STATUS_PHRASES, STATUS_RE, join_wrapped_cell
 
 PROSE_TARGET = 900  # characters; about 150-200 Swedish words, a paragraph or two
 PROSE_MAX = 1400
@@ -140,6 +140,27 @@ def _code_of(text: str) -> str | None:
     if len(figures) >= 3 and len(re.findall(r"[A-Za-zÅÄÖåäö]{4,}", rest)) <= 4:
         return None
     return (m.group("p") or m.group("b")).replace(" ", "")
+
+
+_STATUS_CELL = re.compile(rf"^(?:{'|'.join(re.escape(p.split()[0]) for p in STATUS_PHRASES)})\b")
+
+
+def _next_row_before_code(lines: list[_Line], i: int, reach: int = 25) -> bool:
+    """Whether the paragraph at line `i` starts a row of its own: a status cell stands at a line's
+    start below it ('Delvis' / 'genomfört', 'Planenligt Regionen deltar …') before any coded row, and
+    at least one paragraph (its assignment) comes before that cell."""
+    paragraphs = 0
+    for k in range(i, min(len(lines), i + reach)):
+        text = lines[k].text.strip()
+        if not text:
+            paragraphs += 1
+            continue
+        if k > i and _code_of(text):
+            return False
+        wrapped = f"{text} {lines[k + 1].text.strip()}" if k + 1 < len(lines) else text  # 'Delvis' / 'genomfört'
+        if _STATUS_CELL.match(text) and STATUS_RE.match(wrapped):
+            return paragraphs >= 1
+    return False
 
 
 def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
@@ -407,7 +428,9 @@ def chunk_document(doc: Document) -> list[Chunk]:
         if row or table:
             starts_new = (row_done and text and not line.text[:1].isspace() and text[:1].isupper()
                           and not lines[i - 1].text.strip())
-            if starts_new and not row_code:
+            if starts_new and (not row_code or _next_row_before_code(lines, i)):
+                # (A coded row's comment may run over paragraphs; a row without a code of its own
+                # that follows it has its own status cell further down, before any code.)
                 flush_row()
             elif starts_new and row_code and len(_text(row)) > ROW_MAX:
                 flush_row()

@@ -268,3 +268,19 @@ def test_an_indicator_name_wrapped_over_two_lines_is_its_row_not_a_heading():
     row = next(c for c in chunks if "227" in c.text)
     assert row.kind == "indicator" and "vetenskapligt arbete" in row.text
     assert all("vetenskapligt" not in c.section for c in chunks)
+
+
+def test_rows_without_a_code_after_a_coded_row_are_rows_of_their_own():
+    """After 'RF9 … Regionstaben Genomfört …', rows under a group label ('Inriktning / Trygghet') have
+    no code but a status cell of their own (also wrapped, 'Delvis / genomfört'): each is its own row,
+    not more of RF9's comment."""
+    text = ("Aktiviteter\n\nNr  Aktivitet     Ansvarig    Status          Kommentar\n\n"
+            "RF9 Regionen ska genomföra en slutövning\nkopplat till katastrofmedicin.\n\n\nRegionstaben\n\n\n"
+            "Genomfört Övningen genomfördes i maj 2025.\nSlutsatserna tas om hand under 2026.\n\n"
+            "Inriktning\nTrygghet\n\nStärka samarbetet med fastighetsförvaltningen\ni syfte att få robusthet\n\n"
+            "Region-\nstaben\n\nDelvis\ngenomfört\n\nArbetet pågår och är långsiktigt.\n\n"
+            "Inriktning\nTrygghet\n\nPlaneringen av beredskapen sker i samverkan med\nLänsstyrelsen genom övningar\n\n"
+            "Regionstaben\n\n\nPlanenligt Regionen deltar aktivt i övningar med Länsstyrelsen.\n")
+    rows = [c for c in chunk_document(_doc(text)) if c.kind == "uppdrag"]
+    assert [r.fields.get("status") for r in rows] == ["Genomfört", "Delvis genomfört", "Planenligt"]
+    assert "fastighetsförvaltningen" not in rows[0].text and "Länsstyrelsen" not in rows[1].text
