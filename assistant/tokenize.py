@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
-TOKENIZER_VERSION = 4  # part of the index fingerprint: a change here rebuilds the lexical index
+TOKENIZER_VERSION = 5  # part of the index fingerprint: a change here rebuilds the lexical index
 _TOKEN = re.compile(r"[a-zåäöéü]+\d*[a-z]?|\d+(?:,\d+)?", re.I)
 _stemmer = Stemmer.Stemmer("swedish")
 
@@ -42,8 +42,10 @@ def _stem(word: str) -> str:
     if kept:
         return kept.group(1)
     stem = _stemmer.stemWord(_stemmer.stemWord(word))
-    if stem.endswith(("ivt", "igt")):
-        return stem[:-1]  # Snowball keeps the neuter adjective: 'positivt' must meet 'positiva', 'viktigt' 'viktiga'
+    if stem.endswith(("ivt", "igt")) or len(stem) > 5 and stem.endswith(("alt", "ellt")):
+        # Snowball keeps the neuter adjective: 'positivt' must meet 'positiva', 'viktigt' 'viktiga',
+        # 'digitalt' 'digitala', 'generellt' 'generella'.
+        return stem[:-1]
     return stem[:-1] if stem.endswith("on") and len(stem) > 5 else stem
 
 

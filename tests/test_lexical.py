@@ -46,6 +46,9 @@ def test_word_forms_of_one_adjective_meet_in_one_token():
     """Snowball keeps the neuter '-t': 'positivt resultat' must still meet 'det positiva resultatet'."""
     assert tokenize("positivt") == tokenize("positiva") == tokenize("positiv")
     assert tokenize("viktigt") == tokenize("viktiga")
+    # 'bli vassare digitalt' meets 'förvaltningens digitala kompetens'; 'generellt' meets 'generella'.
+    assert tokenize("digitalt") == tokenize("digitala") == tokenize("digital")
+    assert tokenize("generellt") == tokenize("generella")
     assert tokenize("resultatet") == tokenize("resultat")
     # ... and an adjective whose Snowball stem is another word stays apart from it: 'billigare' is no car.
     assert tokenize("billigare") == tokenize("billiga") == tokenize("billigt") != tokenize("bil")
