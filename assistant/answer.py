@@ -56,10 +56,10 @@ STATUS_FOLLOWING = 3  # sentences after an activity's description that tell how 
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happened
 RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
-_CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|förklarar|förklarade|till följd av|"
-                     r"orsak|orsaken|effekt av|med anledning av|eftersom|huvudsakligen|bidragit|bidrar|bidrog|medför|medförde|"
-                     r"härrör|drivs av|har lett till|ledde till|i och med|beroende på|varför också|som en följd av|"
-                     r"grundorsak\w*|har att göra med)(?!\w)", re.I)
+_CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|förklarar|förklarade|"
+                     r"till följd av|orsak|orsaken|effekt av|med anledning av|eftersom|huvudsakligen|bidragit|"
+                     r"bidrar|bidrog|medför|medförde|härrör|drivs av|har lett till|ledde till|i och med|"
+                     r"beroende på|varför också|som en följd av|grundorsak\w*|har att göra med)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|\bvilken ram\b|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bsjukfrånvaro|"
                                r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bkosta(?:de|r)\b|\bekonomiskt\b|"
@@ -126,7 +126,8 @@ _ASKED_SUBSET = re.compile(r"\bhur många av\b[^?]*?\b(?:gällde|gäller|avsåg|
 # What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
 # ('Hur många av regionens anställda': a genitive before the counted noun is whose it is.)
 _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?"
-                           r"(?:[A-Za-zÅÄÖåäö]+(?:ens|ets|arnas|ernas|ornas)\s+)?([A-Za-zÅÄÖåäö-]{4,})", re.I)
+                           r"(?:[A-Za-zÅÄÖåäö]+(?:ens|ets|arnas|ernas|ornas)\s+)?"
+                           r"([A-Za-zÅÄÖåäö-]{4,})", re.I)
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
@@ -1070,7 +1071,8 @@ class ExtractiveAnswerer:
                         if not alts & {c.casefold() for c in query.codes}]
             fit = {i: self._support(concepts, passages[i].chunk.fields.get("uppdrag", "")) for i in rows}
             ranked = sorted(rows, key=lambda i: -fit[i])
-            if len(ranked) > 1 and fit[ranked[0]] >= ACTIVITY_FIT and fit[ranked[0]] - fit[ranked[1]] >= ACTIVITY_MARGIN:
+            if len(ranked) > 1 and fit[ranked[0]] >= ACTIVITY_FIT \
+                    and fit[ranked[0]] - fit[ranked[1]] >= ACTIVITY_MARGIN:
                 return ranked[:1]
         else:
             # Without a code the row must itself carry the question's subject.

@@ -20,7 +20,8 @@ _CODE_NUMBERED = re.compile(rf"\b(?:uppdrag|uppdraget|aktivitet|aktiviteten|punk
 _INTENT_PATTERNS = [
     ("why", r"\bvarför\b|\borsak|\banledning|\bberor\b|\bberodde\b|\bförklar|\bvad låg bakom|\bhur kommer det sig"),
     # ('jämfört med föregående år' is what one report says of its year, not a comparison of reports.)
-    ("compare", r"\bjämför(?!t med (?:föregående|förra) år)|\butvecklats\b|\bförändrats\b|\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
+    ("compare", r"\bjämför(?!t med (?:föregående|förra) år)|\butvecklats\b|\bförändrats\b|"
+                r"\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
                 r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|\btrend"),
     # 'Vilka uppdrag har CE som ansvarig?' lists rows by their unit; 'Vem ansvarar för …' asks one row's.
     ("list", r"^\s*vilka\s+(?:\w+\s+){0,2}?(?:uppdrag|aktiviteter|delmål|åtgärder|insatser)\b.*"

@@ -84,7 +84,8 @@ def _splits(tokens: list[str], count: int) -> list[list[str]]:
         return [[]] if not tokens else []
     out = []
     for end in range(1, len(tokens) + 1):
-        if end > 1 and not (re.fullmatch(r"\d{3}", tokens[end - 1]) and re.fullmatch(r"[+\-−–]?\d{1,3}", tokens[0])):
+        thousands = re.fullmatch(r"\d{3}", tokens[end - 1]) and re.fullmatch(r"[+\-−–]?\d{1,3}", tokens[0])
+        if end > 1 and not thousands:
             break
         out += [[" ".join(tokens[:end])] + rest for rest in _splits(tokens[end:], count - 1)]
     return out
