@@ -168,16 +168,18 @@ def _shorten(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+@lru_cache(maxsize=50_000)
 def is_flattened_table(sentence: str) -> bool:
     """Column labels and cells run together by the extraction ('Dnr: Ekonomi Kostnadsutveckling 2020
     2021 Budget Prognos'): many capitalised words mid-'sentence' and no sentence end."""
     words = re.findall(r"[A-Za-zÅÄÖåäöé][\wåäöÅÄÖ-]*", sentence)
     capitalised = sum(1 for w in words[1:] if w[0].isupper() and not (w.isupper() and len(w) <= 5))
+    end = sentence.rstrip()
+    if capitalised < 4 or end.endswith((".", "!", "?")):
+        return False
     # A colon ends a sentence that announces a list, not a run of cells ('Resultat: 32 253 0 28 409 …
     # Förvaltning: Analys:').
-    figures = len(re.findall(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])", sentence))
-    ends = (".", "!", "?") if figures >= 6 else (".", "!", "?", ":")
-    return capitalised >= 4 and not sentence.rstrip().endswith(ends)
+    return not end.endswith(":") or len(re.findall(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])", sentence)) >= 6
 
 
 _HEADER_CELLS = re.compile(r"\b(Indikator|Utfall|Målvärde|Måluppfyllelse|Ansvarig|Status|Kommentar|Tidplan)\b")
