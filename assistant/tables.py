@@ -76,6 +76,12 @@ def _with_thousands(figures: list[str]) -> list[str]:
     return out
 
 
+def _as_many(figures: list[str], columns: list) -> list[str] | None:
+    """The figures as written, or with their thousands separators joined, when that gives one per
+    column; None when neither does."""
+    return next((c for c in (figures, _with_thousands(figures)) if len(c) == len(columns)), None)
+
+
 def _splits(tokens: list[str], count: int) -> list[list[str]]:
     """Every way to read the tokens as `count` figures, a bare three-digit token being either a figure
     of its own or the thousands part of the figure before it ('1 284 329' is 1 284 and 329, or 1 and
@@ -99,7 +105,7 @@ def _deviation_checks(figures: list[str], columns: list[tuple[str, int]]) -> boo
                      and label.casefold().startswith(prefixes)), None)
     verdict = None
     for year in {y for _, y in columns}:
-        d, o, b = index(("avvikelse", "avv"), year), index(_OUTCOME_LABELS, year), index(("budget", "årsbudget"), year)
+        d, o, b = index(("avv",), year), index(_OUTCOME_LABELS, year), index(("budget", "årsbudget"), year)
         if None in (d, o, b):
             continue
         values = [parse_number(figures[k]) for k in (o, b, d)]
@@ -237,8 +243,7 @@ def _read_under_heading_below(lines: list[str], i: int, figures: list[str], repo
             continue
         cols = _columns([line], report_year)
         if len(cols) >= 2:
-            split = next((c for c in (figures, _with_thousands(figures)) if len(c) == len(cols)), None) \
-                or _confirmed_split(figures, cols)
+            split = _as_many(figures, cols) or _confirmed_split(figures, cols)
             return ((split, cols, None, False), line) if split and _deviation_checks(split, cols) else (None, "")
         skipped += 1
         if line.endswith(".") or skipped > 4:
@@ -309,12 +314,10 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             continue  # a heading line with more heading lines under it: which column is which is unknown
         else:
             layouts = [(_columns(above, report_year), None, False), (_grouped_columns(above, report_year), None, True)]
-        read = next(((cand, cols, k, unconfirmed) for cols, k, unconfirmed in layouts if len(cols) >= 2
-                     for cand in (figures, _with_thousands(figures)) if len(cand) == len(cols)), None)
-        if read is None:
-            # Thousands separators that leave the split in doubt: the deviation column decides.
-            read = next(((cand, cols, k, unconfirmed) for cols, k, unconfirmed in layouts if len(cols) >= 2
-                         for cand in [_confirmed_split(figures, cols)] if cand), None)
+        # (Thousands separators that leave the split in doubt: the deviation column decides, last.)
+        read = next(((cand, cols, k, unconfirmed) for split in (_as_many, _confirmed_split)
+                     for cols, k, unconfirmed in layouts if len(cols) >= 2
+                     for cand in [split(figures, cols)] if cand), None)
         if read and read[3]:
             # Wrapped headings may come out of the extraction in another order than their columns:
             # only the columns up to a deviation that checks out ('avv' = the two before it) are read,
