@@ -10,7 +10,8 @@ from .swedish import ascii_fold, expand_query
 from .units import Units
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_PLAN_PERIOD = re.compile(r"\b\w*plan\w*\s+(?:för\s+)?20\d\d\s?[–-]\s?20\d\d\b", re.I)
+_PERIOD = r"(?<!\d)20\d\d\s?[–-]\s?20\d\d(?!\d)"  # '2023–2025'
+_PLAN_PERIOD = re.compile(rf"\b\w*plan\w*\s+(?:för\s+)?{_PERIOD}", re.I)
 _NOT_DECIMAL = r"(?!\d|%|,\d)"
 _CODE_UPPER = re.compile(rf"(?<![\wÅÄÖåäö])([A-ZÅÄÖ]{{1,4}})\s?(\d{{1,3}}[a-z]?){_NOT_DECIMAL}")
 _CODE_LOWER = re.compile(rf"(?<![\wåäö])([a-zåäö]{{2,3}})(\d{{1,3}}){_NOT_DECIMAL}")
@@ -173,7 +174,7 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
         intent = "compare"
     # Two years asked about compare them; one period ('planen för 2023–2025') is one thing asked about.
     # (Other numbers may stand beside it: 'uppdrag 14 i förvaltningsplanen 2023–2025'.)
-    periods = re.findall(r"(?<!\d)20\d\d\s?[–-]\s?20\d\d(?!\d)", text)
+    periods = re.findall(_PERIOD, text)
     single_period = len(periods) == 1 and not _YEAR.search(text.replace(periods[0], " "))
     if intent in ("fact", "number") and len(years) >= 2 and not single_period:
         intent = "compare"
