@@ -70,7 +70,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "ligger till går med gått dra drar in ut upp ner mer mindre fick få får lagt haft hand "
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
-                      "under hittills totalt exempel någon något några finns fanns sagt säger står "
+                      "under hittills totalt hela exempel någon något några finns fanns sagt säger står "
                       "heter hette kallas kallades röra redovisas redovisade redovisar anges anger angavs nämns nämner "
                       # A why-question's own words: the reasons are asked, the sentence need not say 'beror'.
                       "beror berodde bero orsaken orsakerna anledningen anledningarna förklaringen bakom"))
@@ -887,6 +887,10 @@ class ExtractiveAnswerer:
         own |= {t for w, _ in synonym_matches(query.text) if w for t in tokenize(w)}
         # 'ekonomicentrumet' names the row 'Centrum för ekonomi'.
         own |= {t for _, words, _ in query.units for t in tokenize(words, heads=False)}
+        # A verb names its noun ('kostade' the row 'Summa kostnader', 'investerade' 'Investeringar'):
+        # a synonym that extends the question's own stem is its own word too.
+        own |= {t for alts, _ in concepts for t in alts if len(t) > 4 and any(
+            len(o) >= 4 and t.startswith(o) for o in own)}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
         against_budget = bool(re.search(r"budget|avvik|avvek|prognos", f"{query.text} {query.expanded}", re.I))
         plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I))

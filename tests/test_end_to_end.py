@@ -1213,3 +1213,18 @@ def test_a_row_asked_for_two_years_is_read_under_both_columns(tmp_path):
 
     answer = assistant.ask("Hur stor ram hade Centrum för HR 2024 och 2025?")
     assert "Centrum för HR, Ram 2024: 29,5 miljoner kronor, Ram 2025: 31,3 miljoner kronor" in answer.text
+
+
+def test_what_the_whole_organisation_cost_is_read_off_the_total_costs_row(tmp_path):
+    """'Vad kostade hela regionkontoret 2023?': the verb names the row 'Summa kostnader', and 'hela'
+    asks for the total, not for one of the cost rows above it."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Ekonomi\n\nFörvaltningens resultat blev +22 mnkr.\n\nResultaträkning\nBelopp i mnkr\n\n"
+        "Bokslut 2022 Budget 2023 Bokslut 2023\n\nSumma intäkter 515,5 498,9 539,1\n"
+        "Personalkostnader -271,3 -292,4 -289,6\nLokalkostnader -17,2 -18,9 -18,7\n"
+        "IT-kostnader -41,0 -41,2 -41,4\nSumma kostnader -496,1 -498,9 -517,7\nResultat 19,4 0,0 21,5\n\n"
+        "Medarbetare\n\nFörvaltningen har arbetat vidare med arbetsmiljön och följt upp sjukfrånvaron "
+        "tillsammans med verksamheterna i regionen.\n")
+
+    answer = assistant.ask("Hur mycket kostade hela förvaltningen 2023?")
+    assert "Summa kostnader, Bokslut 2023: -517,7" in answer.text
