@@ -18,7 +18,7 @@ import numpy as np
 
 from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
-from .models import Answer, Citation, DocumentMeta, Passage, Query
+from .models import Answer, Chunk, Citation, DocumentMeta, Passage, Query
 from .query import intent_within_comparison, plan_and_outcome_parts
 from .sentences import is_chart_axis, is_document_field, is_page_furniture, is_substantive, split_sentences
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
@@ -257,6 +257,12 @@ _SIGN_ASKED = re.compile(r"(?P<neg>\bunderskott|\bnegativ\w* (?:resultat|avvikel
                          r"(?P<pos>\böverskott|\bpositiv\w* (?:resultat|avvikelse)|\bgick (?:\w+ )?plus\b)", re.I)
 # What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
+# A goal the question names by number ('under Mål 2') or by its words ('målet om trygga uppväxtvillkor').
+_GOAL_NUMBER = re.compile(r"\bmål(?:et)?\s+(\d{1,2})\b", re.I)
+_NAMES_A_GOAL = re.compile(r"\b(?:region|fullmäktige|övergripande)?mål(?:et|en)?\b", re.I)
+# A count of a table's rows: 'Hur många delmål har regionstyrelsen under Mål 2?'.
+GOAL_MARGIN = 0.5  # a goal named by its words: the next best goal matches at most half as well
+_COUNTS_ROWS = re.compile(r"\bhur många\s+(delmål|uppdrag|aktiviteter)\b", re.I)
 
 
 def _without_cells(fields: dict) -> str:
@@ -503,12 +509,15 @@ class ExtractiveAnswerer:
         row = self._row_of(first, passages) if first and not query.codes and not first.has_number else None
         if row is not None and intent in ("fact", "status"):
             compose = lambda q, p, s: self._row_lines(q, p, [row])  # noqa: E731
-        parts = compose(query, passages, sentences)
+        counted = self._counted_rows(query, passages, sentences) if intent in ("number", "status") else []
+        parts = counted or compose(query, passages, sentences)
         if not parts and row is not None and intent == "number":
             parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
-        if intent == "number" or intent in ("fact", "status", "compare") and not query.codes \
+        if counted:
+            pass  # the rows counted are the answer; no cell of a table read beside them
+        elif intent == "number" or intent in ("fact", "status", "compare") and not query.codes \
                 and is_numeric_question(query.text):
             cell = self._table_cell(query, passages)
             if cell and cell[0] not in {text for text, _ in parts}:
@@ -518,7 +527,7 @@ class ExtractiveAnswerer:
                 parts = [cell] + [(t, i) for t, i in parts
                                   if not (passages[i].chunk.id == table and is_flattened_table(t))]
         # A figure, or how it went ('Hur gick det med medarbetarengagemanget?'), for an indicator.
-        if not query.codes and (intent == "status" or intent in ("number", "fact")
+        if not query.codes and not counted and (intent == "status" or intent in ("number", "fact")
                                 and is_numeric_question(f"{query.text} {query.expanded}")):
             indicator = self._indicator_cell(query, passages)
             if indicator and indicator[0] not in {text for text, _ in parts}:
@@ -528,7 +537,7 @@ class ExtractiveAnswerer:
         if not parts or self._lacks_asked_detail(query, passages, parts) or \
                 self._misses_what_the_figure_is_of(query, passages, parts):
             return self._abstain(query)
-        return self.render(query, passages, self._rejoin_broken(parts, sentences))
+        return self.render(query, passages, self._rejoin_broken(parts, sentences), force_lines=bool(counted))
 
     def _misses_what_the_figure_is_of(self, query: Query, passages: list[Passage],
                                       parts: list[tuple[str, int]]) -> bool:
@@ -1279,7 +1288,56 @@ class ExtractiveAnswerer:
         asked = re.compile(rf"\bQ{quarter}\s*{m.group(4)}\b", re.I)
         return self._rows_where(passages, lambda f: bool(asked.search(str(f.get("tidplan", "")))))
 
+    def _rows_under_goal(self, query: Query, passages: list[Passage]) -> list[int]:
+        """'Vilka delmål finns under Mål 2?', 'Hur många delmål har vi under målet om trygga
+        uppväxtvillkor?': the rows of a goal table that stand under the goal the question names, by its
+        number or by its words (a goal's name is on its first row only; the rows after it are its own
+        until the next goal's). With the asked status, if any."""
+        number = _GOAL_NUMBER.search(query.text)
+        if not (number or _NAMES_A_GOAL.search(query.text.replace("delmål", ""))):
+            return []
+        concepts = [(alts, w) for alts, w in self._concepts(query) if not alts & _LIST_FRAME]
+        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
+            goals: dict[str, list[Chunk]] = {}
+            goal, header = None, None
+            for pos in self.doc_chunks.get(doc, []):
+                chunk = self.index.chunks[pos]
+                if chunk.kind != "uppdrag":
+                    continue
+                if chunk.fields.get("header") != header:  # another table: its rows are under no goal yet
+                    goal, header = None, chunk.fields.get("header")
+                goal = chunk.fields.get("mål") or goal
+                if goal:
+                    goals.setdefault(str(goal), []).append(chunk)
+            if number:
+                named = [g for g in goals if re.match(rf"mål\s*{number.group(1)}\b", g, re.I)]
+            else:  # by its words: the one goal whose name the question's subject matches, clearly best
+                support = sorted(((self._support(concepts, re.sub(r"^mål\s*\d+\.?", "", g, flags=re.I)), g)
+                                  for g in goals), reverse=True) + [(0.0, ""), (0.0, "")]
+                (best, goal_named), (second, _) = support[:2]
+                named = [goal_named] if best > 0 and second <= GOAL_MARGIN * best else []
+            if len(named) == 1:
+                rows = [c for c in goals[named[0]] if not query.status_filter
+                        or has_status_level(c.fields.get("status", ""), query.status_filter)]
+                passages.extend(Passage(chunk=c, meta=self.index.metas[doc], score=0.0) for c in rows)
+                return list(range(len(passages) - len(rows), len(passages)))
+        return []
+
+    def _counted_rows(self, query, passages, sentences) -> list[tuple[str, int]]:
+        """'Hur många delmål …?' counted off the table rows the question picks out (by goal, unit,
+        deadline), each row listed after the count so the reader can check it."""
+        noun = _COUNTS_ROWS.search(query.text)
+        rows = noun and (self._rows_under_goal(query, passages) or self._rows_by_responsible(query, passages)
+                         or self._rows_by_deadline(query, passages))
+        if not rows:
+            return []
+        listed = self._listed_rows(passages, rows)
+        return [(f"{len(rows)} {noun.group(1).casefold()}: {listed[0][0]}", listed[0][1])] + listed[1:]
+
     def _list(self, query, passages, sentences):
+        under_goal = self._rows_under_goal(query, passages) if _ASKS_GOALS.search(query.text) else []
+        if under_goal:
+            return self._listed_rows(passages, under_goal)
         by_unit = self._rows_by_responsible(query, passages) or self._rows_by_deadline(query, passages)
         if by_unit:
             return self._listed_rows(passages, by_unit)

@@ -1228,3 +1228,29 @@ def test_what_the_whole_organisation_cost_is_read_off_the_total_costs_row(tmp_pa
 
     answer = assistant.ask("Hur mycket kostade hela förvaltningen 2023?")
     assert "Summa kostnader, Bokslut 2023: -517,7" in answer.text
+
+
+def test_the_sub_goals_under_a_named_goal_are_counted_and_listed_with_their_prognosis(tmp_path):
+    """A goal's name stands on its first sub-goal's row only; the rows after it are its own until the
+    next goal, even over a page break that repeats the table's heading. Asked by number or by the goal's
+    words, the answer counts those rows and lists each with its prognosis; a table after it is no part."""
+    assistant = _assistant_over(tmp_path, "region-provland-regionstyrelsen-delarsrapport-augusti-2025.txt",
+        "Sammanfattning\n\nRegionmål Delmål Prognos\n\nMål 1. Trygga uppväxtvillkor\n\n"
+        "Implementera arbetssätt med\nbarnrättsperspektiv i verksamheten\n\n Mål kommer delvis uppfyllas\n\n"
+        "Stödja chefer vid våld i nära\nrelation\n\n Mål kommer helt uppfyllas\n\n"
+        "Mål 2. Stärkt forskning och innovation\n\nVi är ledande inom forskning om\nmedicinsk teknik\n\n"
+        " Inga data\n\n\n\nRegionmål Delmål Prognos\n\nUtveckla regionavtalets struktur och\ninnehåll\n\n"
+        " Inga data\n\nMål 3. En hållbar klimatregion\n\nVerksamheten minskar sin\nklimatpåverkan\n\n"
+        " Mål kommer helt uppfyllas\n\n"
+        "Status Uppdrag Analys\n\n Pågående Minska hyrberoendet (ansvarig: regionstyrelsen)\n"
+        "Arbetet med nya riktlinjer för hyrbemanning fortsätter enligt plan under hösten.\n\n"
+        "Ekonomi\n\nRegionstyrelsen redovisar en positiv budgetavvikelse på 5 miljoner kronor.\n")
+
+    by_words = assistant.ask("Hur många delmål har regionstyrelsen under målet om stärkt forskning i år?")
+    assert by_words.text.splitlines()[1].startswith("2 delmål: Vi är ledande inom forskning")
+    assert "Utveckla regionavtalets struktur och innehåll – Inga data" in by_words.text
+    assert "hyrberoendet" not in by_words.text
+    by_number = assistant.ask("Vilka delmål finns under Mål 1 och vilken prognos har de?")
+    assert "barnrättsperspektiv i verksamheten – Mål kommer delvis uppfyllas" in by_number.text
+    assert "vid våld i nära relation – Mål kommer helt uppfyllas" in by_number.text
+    assert "forskning" not in by_number.text
