@@ -261,6 +261,9 @@ _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 _GOAL_NUMBER = re.compile(r"\bmål(?:et)?\s+(\d{1,2})\b", re.I)
 _NAMES_A_GOAL = re.compile(r"\b(?:region|fullmäktige|övergripande)?mål(?:et|en)?\b", re.I)
 # A count of a table's rows: 'Hur många delmål har regionstyrelsen under Mål 2?'.
+# A word this long is the question's specific term ('stickskador', 'konsultkostnaderna'), one a figure
+# must be about; shorter ones are too often frame ('regionkontoret' is long but an organisation's name).
+SPECIFIC_WORD = 11
 GOAL_MARGIN = 0.5  # a goal named by its words: the next best goal matches at most half as well
 _COUNTS_ROWS = re.compile(r"\bhur många\s+(delmål|uppdrag|aktiviteter)\b", re.I)
 
@@ -560,7 +563,7 @@ class ExtractiveAnswerer:
             return False
         weights = {next(iter(alts)): w for alts, w in self._concepts(query) if len(alts) == 1}
         units = " ".join(written for written, _, _ in query.units).casefold()  # 'ekonomicentrumet' is a unit's name
-        specific = [t for w in re.findall(r"[a-zåäöé]{12,}", query.text.casefold()) if w not in units
+        specific = [t for w in re.findall(rf"[a-zåäöé]{{{SPECIFIC_WORD},}}", query.text.casefold()) if w not in units
                     for t in tokenize(w)[:1] if t in weights]
         return bool(specific) and max(specific, key=weights.get) not in cited
 

@@ -1254,3 +1254,15 @@ def test_the_sub_goals_under_a_named_goal_are_counted_and_listed_with_their_prog
     assert "barnrättsperspektiv i verksamheten – Mål kommer delvis uppfyllas" in by_number.text
     assert "vid våld i nära relation – Mål kommer helt uppfyllas" in by_number.text
     assert "forskning" not in by_number.text
+
+
+def test_a_count_of_all_incidents_does_not_answer_for_one_kind_of_incident(tmp_path):
+    """Asked how many needle-stick incidents were reported, the count of all work-environment incidents
+    is no answer where the report names 'stickskador' only elsewhere: abstain. Asked of all, it answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Medarbetare\n\nAntal rapporterade arbetsmiljöavvikelser är 9, jämfört med 23 föregående år.\n\n"
+        "Arbetsmiljö\n\nRutinerna för att förebygga stickskador har setts över tillsammans med skyddsombuden.\n\n"
+        + "".join(f"{topic}\n\n{topic} har under året följt upp sina arbetsmiljöavvikelser och sina mål "
+                  f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Digitalisering", "Miljö")))
+    assert assistant.ask("Hur många arbetsmiljöavvikelser gällande stickskador rapporterades 2025?").abstained
+    assert "är 9" in assistant.ask("Hur många arbetsmiljöavvikelser rapporterades 2025?").text
