@@ -145,6 +145,12 @@ def _code_of(text: str) -> str | None:
 _STATUS_CELL = re.compile(rf"^(?:{'|'.join(re.escape(p.split()[0]) for p in STATUS_PHRASES)})\b")
 
 
+_UNIT_BEFORE_STATUS = re.compile(rf"^{_UNIT}\s+(?=(?:{'|'.join(re.escape(p.split()[0]) for p in STATUS_PHRASES)})\b)")
+# A whole row on one line ('RF11 Erbjuda … medarbetarskap CHR Genomförd Utvecklande …'): the unit is the
+# abbreviation (or 'Regionstaben/CE') right before the status.
+_UNIT_CELL_AT_END = re.compile(r"\s((?:[A-ZÅÄÖ]{2,}|Regionstab\w*)(?:/[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$")
+
+
 def _next_row_before_code(lines: list[_Line], i: int, reach: int = 25) -> bool:
     """Whether the paragraph at line `i` starts a row of its own: a status cell stands at a line's
     start below it ('Delvis' / 'genomfört', 'Planenligt Regionen deltar …') before any coded row, and
@@ -157,6 +163,8 @@ def _next_row_before_code(lines: list[_Line], i: int, reach: int = 25) -> bool:
             continue
         if k > i and _code_of(text):
             return False
+        # The unit's cell may stand before the status on its line ('CHR Delvis' / 'genomfört').
+        text = _UNIT_BEFORE_STATUS.sub("", text)
         wrapped = f"{text} {lines[k + 1].text.strip()}" if k + 1 < len(lines) else text  # 'Delvis' / 'genomfört'
         if _STATUS_CELL.match(text) and STATUS_RE.match(wrapped):
             return paragraphs >= 1
@@ -206,12 +214,17 @@ def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = Tr
         same_line = before.rsplit("\n", 1)[-1].strip()
         candidate = same_line if same_line else (paras[-1] if len(paras) > 1 else "")
         ansvarig = join_wrapped_cell(candidate.split("\n"))
-        if unit_column and ansvarig and len(ansvarig) <= 50 and not ansvarig.endswith(".") and candidate is not text:
-            if same_line and len(paras) == 1 and same_line == before.strip():
-                pass  # the whole row sits on one line: cannot tell the unit from the assignment
-            else:
-                fields["ansvarig"] = ansvarig
-                before = before[: before.rfind(candidate)] if candidate in before else before
+        one_line = bool(same_line) and len(paras) == 1 and same_line == before.strip()
+        cell = _UNIT_CELL_AT_END.search(same_line) if one_line and unit_column else None
+        if cell and len(same_line[:cell.start()].split()) >= 4:
+            # The whole row sits on one line: the unit is told from the assignment only where it is
+            # an abbreviation after a longer assignment.
+            fields["ansvarig"] = cell.group(1)
+            before = same_line[:cell.start()]
+        elif unit_column and ansvarig and len(ansvarig) <= 50 and not ansvarig.endswith(".") \
+                and candidate is not text and not one_line:  # else the unit cannot be told from the assignment
+            fields["ansvarig"] = ansvarig
+            before = before[: before.rfind(candidate)] if candidate in before else before
         fields["uppdrag"] = re.sub(r"\s+", " ", before).strip()
         if not fields["uppdrag"] and comment:
             # Status-first rows: the assignment is the first paragraph after the status, then

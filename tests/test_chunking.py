@@ -284,3 +284,22 @@ def test_rows_without_a_code_after_a_coded_row_are_rows_of_their_own():
     rows = [c for c in chunk_document(_doc(text)) if c.kind == "uppdrag"]
     assert [r.fields.get("status") for r in rows] == ["Genomfört", "Delvis genomfört", "Planenligt"]
     assert "fastighetsförvaltningen" not in rows[0].text and "Länsstyrelsen" not in rows[1].text
+
+
+def test_a_units_cell_before_the_status_on_its_line_or_at_a_one_line_rows_end_is_the_unit():
+    """'CHR Delvis / genomfört' below an uncoded row still starts that row's status cell, so the row is
+    not part of the coded row before it; a row that sits on one line ('RF11 Erbjuda … medarbetarskap
+    CHR Genomförd …') has its unit in the abbreviation right before the status."""
+    text = ("Aktiviteter\n\nNr  Aktivitet     Ansvarig    Status          Kommentar\n\n"
+            "RF8 Stärka det systematiska arbetet genom utbildning\noch stödmaterial.\n\nRegionstaben\n\n"
+            "Planenligt Se kommentar under RF8\n\n"
+            "Inriktning HR Åtgärder som skapar förutsättningar för ett förlängt arbetsliv för\n"
+            "seniora medarbetare ska tas fram.\n\nCHR Delvis \ngenomfört\n\n"
+            "Kartläggning utifrån chefsperspektivet har genomförts.\n\n"
+            "RF11 Erbjuda verksamheterna utbildning i utvecklande medarbetarskap CHR Genomförd Utbildningen "
+            "lanserades i mars.\n")
+    rows = [c for c in chunk_document(_doc(text)) if c.kind == "uppdrag"]
+    assert [(r.fields.get("ansvarig"), r.fields.get("status")) for r in rows] == [
+        ("Regionstaben", "Planenligt"), ("CHR", "Delvis genomfört"), ("CHR", "Genomförd")]
+    assert "seniora" not in rows[0].text
+    assert rows[2].fields["uppdrag"] == "RF11 Erbjuda verksamheterna utbildning i utvecklande medarbetarskap"
