@@ -115,6 +115,8 @@ _ASKED_DETAILS = (
     # 'per anställd', 'i snitt': a figure per head or an average, not the total.
     (re.compile(r"\b(?:per|varje|var) (?:anställd|medarbetare|person|invånare|chef)\b|\bi (?:genom)?snitt\b", re.I),
      re.compile(r"\bper\b|snitt|/\s?(?:anställd|medarbetare|person|invånare)", re.I), "answer"),
+    # 'Hur många svarade på enkäten': a response count or rate, not the survey's result.
+    (re.compile(r"\b(?:be)?svara(?:de|t)\b(?!\s+för)", re.I), re.compile(r"\b(?:be)?svar", re.I), "answer"),
     (re.compile(r"\bkvinn\w*|\bmän(?:nen)?\b", re.I), re.compile(r"\bkvinn\w*|\bmän\b|\b[KM]:", re.I), "passages"),
     # 'Vilken tidplan …', 'när ska … vara klart': a time, so a year, quarter, month or 'löpande'.
     (re.compile(r"\btidplan\w*|\bnär ska\b|\bdeadline\b|\bklar[ta]? till\b", re.I),
@@ -131,6 +133,9 @@ _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
+# A sentence that tells what the one before it consists of or comes from.
+_EXPLAINS_BACK = re.compile(r"^(det|detta) (är|var) (en blandning|en kombination|ett resultat|en följd|en effekt)\b"
+                            r"|^(det|detta) handlar (främst |framför allt )?om\b", re.I)
 # A sentence that sets a target: what was reached is told in the sentence after it.
 _TARGET = re.compile(r"^(?:målsättningen|målet|målvärdet|ambitionen)\b", re.I)
 # A sentence whose subject is in the sentence before it ('Dessa två projekt …', 'Detta innebär …').
@@ -1056,7 +1061,9 @@ class ExtractiveAnswerer:
             chosen = before + [best] + self._following(best, sentences)[:3 - len(before)]
         # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
         # oro'), and the report states the cause just before it.
-        chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences))
+        # A sentence after it that says what the effect is made of ('Det är en blandning av …') is the cause.
+        chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences) + [
+            x for x in self._following(best, sentences)[:1] if _EXPLAINS_BACK.match(x.text)])
         run = self._bullet_run(chosen[-1], sentences) if chosen else []
         if run and (chosen[-1].text.startswith("•") or run[0] is self._following(chosen[-1], sentences)[0]):
             # One reason of a bulleted list, or the line the list belongs to: all the items answer.

@@ -1266,3 +1266,27 @@ def test_a_count_of_all_incidents_does_not_answer_for_one_kind_of_incident(tmp_p
                   f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Digitalisering", "Miljö")))
     assert assistant.ask("Hur många arbetsmiljöavvikelser gällande stickskador rapporterades 2025?").abstained
     assert "är 9" in assistant.ask("Hur många arbetsmiljöavvikelser rapporterades 2025?").text
+
+
+def test_why_quotes_the_sentence_after_the_change_that_says_what_it_is_made_of(tmp_path):
+    """'Det är en blandning av …' right after the change asked about is its cause, with no causal word."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Nyckeltalsuppföljning\n\nKommentarer\nResor: Något ökade resekostnader i samband med kurser 0,1 mnkr.\n"
+        "Antal anställda: Jämfört med december 2024 har antalet anställda ökat med 1.\nDet är en blandning av "
+        "en indragen tjänst och förändringar av tillfälliga vakanser.\nRepresentation: Kostnaderna är i nivå "
+        "med föregående år.\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Digitalisering", "Miljö")))
+    answer = assistant.ask("Hur kommer det sig att förvaltningen har en anställd mer än i december 2024?")
+    assert "en blandning av en indragen tjänst" in answer.text
+
+
+def test_how_many_answered_a_survey_is_not_answered_with_the_surveys_result(tmp_path):
+    """The survey's index and the staff count are no count of respondents: abstain. Its index answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Medarbetare\n\nMedarbetarengagemanget mättes med en pulsmätning hösten 2025 och indexet blev 79,8. "
+        "Antalet anställda har ökat med 1 jämfört med föregående år.\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Digitalisering", "Miljö")))
+    assert assistant.ask("Hur många av de anställda svarade på pulsmätningen hösten 2025?").abstained
+    assert "79,8" in assistant.ask("Vilket index blev det i pulsmätningen hösten 2025?").text
