@@ -350,6 +350,10 @@ class ExtractiveAnswerer:
         if not len(self.sentence_chunk) or top <= 0:
             return base
         allowed = only_docs if only_docs is not None else matching_docs(self.docs_by_name, query)
+        if only_docs is None and query.kinds:
+            # 'enligt årsrapporten 2025': a sentence of the plan is no hit, where a report of that kind exists.
+            of_kind = {d for d, m in self.index.metas.items() if m.kind in query.kinds and (allowed is None or d in allowed)}
+            allowed = of_kind or allowed
         rows: np.ndarray | None = None  # the sentences searched; None: all of them
         if allowed is None and prefers_reports(self.mixed_corpus, query):
             rows = self.report_sentence_rows
@@ -553,7 +557,8 @@ class ExtractiveAnswerer:
         ('på Centrum för kommunikation', 'Regionhälsan') that the reports name elsewhere (the figure
         quoted is the whole organisation's, or another part's), or the question's most specific term,
         a long compound the reports use ('konsultkostnaderna', 'bruttokostnadsutveckling')."""
-        if not (is_numeric_question(query.text) or query.intent == "number"):
+        # (A why-question is answered by reasons, not a figure, even where it names a count's indicator.)
+        if query.intent == "why" or not (is_numeric_question(query.text) or query.intent == "number"):
             return False
         idf = self._idf(query)
         cited: set[str] = set()

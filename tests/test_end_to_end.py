@@ -1290,3 +1290,13 @@ def test_how_many_answered_a_survey_is_not_answered_with_the_surveys_result(tmp_
             f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Digitalisering", "Miljö")))
     assert assistant.ask("Hur många av de anställda svarade på pulsmätningen hösten 2025?").abstained
     assert "79,8" in assistant.ask("Vilket index blev det i pulsmätningen hösten 2025?").text
+
+
+
+def test_why_an_indicator_was_not_reached_is_its_comment_in_the_named_report_not_the_plans_line(corpus_assistant):
+    """A why-question that names a count's indicator ('antal arbetsprocesser …') asks for reasons, not a
+    figure; the report it names (the 2025 årsrapport) answers, not the plan's line with the same words."""
+    answer = corpus_assistant.ask("Varför blev indikatorn om antal arbetsprocesser och materialflöden som "
+                                  "utvecklas till mer cirkulära inte uppnådd enligt årsrapporten 2025?")
+    assert "Ingen sådan process har identifierats" in answer.text
+    assert {c.year for c in answer.citations} == {2025} and "Minst 1" not in answer.text
