@@ -1066,13 +1066,21 @@ class ExtractiveAnswerer:
             chosen = before + [best] + self._following(best, sentences)[:3 - len(before)]
         # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
         # oro'), and the report states the cause just before it.
-        # A sentence after it that says what the effect is made of ('Det är en blandning av …') is the cause.
-        chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences) + [
-            x for x in self._following(best, sentences)[:1] if _EXPLAINS_BACK.match(x.text)])
+        chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences))
+        # A sentence after the last one quoted that says what it is made of or is about ('Det är en
+        # blandning av …', 'Det handlar om …') is part of the reason.
+        chosen += [x for x in self._following(chosen[-1], sentences)[:1] if _EXPLAINS_BACK.match(x.text)
+                   and x not in chosen] if chosen else []
         run = self._bullet_run(chosen[-1], sentences) if chosen else []
         if run and (chosen[-1].text.startswith("•") or run[0] is self._following(chosen[-1], sentences)[0]):
             # One reason of a bulleted list, or the line the list belongs to: all the items answer.
             chosen += [x for x in run if x not in chosen]
+        elif len(chosen) == 1:
+            # One sentence is seldom all the reasons: the next one goes on about what was asked.
+            concepts = self._concepts(query)
+            chosen += [x for x in self._following(chosen[0], sentences)[:1]
+                       if is_substantive(x.text) and (self._support(concepts, x.text) > 0
+                                                      or _POINTS_BACK.match(x.text) or x.text.startswith("Att "))]
         return [(s.text, s.passage) for s in chosen]
 
     def _bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:

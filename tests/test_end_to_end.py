@@ -1300,3 +1300,18 @@ def test_why_an_indicator_was_not_reached_is_its_comment_in_the_named_report_not
                                   "utvecklas till mer cirkulära inte uppnådd enligt årsrapporten 2025?")
     assert "Ingen sådan process har identifierats" in answer.text
     assert {c.year for c in answer.citations} == {2025} and "Minst 1" not in answer.text
+
+
+def test_why_quotes_the_sentence_after_a_lone_reason_when_it_goes_on_about_what_was_asked(tmp_path):
+    """One causal sentence is seldom the whole answer: the next sentence about the asked topic (here the
+    forecast's uncertainty, asked in the same question) comes with it; one about something else does not."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Investeringar\n\nIT: Negativ avvikelse med anledning av stora investeringsbehov inom server och "
+        "lagring. Osäkerheten i IT-prognosen gäller det bidragsfinansierade projektet mobilt företagsnät. "
+        "Fastighetsinvesteringarna följer planen.\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Medarbetare", "Miljö")))
+    answer = assistant.ask("Vad förklarar den negativa avvikelsen för IT-investeringarna, och vilken osäkerhet "
+                           "finns i IT-prognosen?")
+    assert "server och lagring" in answer.text and "mobilt företagsnät" in answer.text
+    assert "Fastighetsinvesteringarna" not in answer.text
