@@ -270,7 +270,8 @@ _NAMES_A_GOAL = re.compile(r"\b(?:region|fullmäktige|övergripande)?mål(?:et|e
 # must be about; shorter ones are too often frame ('regionkontoret' is long but an organisation's name).
 SPECIFIC_WORD = 11
 GOAL_MARGIN = 0.5  # a goal named by its words: the next best goal matches at most half as well
-_COUNTS_ROWS = re.compile(r"\bhur många\s+(delmål|uppdrag|aktiviteter)\b", re.I)
+_COUNTS_ROWS = re.compile(r"\bhur många\s+(?:av\s+)?(?:(?:de|dess|[a-zåäö]+(?:ens|ets|s))\s+)?"
+                          r"(delmål|uppdrag|aktiviteter)\b", re.I)
 
 
 def _without_cells(fields: dict) -> str:
@@ -1346,12 +1347,21 @@ class ExtractiveAnswerer:
                 return list(range(len(passages) - len(rows), len(passages)))
         return []
 
+    def _rows_by_status(self, query: Query, passages: list[Passage]) -> list[int]:
+        """'Hur många delmål har prognosen Inga data?': every row of the report with the asked status,
+        goal rows where goals are asked for ('delmål'), the others where uppdrag or aktiviteter are."""
+        if not query.status_filter:
+            return []
+        goals = bool(_ASKS_GOALS.search(query.text))
+        return self._rows_where(passages, lambda f: has_status_level(f.get("status", ""), query.status_filter)
+                                and (("mål" in f or "delmål" in str(f.get("header", "")).casefold()) == goals))
+
     def _counted_rows(self, query, passages, sentences) -> list[tuple[str, int]]:
         """'Hur många delmål …?' counted off the table rows the question picks out (by goal, unit,
         deadline), each row listed after the count so the reader can check it."""
         noun = _COUNTS_ROWS.search(query.text)
         rows = noun and (self._rows_under_goal(query, passages) or self._rows_by_responsible(query, passages)
-                         or self._rows_by_deadline(query, passages))
+                         or self._rows_by_deadline(query, passages) or self._rows_by_status(query, passages))
         if not rows:
             return []
         listed = self._listed_rows(passages, rows)

@@ -87,6 +87,7 @@ def asks_plan_against_outcome(text: str, kinds: list[str]) -> bool:
 
 # How staff ask for rows by how far they have come, most specific first ('bara delvis' before 'klar').
 _LEVEL_WORDING = (
+    ("inga data", r"\binga data\b|\b(?:ingen|saknar) (?:prognos|bedömning)\b"),
     ("delvis", r"\bdelvis\b|\btill (?:en|viss) del\b|\bhalvvägs\b"),
     ("ej påbörjat", r"\b(?:ej|inte|icke) (?:på)?börja|\binte (?:startat|kommit igång)"),
     ("ej klart", r"\b(?:ej|inte|icke) (?:helt |riktigt |ännu |än )?(?:klar|genomför|färdig|i mål|uppnå|nått|nåtts|"
@@ -98,6 +99,9 @@ _LEVEL_WORDING = (
 )
 # A question about table rows: it names them or a code, or asks by status.
 _ROW_NOUNS = re.compile(r"\b(?:uppdrag|aktivitet|delmål|mål(?:en)?\b|åtgärd|insats|status)", re.I)
+
+
+_COUNTS = re.compile(r"\bhur många\b", re.I)
 
 
 def _status_filter(text: str, codes: list[str]) -> str | None:
@@ -197,7 +201,8 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
                    if words.casefold() not in written.casefold() and written != abbreviation]
     return Query(text=text, expanded=" ".join([expand_query(text)] + staff_forms), units=named_units, years=years,
                  organisations=list(dict.fromkeys(organisations)), kinds=kinds, codes=codes, intent=intent,
-                 status_filter=_status_filter(text, codes) if intent == "list" else None,
+                 # (A count of rows asks by status as a list does: 'Hur många delmål har Inga data?')
+                 status_filter=_status_filter(text, codes) if intent == "list" or _COUNTS.search(text) else None,
                  against_plan=against_plan, named_reports=reports if intent == "compare" else [])
 
 

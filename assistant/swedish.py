@@ -47,6 +47,7 @@ STATUS_LEVELS = {
                  "pågående", "pågår", "påbörjat", "påbörjad", "försenat"),
     "planenligt": ("planenligt", "pågående", "pågår"),
     "försenat": ("försenat",),
+    "inga data": ("inga data",),  # no assessment yet
 }
 
 

@@ -1230,12 +1230,7 @@ def test_what_the_whole_organisation_cost_is_read_off_the_total_costs_row(tmp_pa
     assert "Summa kostnader, Bokslut 2023: -517,7" in answer.text
 
 
-def test_the_sub_goals_under_a_named_goal_are_counted_and_listed_with_their_prognosis(tmp_path):
-    """A goal's name stands on its first sub-goal's row only; the rows after it are its own until the
-    next goal, even over a page break that repeats the table's heading. Asked by number or by the goal's
-    words, the answer counts those rows and lists each with its prognosis; a table after it is no part."""
-    assistant = _assistant_over(tmp_path, "region-provland-regionstyrelsen-delarsrapport-augusti-2025.txt",
-        "Sammanfattning\n\nRegionmål Delmål Prognos\n\nMål 1. Trygga uppväxtvillkor\n\n"
+GOAL_TABLE = ("Sammanfattning\n\nRegionmål Delmål Prognos\n\nMål 1. Trygga uppväxtvillkor\n\n"
         "Implementera arbetssätt med\nbarnrättsperspektiv i verksamheten\n\n Mål kommer delvis uppfyllas\n\n"
         "Stödja chefer vid våld i nära\nrelation\n\n Mål kommer helt uppfyllas\n\n"
         "Mål 2. Stärkt forskning och innovation\n\nVi är ledande inom forskning om\nmedicinsk teknik\n\n"
@@ -1245,6 +1240,13 @@ def test_the_sub_goals_under_a_named_goal_are_counted_and_listed_with_their_prog
         "Status Uppdrag Analys\n\n Pågående Minska hyrberoendet (ansvarig: regionstyrelsen)\n"
         "Arbetet med nya riktlinjer för hyrbemanning fortsätter enligt plan under hösten.\n\n"
         "Ekonomi\n\nRegionstyrelsen redovisar en positiv budgetavvikelse på 5 miljoner kronor.\n")
+
+
+def test_the_sub_goals_under_a_named_goal_are_counted_and_listed_with_their_prognosis(tmp_path):
+    """A goal's name stands on its first sub-goal's row only; the rows after it are its own until the
+    next goal, even over a page break that repeats the table's heading. Asked by number or by the goal's
+    words, the answer counts those rows and lists each with its prognosis; a table after it is no part."""
+    assistant = _assistant_over(tmp_path, "region-provland-regionstyrelsen-delarsrapport-augusti-2025.txt", GOAL_TABLE)
 
     by_words = assistant.ask("Hur många delmål har regionstyrelsen under målet om stärkt forskning i år?")
     assert by_words.text.splitlines()[1].startswith("2 delmål: Vi är ledande inom forskning")
@@ -1315,3 +1317,13 @@ def test_why_quotes_the_sentence_after_a_lone_reason_when_it_goes_on_about_what_
                            "finns i IT-prognosen?")
     assert "server och lagring" in answer.text and "mobilt företagsnät" in answer.text
     assert "Fastighetsinvesteringarna" not in answer.text
+
+
+
+def test_rows_with_the_asked_status_are_counted_over_the_whole_goal_table(tmp_path):
+    """'Hur många av regionstyrelsens delmål har prognosen Inga data?' counts every goal row with that
+    status, not only those the search happened to rank, and not the uppdrag table's rows."""
+    assistant = _assistant_over(tmp_path, "region-provland-regionstyrelsen-delarsrapport-augusti-2025.txt", GOAL_TABLE)
+    answer = assistant.ask("Hur många av regionstyrelsens delmål har prognosen Inga data 2025?")
+    assert answer.text.splitlines()[1].startswith("2 delmål: ")
+    assert answer.text.count("– Inga data") == 2 and "hyrberoendet" not in answer.text
