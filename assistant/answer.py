@@ -63,14 +63,16 @@ _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förk
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|\bvilken ram\b|"
                                r"\bmkr\b|\bmnkr\b|\bkronor|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bsjukfrånvaro|"
                                r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|\bkostnad|\bkosta(?:de|r)\b|\bekonomiskt\b|"
-                               r"\b(mer|fler|högre|större) eller (mindre|färre|lägre)\b", re.I)
+                               r"\b(mer|fler|högre|större) eller (mindre|färre|lägre)\b|"
+                               # what money comes in: 'Vad räknar X med att dra in?', 'intäkterna'
+                               r"\bintäkt|\bdra(?:r|git)? in\b|\bdrog in\b|\bfakturera", re.I)
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
                       "ligger till går med gått dra drar in ut upp ner mer mindre fick få får lagt haft hand "
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
-                      "under hittills totalt hela exempel någon något några finns fanns sagt säger står "
+                      "under hittills totalt hela exempel räknar räknade någon något några finns fanns sagt säger står "
                       "heter hette kallas kallades röra redovisas redovisade redovisar anges anger angavs nämns nämner "
                       # A why-question's own words: the reasons are asked, the sentence need not say 'beror'.
                       "beror berodde bero orsaken orsakerna anledningen anledningarna förklaringen bakom"))
@@ -916,7 +918,8 @@ class ExtractiveAnswerer:
             len(o) >= 4 and t.startswith(o) for o in own)}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
         against_budget = bool(re.search(r"budget|avvik|avvek|prognos", f"{query.text} {query.expanded}", re.I))
-        plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget", query.expanded or query.text, re.I))
+        plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget|\bräkna[rt]?\b(?:\s+\S+){0,3}?\s+med\b|\bberäkna",
+                                        query.expanded or query.text, re.I))
                          and not asks_outcome(query.text)) or bool(set(query.kinds) & PLAN_KINDS)
 
         def readable(meta: DocumentMeta) -> bool:  # a plan only when asked of one; the kind named, if any
@@ -939,7 +942,8 @@ class ExtractiveAnswerer:
                 support += RICHER_ROW * len(cell.same_year)
             if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):
                 # Asked against the budget, the row's other columns for the year are the answer too.
-                cells = cell.same_year if against_budget and len(cell.same_year) > 1 else \
+                # A row of columns named by words is short and each figure says what it is: all of it.
+                cells = cell.same_year if (against_budget or cell.named) and len(cell.same_year) > 1 else \
                     ((cell.column, cell.value),)
                 # An amount with the unit the table's headings give ('-632 tkr'); a share keeps its '%'.
                 unit = lambda v: f"{v} {cell.unit}" if cell.unit and not v.endswith("%") else v  # noqa: E731

@@ -41,6 +41,7 @@ class Cell:
     title: str = ""  # the table's own heading lines ('Arbetsmiljöavvikelser (ack)'), if any
     unit: str = ""  # the unit its headings give its amounts in ('tkr', 'mnkr'), if any
     same_year: tuple[tuple[str, str], ...] = ()  # every (column, figure) of the row for the asked year
+    named: bool = False  # its columns are named by words: the whole row is told, each figure by its column
 
 
 def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -162,6 +163,7 @@ class Row:
     columns: tuple[tuple[str, int], ...]  # (heading, year)
     title: str = ""  # heading lines that name no column: what the table is about
     unit: str = ""  # 'Belopp i tkr' among the headings: the amounts are in tkr
+    named: bool = False  # columns named by words ('Total beräknad intäkt i mnkr'), all of the report's year
 
 
 # Words a column heading of a monthly results table starts with ('Ack / utfall / Inn år', 'Helår /
@@ -190,6 +192,38 @@ def _grouped_columns(above: list[str], report_year: int | None) -> list[tuple[st
         earlier = re.search(r"\b(?:fg\.?|föregående)\s+år", label, re.I)
         cols.append((f"{label} ({report_year - 1 if earlier else report_year})", report_year - 1 if earlier else report_year))
     return cols if len(cols) >= 4 else []
+
+
+# A column named by what it holds and its unit ('Prisförändring i procent', 'Total beräknad intäkt i
+# mnkr'): from a capitalised word to the unit, with no other capitalised word in between.
+_NAMED_COLUMN = re.compile(r"[A-ZÅÄÖ][^A-ZÅÄÖ\d]*?\s(?:i|per)\s+(procent|%|tkr|mnkr|mkr|kronor|miljoner kronor)\b")
+_AMOUNT_UNITS = {"tkr", "mnkr", "mkr", "kronor", "miljoner kronor"}
+
+
+def _named_columns(above: list[str], count: int) -> tuple[list[str], str] | None:
+    """Columns the headings name by words and unit, as many as the row has figures: their names (an
+    amount's unit left off, to be told with the figure) and that unit. None when they do not add up."""
+    text = re.sub(r"(\w)-\s+(\w)", r"\1\2", " ".join(above))  # 'Volym- / förändring'
+    found = list(_NAMED_COLUMN.finditer(text))
+    if len(found) != count or count < 2:
+        return None
+    units = {m.group(1).casefold() for m in found} & _AMOUNT_UNITS
+    if len(units) > 1:
+        return None
+    names = [" ".join((m.group(0)[: m.start(1) - m.start(0)].rsplit(" i ", 1)[0].rsplit(" per ", 1)[0]
+                       if m.group(1).casefold() in _AMOUNT_UNITS else m.group(0)).split()) for m in found]
+    return names, next(iter(units), "")
+
+
+def _with_percent_signs(tokens: list[str]) -> list[str]:
+    """'5,8', '%' as one figure, '5,8%': the extraction put a space before the sign."""
+    out: list[str] = []
+    for t in tokens:
+        if t == "%" and out and re.fullmatch(r"[+\-−–]?\d+(?:,\d+)?", out[-1]):
+            out[-1] += "%"
+        else:
+            out.append(t)
+    return out
 
 
 def _checked_prefix(figures: tuple[str, ...] | list[str], columns: list[tuple[str, int]]) -> int:
@@ -251,6 +285,28 @@ def _read_under_heading_below(lines: list[str], i: int, figures: list[str], repo
     return None, ""
 
 
+def _headings_above(lines: list[str], i: int, report_year: int | None) -> list[str]:
+    """The headings of the row at line `i`: the run of lines above, back to the previous row or prose
+    sentence. The rows of the same table above it do not count against the distance to them."""
+    above: list[str] = []
+    for prev in reversed(lines[max(0, i - TABLE_LOOKBACK):i]):
+        if not prev:
+            continue
+        is_row = bool(_row_figures(_with_percent_signs(prev.split()))) or _is_one_cell_row(prev)
+        if is_row or prev.endswith("."):
+            if above and is_row and len(above) == 1 and not _columns(above, report_year) \
+                    and len(above[0].split()) <= 2:
+                above = []  # a label inside the table ('Kostnader'): its headings are further up
+                continue
+            if above:
+                break
+            continue  # rows of the same table: keep looking for its headings
+        if len(above) >= HEADER_LOOKBACK:
+            break
+        above.insert(0, prev)
+    return above
+
+
 @lru_cache(maxsize=20_000)
 def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
     """The rows of the flattened tables in `text` whose figures line up with year columns (parsed
@@ -260,7 +316,7 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
     rows: list[Row | None] = []
     checked: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # wrapped-heading tables: row, confirmed columns
     for i, line in enumerate(lines):
-        row = _row_figures(line.split())
+        row = _row_figures(_with_percent_signs(line.split()))
         if not row:
             continue
         label, figures = row
@@ -270,25 +326,12 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         if share:
             figures = figures[:-1]
         elif any(f.endswith("%") for f in figures) and not all(f.endswith("%") for f in figures):
+            named = _named_columns(_headings_above(lines, i, report_year), len(figures)) if report_year else None
+            if named:  # shares beside amounts under columns that say which is which
+                rows.append(Row(label=label, figures=tuple(figures), unit=named[1], named=True,
+                                columns=tuple((name, report_year) for name in named[0])))
             continue
-        # The headings: the run of lines above, back to the previous row or prose sentence.
-        above: list[str] = []
-        # The rows of the same table above this one do not count against the distance to the headings.
-        for prev in reversed(lines[max(0, i - TABLE_LOOKBACK):i]):
-            if not prev:
-                continue
-            is_row = bool(_row_figures(prev.split())) or _is_one_cell_row(prev)
-            if is_row or prev.endswith("."):
-                if above and is_row and len(above) == 1 and not _columns(above, report_year) \
-                        and len(above[0].split()) <= 2:
-                    above = []  # a label inside the table ('Kostnader'): its headings are further up
-                    continue
-                if above:
-                    break
-                continue  # rows of the same table: keep looking for its headings
-            if len(above) >= HEADER_LOOKBACK:
-                break
-            above.insert(0, prev)
+        above = _headings_above(lines, i, report_year)
         # A chart's year axis ('2020 2021 2022', '2020 till 2023') extracted among the headings is none.
         above = [h for h in above if not re.fullmatch(r"\W*20\d\d\*?(?:\s+(?:till|–|-)?\s*20\d\d\*?)+\W*", h)]
         per_line = [_columns([h], report_year) for h in above]
@@ -354,7 +397,9 @@ def read_cells(text: str, year: int, prefer: tuple[str, ...] = (), report_year: 
             continue
         preferred = [j for j in wanted if prefer and row.columns[j][0].casefold().startswith(prefer)]
         outcome = [j for j in wanted if row.columns[j][0].casefold().startswith(_OUTCOME_LABELS)]
-        j = (preferred or outcome or wanted)[0]
-        cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j], title=row.title,
-                          same_year=tuple((row.columns[k][0], row.figures[k]) for k in wanted), unit=row.unit))
+        # Columns named by words: each is a cell of its own, the question's words pick one.
+        for j in wanted if row.named else (preferred or outcome or wanted)[:1]:
+            cells.append(Cell(label=row.label, column=row.columns[j][0], value=row.figures[j], title=row.title,
+                              same_year=tuple((row.columns[k][0], row.figures[k]) for k in wanted), unit=row.unit,
+                              named=row.named))
     return cells

@@ -1327,3 +1327,24 @@ def test_rows_with_the_asked_status_are_counted_over_the_whole_goal_table(tmp_pa
     answer = assistant.ask("Hur många av regionstyrelsens delmål har prognosen Inga data 2025?")
     assert answer.text.splitlines()[1].startswith("2 delmål: ")
     assert answer.text.count("– Inga data") == 2 and "hyrberoendet" not in answer.text
+
+
+PRICES_TABLE = ("Verksamhet Prisförändring i \nprocent \n\nPrisförändring i \nmnkr \n\nVolym-\nförändring i \nmnkr \n\n"
+                "Total beräknad \nintäkt i mnkr \n\nControllerservice 5,8 % 0,6 0,1 26 \n\n"
+                "Förvaltningsnära HR 0,0 % 0,0 0,6 6 \n\nRegionhälsan 5,8 % 0,8 -0,2 14,8 \n")
+
+
+def test_what_a_unit_expects_to_bring_in_is_read_off_the_plans_named_columns(tmp_path):
+    """'Vad räknar Controllerservice med att dra in 2023?' asks the plan's expectation: the row under
+    columns named by words is told whole, each figure with its column and unit; the outcome report's
+    figures for another row do not answer."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-forvaltningsplan-2023-2025.txt": "5.2 Intäktsfinansierade verksamheter\n\n" + PRICES_TABLE,
+        "region-provland-arsredovisning-2023.txt":
+            "Ekonomi\n\nFörsäljningen av tjänster gav 122,4 mnkr 2023, något över budget.\n\n" + "".join(
+                f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+                f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Miljö"))})
+    answer = assistant.ask("Vad räknar Controllerservice med att dra in i intäkter 2023?")
+    assert "Controllerservice, Prisförändring i procent: 5,8%, Prisförändring: 0,6 mnkr, Volymförändring: " \
+           "0,1 mnkr, Total beräknad intäkt: 26 mnkr" in answer.text
+    assert "122,4" not in answer.text

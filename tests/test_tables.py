@@ -231,3 +231,37 @@ def test_headings_wrapped_over_lines_are_read_only_as_far_as_the_figures_confirm
                                                          "Ack avv från budget (2023)": "24,9"}
     assert cells["Personalkostnader"].value == "-289,6" and len(cells["Läkemedel"].same_year) == 3
     assert read_cells(MONTHLY, 2022, report_year=2023) == []  # 'Fg år' columns are not confirmed
+
+
+PRICES = """5.2 Intäktsfinansierade verksamheter
+
+Verksamhet Prisförändring i
+procent
+
+Prisförändring i
+mnkr
+
+Volym-
+förändring i
+mnkr
+
+Total beräknad
+intäkt i mnkr
+
+Controllerservice 5,8 % 0,6 0,1 26
+
+Förvaltningsnära HR 0,0 % 0,0 0,6 6
+
+Regionhälsan 5,8 % 0,8 -0,2 14,8"""
+
+
+def test_columns_named_by_words_and_unit_are_read_each_with_its_figure_of_the_reports_year():
+    """'Total beräknad intäkt i mnkr' heads the last figure ('26' is 26 mnkr); a share written '5,8 %'
+    is one figure. Without the report's year, or asked of another year, nothing is read."""
+    cells = [(c.label, c.column, c.value, c.unit) for c in read_cells(PRICES, 2023, report_year=2023)]
+    assert ("Controllerservice", "Total beräknad intäkt", "26", "mnkr") in cells
+    assert ("Förvaltningsnära HR", "Prisförändring i procent", "0,0%", "mnkr") in cells
+    assert ("Regionhälsan", "Volymförändring", "-0,2", "mnkr") in cells
+    assert read_cells(PRICES, 2024, report_year=2023) == [] and read_cells(PRICES, 2023) == []
+    missing = PRICES.replace("Regionhälsan 5,8 % 0,8 -0,2 14,8", "Regionhälsan 5,8 % 0,8 14,8")
+    assert "Regionhälsan" not in {c.label for c in read_cells(missing, 2023, report_year=2023)}
