@@ -271,7 +271,11 @@ _NAMES_A_GOAL = re.compile(r"\b(?:region|fullmäktige|övergripande)?mål(?:et|e
 # A word this long is the question's specific term ('stickskador', 'konsultkostnaderna'), one a figure
 # must be about; shorter ones are too often frame ('regionkontoret' is long but an organisation's name).
 SPECIFIC_WORD = 11
-GOAL_MARGIN = 0.5  # a goal named by its words: the next best goal matches at most half as well
+GOAL_MARGIN = 0.5
+# How far work has come, in a comment's own words: where the row has no status word, this is its status.
+_PROGRESS = re.compile(r"\b(?:pågår|pågående|påbörja\w*|genomför(?:t|d|des|ts)|slutför\w*|klar[at]?|avslutat?s?|"
+                       r"försen\w*|ej påbörjat|inte påbörjat)\b", re.I)
+PROGRESS_BONUS = 0.5  # a goal named by its words: the next best goal matches at most half as well
 _COUNTS_ROWS = re.compile(r"\bhur många\s+(?:av\s+)?(?:(?:de|dess|[a-zåäö]+(?:ens|ets|s))\s+)?"
                           r"(delmål|uppdrag|aktiviteter)\b", re.I)
 
@@ -1171,7 +1175,8 @@ class ExtractiveAnswerer:
                 body = split_sentences(passages[i].chunk.text)
                 comment = body[-3:] if len(body) > 1 and not f.get("status") else []
             # A table header or the next goal's heading caught at the row's end is no comment.
-            comment = self._relevant([c for c in comment if not is_table_header(c)], concepts, room)
+            comment = self._relevant([c for c in comment if not is_table_header(c)], concepts, room,
+                                     progress=not f.get("status"))
             if comment:
                 line += f" Kommentar: {_shorten(comment, room)}"
             parts.append((line, i))
@@ -1206,9 +1211,11 @@ class ExtractiveAnswerer:
                 return Passage(chunk=chunk, meta=row.meta, score=0.0), after
         return None
 
-    def _relevant(self, sentences: list[str], concepts, room: int) -> str:
+    def _relevant(self, sentences: list[str], concepts, room: int, progress: bool = False) -> str:
         """The comment as written when it fits; otherwise the sentences that speak to the question
-        (a row often comments on several sub-items), in the report's order."""
+        (a row often comments on several sub-items), in the report's order. With `progress` (the row
+        has no status word) a sentence that says how far the work has come ('Arbetet pågår …') counts
+        as speaking to it."""
         if sum(len(c) + 1 for c in sentences) <= room:
             return " ".join(sentences)
         keep, used = set(), 0
@@ -1222,7 +1229,8 @@ class ExtractiveAnswerer:
             if support[best] > 0 and support.count(support[best]) == 1:
                 sentences = items[best]
                 keep, used = {0}, len(sentences[0]) + 1
-        ranked = sorted(range(len(sentences)), key=lambda k: (-self._support(concepts, sentences[k]), k))
+        said = lambda c: PROGRESS_BONUS if progress and _PROGRESS.search(c) else 0.0  # noqa: E731
+        ranked = sorted(range(len(sentences)), key=lambda k: (-self._support(concepts, sentences[k]) - said(sentences[k]), k))
         for k in ranked:
             if used + len(sentences[k]) + 1 <= room or not keep:
                 keep.add(k)

@@ -1348,3 +1348,24 @@ def test_what_a_unit_expects_to_bring_in_is_read_off_the_plans_named_columns(tmp
     assert "Controllerservice, Prisförändring i procent: 5,8%, Prisförändring: 0,6 mnkr, Volymförändring: " \
            "0,1 mnkr, Total beräknad intäkt: 26 mnkr" in answer.text
     assert "122,4" not in answer.text
+
+
+def test_a_row_without_status_word_tells_how_far_the_work_has_come_from_its_comment(tmp_path):
+    """The extraction lost the status icon: of a long comment, the sentence that says the work is
+    under way ('Arbetet pågår …') is quoted, with no word of the question in it."""
+    comment = " ".join([
+        "Centrum för innovation har etablerat ett samarbete med verksamheten Folkhälsa för att stödja deras "
+        "hälsofrämjande arbete för både organisation och invånare.",
+        "Därutöver har centrumet under året medverkat i hälso- och sjukvårdens arbete med ett projekt som är en "
+        "viktig del i omställningsuppdraget och som har presenterats för ledningen vid flera tillfällen.",
+        "a) Centrum för HR har under året stöttat förvaltningarna i arbete med minskad sjukfrånvaro bland annat "
+        "genom stöd i rehabiliteringsprocessen och en uppdaterad arbetsmiljöhandbok för cheferna.",
+        "b) Arbetet pågår i samverkan mellan Centrum för hållbarhet och Centrum för HR."])
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Uppdrag\n\nUppdrag Tidplan Ansvarig Kommentar\n\n"
+        f"(7) Bidra till hälsofrämjande insatser som leder till ett förbättrat hälsoläge i länet. 2023 – 2025 "
+        f"CIFU {comment}\n\n(8) Ta fram en plan för lokalförsörjningen. 2023 CA Planen är beslutad.\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Medarbetare", "Miljö")))
+    answer = assistant.ask("Vad är läget för uppdrag 7 om hälsofrämjande insatser 2023?")
+    assert "rapporten anger ingen statusmarkering" in answer.text and "Arbetet pågår" in answer.text
