@@ -33,9 +33,19 @@ _MONTH_LABELS = re.compile(r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|de
 _PERCENT_TICKS = re.compile(r"(?:\b\d{1,3}\s?%\s+){4,}")  # '0% 1% 2% 3% 4%'
 
 
+# A year axis ('2020 2021 2022 2023') or year headings run together: three bare years in a row.
+_YEAR_RUN = re.compile(r"(?<![\d,])20\d\d\*?\s+20\d\d\*?\s+20\d\d\*?(?![\d,])")
+
+
 def is_chart_axis(text: str) -> bool:
-    """The labels of a chart the extraction kept as text ('0% 1% 2% … Jan Feb Mar …'): no statement."""
-    return len(_MONTH_LABELS.findall(text)) >= 6 or bool(_PERCENT_TICKS.search(text + " "))
+    """The labels of a chart the extraction kept as text ('0% 1% 2% … Jan Feb Mar …', a year axis
+    '2020 2021 2022'): no statement."""
+    if len(_MONTH_LABELS.findall(text)) >= 6 or _PERCENT_TICKS.search(text + " "):
+        return True
+    # (Where a statement runs into the axis, 'engångskostnader på 3 mnkr 0,0 Månadsvis … 2020 2021 2022',
+    # the statement still stands: only a run of labels with little prose before it is none.)
+    run = _YEAR_RUN.search(text)
+    return bool(run) and len(re.findall(r"\b[a-zåäö]{3,}\b", text[:run.start()])) < 4
 
 
 # Stamps a reporting system prints on every exported page: no statement, whatever follows them.

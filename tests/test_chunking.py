@@ -303,3 +303,15 @@ def test_a_units_cell_before_the_status_on_its_line_or_at_a_one_line_rows_end_is
         ("Regionstaben", "Planenligt"), ("CHR", "Delvis genomfört"), ("CHR", "Genomförd")]
     assert "seniora" not in rows[0].text
     assert rows[2].fields["uppdrag"] == "RF11 Erbjuda verksamheterna utbildning i utvecklande medarbetarskap"
+
+
+def test_a_year_axis_run_together_with_labels_is_no_statement_but_a_statement_before_one_still_is():
+    """'… Dnr: Ekonomi Kostnadsutveckling 2020 2021 2022 2023 Budget Prognos' is a chart's labels, never
+    quoted; a sentence the extraction ran into such an axis still says its figure."""
+    from assistant.sentences import is_chart_axis
+
+    assert is_chart_axis("- varav stickskador 0 0 Dnr: Medarbetare Regionkontoret Dnr: Ekonomi "
+                         "Kostnadsutveckling 2020 2021 2022 2023 Budget Prognos Månadsvis resultatutveckling")
+    assert not is_chart_axis("• Byte av tredjepartsleverantör till varuförsörjningen har medfört "
+                             "engångskostnader på 3 mnkr 0,0 Månadsvis utveckling 2020 2021 2022")
+    assert not is_chart_axis("Sjukfrånvaron har minskat från 2019 till 2020.")
