@@ -19,6 +19,9 @@ def test_codes_years_and_intent():
     # A goal's prognosis is its assessment ('Mål kommer delvis uppfyllas'); a result's is a figure.
     assert analyse("Vilken prognos har delmålet om farliga ämnen?", METAS).intent == "status"
     assert analyse("Vilken prognos har regionstyrelsen för resultatet 2025?", METAS).intent == "number"
+    # 'Vad var det som gjorde att …' asks the cause as 'varför' does.
+    assert analyse("Vad var det som gjorde att staben gick med plus 2023?", METAS).intent == "why"
+    assert analyse("Vad gjorde att kostnaderna ökade?", METAS).intent == "why"
     q = analyse("Varför avvek resultatet från budget 2020?", METAS)
     assert q.years == [2020] and q.intent == "why"
 
