@@ -176,6 +176,12 @@ def _shorten(text: str, limit: int) -> str:
 
 
 @lru_cache(maxsize=50_000)
+def _is_row_run(text: str) -> bool:
+    """Table rows run together into one 'sentence': many figures and no sentence end."""
+    return not text.rstrip().endswith((".", "!", "?")) and \
+        len(re.findall(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])", text)) >= 6
+
+
 def is_flattened_table(sentence: str) -> bool:
     """Column labels and cells run together by the extraction ('Dnr: Ekonomi Kostnadsutveckling 2020
     2021 Budget Prognos'): many capitalised words mid-'sentence' and no sentence end."""
@@ -1035,9 +1041,44 @@ class ExtractiveAnswerer:
             return []
         return [x for x in self._preceding(s, sentences) if is_substantive(x.text)]
 
+    def _row_and_its_parts(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
+        """'Varför gick staben så mycket plus 2023?': the results table's row for it and the 'Varav' rows
+        under it, which say what the figure is made of, each read under the asked year's column."""
+        if not is_numeric_question(query.text):
+            return []
+        cell = self._table_cell(query, passages)
+        if cell is None:
+            return []
+        text, idx = cell
+        chunk = passages[idx].chunk
+        positions = self.doc_chunks.get(chunk.doc_id, [])
+        k = next((n for n, pos in enumerate(positions) if self.index.chunks[pos].id == chunk.id), None)
+        if k is None:
+            return []
+        rows = read_cells(self._table_text(positions, k), query.years[0], (), passages[idx].meta.year)
+        label = next((c.label for c in rows if text.startswith(c.label) or f"– {c.label}," in text), None)
+        at = next((n for n, c in enumerate(rows) if c.label == label), None)
+        if at is None:
+            return []
+        parts = []
+        for c in rows[at + 1:]:
+            if not re.match(r"varav\b", c.label, re.I):
+                break
+            parts.append(f"{c.label[0].lower()}{c.label[1:]}: {c.value}{f' {c.unit}' if c.unit else ''}")
+        return [(f"{text}; " + "; ".join(parts), idx)] if parts else []
+
     def _why(self, query, passages, sentences):
         """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
-        i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to."""
+        i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to.
+        Asked why a unit's figure came out as it did, the parts its table row is made of come first."""
+        made_of = self._row_and_its_parts(query, passages)
+        reasons = self._reasons(query, passages, sentences)
+        if not made_of:
+            return reasons
+        # The rest of the table, its cells run together, adds nothing to the rows read off it.
+        return made_of + [(t, i) for t, i in reasons if not (is_flattened_table(t) or _is_row_run(t))]
+
+    def _reasons(self, query, passages, sentences):
         # (A cause of something the question does not name is no reason for it: no bonus without a word of it.)
         causal_bonus = lambda s: 0.12 if s.lex > 0 and _CAUSAL.search(s.text) else 0.0  # noqa: E731
         ranked = sorted(sentences, key=lambda s: -(s.score + causal_bonus(s)))

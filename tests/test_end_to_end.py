@@ -1369,3 +1369,19 @@ def test_a_row_without_status_word_tells_how_far_the_work_has_come_from_its_comm
             f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Medarbetare", "Miljö")))
     answer = assistant.ask("Vad är läget för uppdrag 7 om hälsofrämjande insatser 2023?")
     assert "rapporten anger ingen statusmarkering" in answer.text and "Arbetet pågår" in answer.text
+
+
+def test_why_a_unit_went_plus_is_told_by_the_varav_rows_under_its_results_row(tmp_path):
+    """'Vad var det som gjorde att staben gick så mycket plus 2023?': the results table says what the
+    figure is made of in its 'Varav' rows, each read under the asked year; the next unit's rows are not."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Ekonomi\n\nFörvaltningens resultat blev +22 mnkr.\n\nResultat per enhet\n\nBelopp i mnkr\n\nBokslut\n\n"
+        "2022\n\nBokslut\n\n2023\n\nCentrum för ekonomi 0,0 2,8\n\nRegiondirektörens stab 11,1 9,1\n\n"
+        "Varav generell regionövergripande reserv 2,9 1,4\n\nVarav regionövergripande utvecklingsmedel 7,2 8,5\n\n"
+        "Centrum för HR -0,6 4,1\n\nVarav riktade åtgärder inom personalpolitik 0,2 -0,1\n\n" + "".join(
+            f"{topic}\n\n{topic} har under året arbetat vidare enligt förvaltningsplanen och följt upp sina mål "
+            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Digitalisering", "Miljö")))
+    answer = assistant.ask("Vad var det som gjorde att regiondirektörens stab gick så mycket plus 2023?")
+    assert "Regiondirektörens stab, Bokslut 2023: 9,1 mnkr; varav generell regionövergripande reserv: 1,4 mnkr; " \
+           "varav regionövergripande utvecklingsmedel: 8,5 mnkr" in answer.text
+    assert "personalpolitik" not in answer.text
