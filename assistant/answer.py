@@ -587,7 +587,7 @@ class ExtractiveAnswerer:
         weights = {next(iter(alts)): w for alts, w in self._concepts(query) if len(alts) == 1}
         units = " ".join(written for written, _, _ in query.units).casefold()  # 'ekonomicentrumet' is a unit's name
         specific = [t for w in re.findall(rf"[a-zåäöé]{{{SPECIFIC_WORD},}}", query.text.casefold()) if w not in units
-                    for t in tokenize(w)[:1] if t in weights]
+                    for t in tokenize(w)[:1] if t in weights and t in idf]  # a word the reports use
         return bool(specific) and max(specific, key=weights.get) not in cited
 
     @staticmethod

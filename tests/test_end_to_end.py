@@ -1385,3 +1385,12 @@ def test_why_a_unit_went_plus_is_told_by_the_varav_rows_under_its_results_row(tm
     assert "Regiondirektörens stab, Bokslut 2023: 9,1 mnkr; varav generell regionövergripande reserv: 1,4 mnkr; " \
            "varav regionövergripande utvecklingsmedel: 8,5 mnkr" in answer.text
     assert "personalpolitik" not in answer.text
+
+
+def test_a_long_word_the_reports_never_use_does_not_make_a_figure_of_the_right_thing_abstain(tmp_path):
+    """'tolkuppdrag' is no word of the report ('Tolkservice … hanterade 4 312 uppdrag'): the figure answers;
+    only a specific term the reports do use ('stickskador') must be named by the passage quoted."""
+    assistant = _assistant_over(tmp_path, "region-testland-tolkservice-2026.md",
+        "# Årsrapport 2026\n\nTolkservice i Region Testland hanterade 4 312 uppdrag under 2026, en ökning med "
+        "12 procent jämfört med året innan.\n")
+    assert "4 312" in assistant.ask("Hur många tolkuppdrag hanterades 2026?").text
