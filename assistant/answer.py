@@ -253,10 +253,9 @@ _LIST_FRAME = frozenset(tokenize(" ".join(STATUS_PHRASES + tuple(v for vs in STA
 _ASKS_TASKS = re.compile(r"\b(?:uppdrag|aktivitet|åtgärd|insats)", re.I)
 
 
-def _is_goal_row(p: Passage) -> bool:
+def _is_goal_row(fields: dict) -> bool:
     """A row of a goal table ('Regionmål Delmål Prognos'), not of an uppdrag or activity table."""
-    f = p.chunk.fields
-    return "mål" in f or "delmål" in str(f.get("header", "")).casefold()
+    return "mål" in fields or "delmål" in str(fields.get("header", "")).casefold()
 
 
 def _has_asked_code(p: Passage, query: Query) -> bool:
@@ -274,16 +273,16 @@ _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 _GOAL_NUMBER = re.compile(r"\bmål(?:et)?\s+(\d{1,2})\b", re.I)
 _NAMES_A_GOAL = re.compile(r"\b(?:region|fullmäktige|övergripande)?mål(?:et|en)?\b", re.I)
 # A count of a table's rows: 'Hur många delmål har regionstyrelsen under Mål 2?'.
+_COUNTS_ROWS = re.compile(r"\bhur många\s+(?:av\s+)?(?:(?:de|dess|[a-zåäö]+(?:ens|ets|s))\s+)?"
+                          r"(delmål|uppdrag|aktiviteter)\b", re.I)
+GOAL_MARGIN = 0.5  # a goal named by its words: the next best goal matches at most half as well
 # A word this long is the question's specific term ('stickskador', 'konsultkostnaderna'), one a figure
 # must be about; shorter ones are too often frame ('regionkontoret' is long but an organisation's name).
 SPECIFIC_WORD = 11
-GOAL_MARGIN = 0.5
 # How far work has come, in a comment's own words: where the row has no status word, this is its status.
 _PROGRESS = re.compile(r"\b(?:pågår|pågående|påbörja\w*|genomför(?:t|d|des|ts)|slutför\w*|klar[at]?|avslutat?s?|"
                        r"försen\w*|ej påbörjat|inte påbörjat)\b", re.I)
-PROGRESS_BONUS = 0.5  # a goal named by its words: the next best goal matches at most half as well
-_COUNTS_ROWS = re.compile(r"\bhur många\s+(?:av\s+)?(?:(?:de|dess|[a-zåäö]+(?:ens|ets|s))\s+)?"
-                          r"(delmål|uppdrag|aktiviteter)\b", re.I)
+PROGRESS_BONUS = 0.5  # as much as half the question's words: it outranks a sentence about something else
 
 
 def _without_cells(fields: dict) -> str:
@@ -534,16 +533,15 @@ class ExtractiveAnswerer:
         row = self._row_of(first, passages) if first and not query.codes and not first.has_number else None
         if row is not None and intent in ("fact", "status"):
             compose = lambda q, p, s: self._row_lines(q, p, [row])  # noqa: E731
-        counted = self._counted_rows(query, passages, sentences) if intent in ("number", "status") else []
+        counted = self._counted_rows(query, passages) if intent in ("number", "status") else []
         parts = counted or compose(query, passages, sentences)
         if not parts and row is not None and intent == "number":
             parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
         if not parts and compose not in (self._fact, self._number):
             parts = self._fact(query, passages, sentences)
-        if counted:
-            pass  # the rows counted are the answer; no cell of a table read beside them
-        elif intent == "number" or intent in ("fact", "status", "compare") and not query.codes \
-                and is_numeric_question(query.text):
+        # (Rows counted are the answer: no cell of a table read beside them.)
+        if not counted and (intent == "number" or intent in ("fact", "status", "compare") and not query.codes
+                            and is_numeric_question(query.text)):
             cell = self._table_cell(query, passages)
             if cell and cell[0] not in {text for text, _ in parts}:
                 # The figure read off its column, before the row it comes from; the rest of that
@@ -911,8 +909,17 @@ class ExtractiveAnswerer:
                 return f"{label}, " + ", ".join(text.split(", ", 1)[1] for text, _ in cells), cells[0][1]
             del passages[len(passages) - sum(1 for c in cells if c):]
             return None
-        if len(query.years) != 1:
+        found = self._best_cell(query, passages) if len(query.years) == 1 else None
+        if found is None:
             return None
+        text, pos, _ = found
+        chunk = self.index.chunks[pos]
+        passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
+        return text, len(passages) - 1
+
+    def _best_cell(self, query: Query, passages: list[Passage]) -> tuple[str, int, Cell] | None:
+        """For the one asked year: the answer's line for the table row that answers best, the position
+        of the chunk it was read from, and the cell."""
         concepts = [(alts, w) for alts, w in self._concepts(query)
                     if any(re.search(r"[a-zåäö]", t) for t in alts) and not alts <= _VALUE_WORDS]
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
@@ -935,7 +942,7 @@ class ExtractiveAnswerer:
         def readable(meta: DocumentMeta) -> bool:  # a plan only when asked of one; the kind named, if any
             return (meta.kind not in PLAN_KINDS or plans_allowed) and (not query.kinds or meta.kind in query.kinds)
 
-        best: tuple[float, str, int] | None = None
+        best: tuple[float, str, int, Cell] | None = None
         for pos, cell in self._row_cells(query, passages, prefer, readable):
             # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the
             # table's title, ranking below a row whose own label names the question's subject;
@@ -957,12 +964,8 @@ class ExtractiveAnswerer:
                     ((cell.column, cell.value),)
                 # An amount with the unit the table's headings give ('-632 tkr'); a share keeps its '%'.
                 unit = lambda v: f"{v} {cell.unit}" if cell.unit and not v.endswith("%") else v  # noqa: E731
-                best = (support, f"{named}, " + ", ".join(f"{c}: {unit(v)}" for c, v in cells), pos)
-        if best is None:
-            return None
-        chunk = self.index.chunks[best[2]]
-        passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
-        return best[1], len(passages) - 1
+                best = (support, f"{named}, " + ", ".join(f"{c}: {unit(v)}" for c, v in cells), pos, cell)
+        return best[1:] if best else None
 
     def _indicator_cell(self, query: Query, passages: list[Passage]) -> tuple[str, int] | None:
         """The goal table's indicator row that the question names ('Sjukfrånvaro' for 'sjuktalet'),
@@ -1044,28 +1047,24 @@ class ExtractiveAnswerer:
     def _row_and_its_parts(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
         """'Varför gick staben så mycket plus 2023?': the results table's row for it and the 'Varav' rows
         under it, which say what the figure is made of, each read under the asked year's column."""
-        if not is_numeric_question(query.text):
+        found = self._best_cell(query, passages) if len(query.years) == 1 and is_numeric_question(query.text) else None
+        if found is None:
             return []
-        cell = self._table_cell(query, passages)
-        if cell is None:
-            return []
-        text, idx = cell
-        chunk = passages[idx].chunk
-        positions = self.doc_chunks.get(chunk.doc_id, [])
-        k = next((n for n, pos in enumerate(positions) if self.index.chunks[pos].id == chunk.id), None)
-        if k is None:
-            return []
-        rows = read_cells(self._table_text(positions, k), query.years[0], (), passages[idx].meta.year)
-        label = next((c.label for c in rows if text.startswith(c.label) or f"– {c.label}," in text), None)
-        at = next((n for n, c in enumerate(rows) if c.label == label), None)
-        if at is None:
-            return []
+        text, pos, cell = found
+        chunk = self.index.chunks[pos]
+        positions = self.doc_chunks[chunk.doc_id]
+        rows = read_cells(self._table_text(positions, positions.index(pos)), query.years[0], (),
+                          self.index.metas[chunk.doc_id].year)
+        at = next((n for n, c in enumerate(rows) if c.label == cell.label), None)
         parts = []
-        for c in rows[at + 1:]:
+        for c in rows[at + 1:] if at is not None else []:
             if not re.match(r"varav\b", c.label, re.I):
                 break
             parts.append(f"{c.label[0].lower()}{c.label[1:]}: {c.value}{f' {c.unit}' if c.unit else ''}")
-        return [(f"{text}; " + "; ".join(parts), idx)] if parts else []
+        if not parts:
+            return []
+        passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
+        return [(f"{text}; " + "; ".join(parts), len(passages) - 1)]
 
     def _why(self, query, passages, sentences):
         """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
@@ -1407,9 +1406,9 @@ class ExtractiveAnswerer:
             return []
         goals = bool(_ASKS_GOALS.search(query.text))
         return self._rows_where(passages, lambda f: has_status_level(f.get("status", ""), query.status_filter)
-                                and (("mål" in f or "delmål" in str(f.get("header", "")).casefold()) == goals))
+                                and _is_goal_row(f) == goals)
 
-    def _counted_rows(self, query, passages, sentences) -> list[tuple[str, int]]:
+    def _counted_rows(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
         """'Hur många delmål …?' counted off the table rows the question picks out (by goal, unit,
         deadline), each row listed after the count so the reader can check it."""
         noun = _COUNTS_ROWS.search(query.text)
@@ -1456,7 +1455,7 @@ class ExtractiveAnswerer:
                     and has_status_level(p.chunk.fields.get("status", ""), query.status_filter)
                     and _has_asked_code(p, query)]
         # 'Vilka delmål …' lists goal rows, 'Vilka uppdrag/aktiviteter …' the others, where the report has both.
-        goals = [i for i in matching if _is_goal_row(passages[i])]
+        goals = [i for i in matching if _is_goal_row(passages[i].chunk.fields)]
         asks_goals, asks_tasks = bool(_ASKS_GOALS.search(query.text)), bool(_ASKS_TASKS.search(query.text))
         if asks_goals and not asks_tasks:
             matching = goals or matching
