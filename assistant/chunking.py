@@ -147,8 +147,8 @@ _STATUS_CELL = re.compile(rf"^(?:{'|'.join(re.escape(p.split()[0]) for p in STAT
 
 _UNIT_BEFORE_STATUS = re.compile(rf"^{_UNIT}\s+(?=(?:{'|'.join(re.escape(p.split()[0]) for p in STATUS_PHRASES)})\b)")
 # A whole row on one line ('RF11 Erbjuda … medarbetarskap CHR Genomförd Utvecklande …'): the unit is the
-# abbreviation (or 'Regionstaben/CE') right before the status.
-_UNIT_CELL_AT_END = re.compile(r"\s((?:[A-ZÅÄÖ]{2,}|Regionstab\w*)(?:/[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$")
+# abbreviation ('CHR', 'CE/HSF') right before the status.
+_UNIT_CELL_AT_END = re.compile(r"\s([A-ZÅÄÖ]{2,}(?:/[A-ZÅÄÖ]{2,})*)\s*$")
 
 
 def _next_row_before_code(lines: list[_Line], i: int, reach: int = 25) -> bool:
