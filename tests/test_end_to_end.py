@@ -17,6 +17,12 @@ def _assistant_over(tmp_path, name: str, text: str):
     return _assistant_over_reports(tmp_path, {name: text})
 
 
+def _other_sections(*topics: str, plan: str = "planen") -> str:
+    """Sections about other topics, so that a fixture report is more than the passage a test is about."""
+    return "".join(f"{topic}\n\n{topic} har under året arbetat vidare enligt {plan} och följt upp sina mål "
+                   f"tillsammans med verksamheterna i regionen.\n\n" for topic in topics)
+
+
 def _assistant_over_reports(tmp_path, reports: dict[str, str]):
     """An assistant over a fresh corpus holding these reports (file name -> text)."""
     from assistant.config import Settings
@@ -443,8 +449,7 @@ def test_a_figure_is_not_taken_from_a_sentence_that_only_shares_a_compounds_head
     (same head) or one merely like the question (vacancies) holds no figure for it."""
     report = ("Årsrapport 2025\n\nEkonomi\n\nLägre personalkostnader +17 mnkr jämfört med budget.\n\n"
               "Vakanser har uppstått under året på grund av långa rekryteringsprocesser, vilket gav 5,1 mnkr.\n\n"
-              + "".join(f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-                        f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Miljö")))
+              + _other_sections("Medarbetare", "Miljö"))
     assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt", report)
     assert assistant.ask("Hur stor var personalomsättningen 2025?").abstained
     (tmp_path / "with").mkdir()
@@ -459,9 +464,8 @@ def test_a_figure_of_something_else_does_not_answer_for_the_specific_cost_asked(
     assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
         "Delårsrapport augusti 2025\n\nEkonomiskt resultat\n\nNettokostnaderna uppgår per augusti till 2 661 "
         "miljoner kronor, vilket är en ökning med 146 miljoner kronor jämfört med föregående år.\n\n"
-        "Åtgärder\n\nKonsultkostnaderna följs upp varje månad i ledningsgruppen och ska minska.\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Digitalisering", "Miljö")))
+        "Åtgärder\n\nKonsultkostnaderna följs upp varje månad i ledningsgruppen och ska minska.\n\n"
+        + _other_sections("Medarbetare", "Digitalisering", "Miljö"))
     assert assistant.ask("Hur mycket har konsultkostnaderna ökat i kronor 2025?").abstained
     assert "146 miljoner" in assistant.ask("Hur mycket har nettokostnaderna ökat i kronor 2025?").text
 
@@ -859,10 +863,9 @@ def test_a_figure_in_a_flattened_results_table_is_read_under_the_asked_year(tmp_
         "Ekonomi\n\nFörvaltningens resultat blev +22 mnkr, vilket är en positiv avvikelse mot budget.\n\n"
         "Resultat per centrum\n\nBelopp i mnkr\n\nBokslut\n\n2021\n\nBokslut\n\n2022\n\nBokslut\n\n2023\n\n"
         "Centrum för administration 2,4 0,1 -3,9\n\nCentrum för ekonomi 0,6 0,0 2,8\n\n"
-        "Centrum för kommunikation 3,0 0,3 -0,1\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt förvaltningsplanen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in
-            ("Medarbetare", "Digitalisering", "Lokaler", "Beredskap", "Miljö", "Forskning")))
+        "Centrum för kommunikation 3,0 0,3 -0,1\n\n"
+        + _other_sections("Medarbetare", "Digitalisering", "Lokaler", "Beredskap", "Miljö", "Forskning",
+                          plan="förvaltningsplanen"))
     answer = assistant.ask("Hur gick det för Centrum för ekonomi ekonomiskt 2023?")
     assert "Bokslut 2023: 2,8" in answer.text
     assert "-3,9" not in answer.text.split("[1]")[0]
@@ -1036,9 +1039,8 @@ def test_a_document_systems_control_fields_are_never_part_of_a_quoted_sentence(t
         "Årsredovisning 2024 Regionkontoret\n\n3 Uppdrag\n\nÅrsredovisning 2024 - Förvaltningstotalt Regionkontoret\n\n"
         "Utfärdad av: Anna Berg  Kontrollera aktuell version mot original i dokumenthanteringssystemet\n\n"
         "Godkänd av:\nGenomföra insatser för att förbättra förutsättningarna för chefs- och ledaruppdraget. "
-        "Ett nytt utbildningskoncept för chefer tas fram under våren 2025.\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Miljö")))
+        "Ett nytt utbildningskoncept för chefer tas fram under våren 2025.\n\n"
+        + _other_sections("Medarbetare", "Miljö"))
     answer = assistant.ask("Hur har det gått med insatserna för att förbättra förutsättningarna för chefsuppdraget 2024?")
     assert "utbildningskoncept" in answer.text
     assert not any(field in answer.text for field in ("Kontrollera aktuell version", "Godkänd av"))
@@ -1276,9 +1278,7 @@ def test_why_quotes_the_sentence_after_the_change_that_says_what_it_is_made_of(t
         "Nyckeltalsuppföljning\n\nKommentarer\nResor: Något ökade resekostnader i samband med kurser 0,1 mnkr.\n"
         "Antal anställda: Jämfört med december 2024 har antalet anställda ökat med 1.\nDet är en blandning av "
         "en indragen tjänst och förändringar av tillfälliga vakanser.\nRepresentation: Kostnaderna är i nivå "
-        "med föregående år.\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Digitalisering", "Miljö")))
+        "med föregående år.\n\n" + _other_sections("Ekonomi", "Digitalisering", "Miljö"))
     answer = assistant.ask("Hur kommer det sig att förvaltningen har en anställd mer än i december 2024?")
     assert "en blandning av en indragen tjänst" in answer.text
 
@@ -1287,9 +1287,8 @@ def test_how_many_answered_a_survey_is_not_answered_with_the_surveys_result(tmp_
     """The survey's index and the staff count are no count of respondents: abstain. Its index answers."""
     assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
         "Medarbetare\n\nMedarbetarengagemanget mättes med en pulsmätning hösten 2025 och indexet blev 79,8. "
-        "Antalet anställda har ökat med 1 jämfört med föregående år.\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Digitalisering", "Miljö")))
+        "Antalet anställda har ökat med 1 jämfört med föregående år.\n\n"
+        + _other_sections("Ekonomi", "Digitalisering", "Miljö"))
     assert assistant.ask("Hur många av de anställda svarade på pulsmätningen hösten 2025?").abstained
     assert "79,8" in assistant.ask("Vilket index blev det i pulsmätningen hösten 2025?").text
 
@@ -1310,9 +1309,7 @@ def test_why_quotes_the_sentence_after_a_lone_reason_when_it_goes_on_about_what_
     assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
         "Investeringar\n\nIT: Negativ avvikelse med anledning av stora investeringsbehov inom server och "
         "lagring. Osäkerheten i IT-prognosen gäller det bidragsfinansierade projektet mobilt företagsnät. "
-        "Fastighetsinvesteringarna följer planen.\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Medarbetare", "Miljö")))
+        "Fastighetsinvesteringarna följer planen.\n\n" + _other_sections("Ekonomi", "Medarbetare", "Miljö"))
     answer = assistant.ask("Vad förklarar den negativa avvikelsen för IT-investeringarna, och vilken osäkerhet "
                            "finns i IT-prognosen?")
     assert "server och lagring" in answer.text and "mobilt företagsnät" in answer.text
@@ -1341,9 +1338,8 @@ def test_what_a_unit_expects_to_bring_in_is_read_off_the_plans_named_columns(tmp
     assistant = _assistant_over_reports(tmp_path, {
         "region-provland-forvaltningsplan-2023-2025.txt": "5.2 Intäktsfinansierade verksamheter\n\n" + PRICES_TABLE,
         "region-provland-arsredovisning-2023.txt":
-            "Ekonomi\n\nFörsäljningen av tjänster gav 122,4 mnkr 2023, något över budget.\n\n" + "".join(
-                f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-                f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Miljö"))})
+            "Ekonomi\n\nFörsäljningen av tjänster gav 122,4 mnkr 2023, något över budget.\n\n"
+            + _other_sections("Medarbetare", "Miljö")})
     answer = assistant.ask("Vad räknar Controllerservice med att dra in i intäkter 2023?")
     assert "Controllerservice, Prisförändring i procent: 5,8%, Prisförändring: 0,6 mnkr, Volymförändring: " \
            "0,1 mnkr, Total beräknad intäkt: 26 mnkr" in answer.text
@@ -1364,9 +1360,8 @@ def test_a_row_without_status_word_tells_how_far_the_work_has_come_from_its_comm
     assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
         "Uppdrag\n\nUppdrag Tidplan Ansvarig Kommentar\n\n"
         f"(7) Bidra till hälsofrämjande insatser som leder till ett förbättrat hälsoläge i länet. 2023 – 2025 "
-        f"CIFU {comment}\n\n(8) Ta fram en plan för lokalförsörjningen. 2023 CA Planen är beslutad.\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt planen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Ekonomi", "Medarbetare", "Miljö")))
+        f"CIFU {comment}\n\n(8) Ta fram en plan för lokalförsörjningen. 2023 CA Planen är beslutad.\n\n"
+        + _other_sections("Ekonomi", "Medarbetare", "Miljö"))
     answer = assistant.ask("Vad är läget för uppdrag 7 om hälsofrämjande insatser 2023?")
     assert "rapporten anger ingen statusmarkering" in answer.text and "Arbetet pågår" in answer.text
 
@@ -1378,9 +1373,8 @@ def test_why_a_unit_went_plus_is_told_by_the_varav_rows_under_its_results_row(tm
         "Ekonomi\n\nFörvaltningens resultat blev +22 mnkr.\n\nResultat per enhet\n\nBelopp i mnkr\n\nBokslut\n\n"
         "2022\n\nBokslut\n\n2023\n\nCentrum för ekonomi 0,0 2,8\n\nRegiondirektörens stab 11,1 9,1\n\n"
         "Varav generell regionövergripande reserv 2,9 1,4\n\nVarav regionövergripande utvecklingsmedel 7,2 8,5\n\n"
-        "Centrum för HR -0,6 4,1\n\nVarav riktade åtgärder inom personalpolitik 0,2 -0,1\n\n" + "".join(
-            f"{topic}\n\n{topic} har under året arbetat vidare enligt förvaltningsplanen och följt upp sina mål "
-            f"tillsammans med verksamheterna i regionen.\n\n" for topic in ("Medarbetare", "Digitalisering", "Miljö")))
+        "Centrum för HR -0,6 4,1\n\nVarav riktade åtgärder inom personalpolitik 0,2 -0,1\n\n"
+        + _other_sections("Medarbetare", "Digitalisering", "Miljö", plan="förvaltningsplanen"))
     answer = assistant.ask("Vad var det som gjorde att regiondirektörens stab gick så mycket plus 2023?")
     assert "Regiondirektörens stab, Bokslut 2023: 9,1 mnkr; varav generell regionövergripande reserv: 1,4 mnkr; " \
            "varav regionövergripande utvecklingsmedel: 8,5 mnkr" in answer.text
