@@ -18,7 +18,7 @@ import numpy as np
 
 from .catalog import PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
-from .models import Answer, Chunk, Citation, DocumentMeta, Passage, Query
+from .models import Answer, Chunk, Citation, DocumentMeta, Passage, Query, ReportShare
 from .query import intent_within_comparison, plan_and_outcome_parts
 from .sentences import is_chart_axis, is_document_field, is_page_furniture, is_substantive, split_sentences
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
@@ -519,8 +519,17 @@ class ExtractiveAnswerer:
     def answer(self, query: Query, passages: list[Passage], query_vector: np.ndarray) -> Answer:
         if self._out_of_scope(query, passages) or not passages or not self._shares_vocabulary(query):
             return self._abstain(query)
+        passages, parts, counted = self._compose(query, passages, query_vector)
+        if not parts:
+            return self._abstain(query)
+        return self.render(query, passages, parts, force_lines=counted)
+
+    def _compose(self, query: Query, passages: list[Passage], query_vector: np.ndarray,
+                 only_docs: set[str] | None = None) -> tuple[list[Passage], list[tuple[str, int]], bool]:
+        """The answer's quoted parts, each with its passage index (none: nothing supports an answer),
+        the passages they index, and whether the parts are rows counted (each on a line of its own)."""
         limit = len(passages) if query.intent == "list" else self.sentence_passages
-        passages = self._with_sentence_hits(query, passages, query_vector, limit)
+        passages = self._with_sentence_hits(query, passages, query_vector, limit, only_docs=only_docs)
         sentences = self._sentences(query, passages, query_vector, limit=limit)
         intent = query.intent
         if query.codes and intent not in ("why", "list", "compare"):
@@ -559,8 +568,8 @@ class ExtractiveAnswerer:
                 parts = [indicator] + self._without_loose_cells(parts, passages, passages[indicator[1]].chunk.id)
         if not parts or self._lacks_asked_detail(query, passages, parts) or \
                 self._misses_what_the_figure_is_of(query, passages, parts):
-            return self._abstain(query)
-        return self.render(query, passages, self._rejoin_broken(parts, sentences), force_lines=bool(counted))
+            return passages, [], False
+        return passages, self._rejoin_broken(parts, sentences), bool(counted)
 
     def _misses_what_the_figure_is_of(self, query: Query, passages: list[Passage],
                                       parts: list[tuple[str, int]]) -> bool:
@@ -618,29 +627,32 @@ class ExtractiveAnswerer:
             out.append((text, idx))
         return out
 
-    def answer_compare(self, query: Query, groups: list[tuple[DocumentMeta, list[Passage]]],
-                       query_vector: np.ndarray) -> Answer:
+    def answer_compare(self, query: Query, shares: list[ReportShare]) -> Answer:
         """One line per report and year, each cited; reports with nothing supported are left out.
-        Each report's line is composed as if the question were asked of that report alone: a status,
-        a figure (read off its table column where one is), the reasons, or the best fact."""
-        inner = intent_within_comparison(query.text)
-        # 'Hur ligger vi till med sjuktalen jämfört med …' compares a figure, not a status.
-        if inner in ("fact", "number", "status") and is_numeric_question(f"{query.text} {query.expanded}"):
-            inner = "number"
+        Each report's line is composed as if the question were asked of that report alone (its share's
+        query): a status, a figure (read off its table column where one is), the reasons, or the best fact."""
         passages: list[Passage] = []
         parts = []
-        for meta, group in groups:
+        for share in shares:
+            meta, group, asked = share.meta, share.passages, share.query
+            inner = intent_within_comparison(asked.text)
+            # 'Hur ligger vi till med sjuktalen jämfört med …' compares a figure, not a status.
+            if inner in ("fact", "number", "status") and is_numeric_question(f"{asked.text} {asked.expanded}"):
+                inner = "number"
             base = len(passages)
             # Each report speaks for its own year: a 2025 report's line about 2024 does not answer for
             # 2025. Set against a plan, each report speaks for the year asked.
             years = query.years if query.against_plan else [meta.year] if meta.year else []
-            sub = replace(query, years=years, intent=inner)
+            sub = replace(asked, years=years, intent=inner)
             if query.against_plan:
                 asked_of_plan, asked_of_outcome = plan_and_outcome_parts(query.text)
                 sub = replace(sub, text=asked_of_plan if meta.kind in PLAN_KINDS else asked_of_outcome)
-            group = self._with_sentence_hits(sub, group, query_vector, 4, top=4, only_docs={meta.doc_id})
-            sents = self._sentences(sub, group, query_vector, limit=4)
-            found = self._compose_one(sub, group, sents)
+            if asked.text != query.text:  # a part of the question asked of this report alone
+                group, found, _ = self._compose(sub, group, share.query_vector, only_docs={meta.doc_id})
+            else:
+                group = self._with_sentence_hits(sub, group, share.query_vector, 4, top=4, only_docs={meta.doc_id})
+                sents = self._sentences(sub, group, share.query_vector, limit=4)
+                found = self._compose_one(sub, group, sents)
             passages.extend(group)
             if found:
                 # A plan spans years: its title says which.

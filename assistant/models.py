@@ -94,6 +94,15 @@ class Passage:
 
 
 @dataclass
+class ReportShare:
+    """One report's part of a comparison: what is asked of that report and what was found in it."""
+    meta: DocumentMeta
+    query: Query
+    passages: list[Passage]
+    query_vector: Any  # numpy vector of `query`, for the sentence search within the report
+
+
+@dataclass
 class Citation:
     n: int
     doc_id: str

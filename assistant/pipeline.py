@@ -13,9 +13,9 @@ from .config import Settings
 from .embedders import Embedder, load_embedder
 from .errors import AssistantError
 from .indexer import BuildReport, build_index, index_is_current
-from .models import Answer, Passage, Query
-from .query import analyse
-from .retrieve import Retriever, is_report, prefers_reports
+from .models import Answer, Passage, Query, ReportShare
+from .query import analyse, question_for_report
+from .retrieve import Retriever, SearchChannels, is_report, prefers_reports
 from .store import LoadedIndex, load_index
 
 MAX_QUESTION_CHARS = 2000
@@ -188,6 +188,23 @@ class Assistant:
         chosen.sort(key=lambda x: x[1].year or 0)
         return [plan_id] + [d for d, _ in chosen][:3] if chosen else []
 
+    @staticmethod
+    def _share(index: LoadedIndex, retriever: Retriever, query: Query, channels: SearchChannels, doc_id: str,
+               compared: list[str]) -> ReportShare:
+        """A report's part of a comparison, searched for what the question asks of that report alone.
+        A plan set against its outcome is split by plan and outcome words instead (answer_compare)."""
+        meta = index.metas[doc_id]
+        text = query.text if query.against_plan else \
+            question_for_report(query.text, meta, [index.metas[d] for d in compared])
+        if text != query.text:
+            own = analyse(text, index.metas.values(), index.units)
+            own.doc_filter = query.doc_filter
+            channels = retriever.channels(own)
+        else:
+            own = query
+        return ReportShare(meta, own, retriever.search(own, k=4, channels=channels, only_docs={doc_id}),
+                           channels.query_vector)
+
     def _answer(self, answerer: ExtractiveAnswerer, query: Query, passages: list[Passage], query_vector) -> Answer:
         if self.generator is not None:
             from .generate import GenerativeAnswerer
@@ -211,10 +228,9 @@ class Assistant:
         t1 = time.perf_counter()
         compare_docs = self._compare_docs(index, query, passages) if query.intent == "compare" else []
         if len(compare_docs) >= 2:
-            groups = [(index.metas[d], retriever.search(query, k=4, channels=channels, only_docs={d}))
-                      for d in compare_docs]
-            answer = answerer.answer_compare(query, [g for g in groups if g[1]], channels.query_vector)
-            passages = [p for _, g in groups for p in g[:1]] + passages
+            shares = [self._share(index, retriever, query, channels, d, compare_docs) for d in compare_docs]
+            answer = answerer.answer_compare(query, [s for s in shares if s.passages])
+            passages = [p for s in shares for p in s.passages[:1]] + passages
         else:
             # Other documents (press releases) answer only what the organisation's reports do not.
             own = [p for p in passages if is_report(p.meta)] if prefers_reports(retriever.mixed_corpus, query) else []

@@ -77,6 +77,42 @@ def plan_and_outcome_parts(text: str) -> tuple[str, str]:
     return " ".join(plan), " ".join(outcome)
 
 
+def question_for_report(text: str, meta: DocumentMeta, compared: list[DocumentMeta]) -> str:
+    """What a question that asks several reports in turn asks of this one: 'Hur stor var X i bokslutet
+    2020, vilken ram gav förvaltningsplanen, och hur blev utfallet 2023?' asks the 2020 report the
+    first part. The parts that name no report (the subject) go to every report; a report that no
+    part singles out is asked the whole question."""
+    parts: list[str] = []
+    for p in (p for p in _PART_BREAK.split(text) if p and p.strip()):
+        # '2020, 2023 och 2025' is one list of years, not parts of their own.
+        if parts and not re.sub(r"20\d\d|\b(?:och|samt|respektive)\b|[^\w]", "", p):
+            parts[-1] = f"{parts[-1]}, {p}"
+        else:
+            parts.append(p)
+    if len(parts) < 2:
+        return text
+    named = [_reports_named(p, compared) for p in parts]
+    own = [meta in n for n in named]
+    if not any(own):
+        return text
+    return " ".join(p for p, n, mine in zip(parts, named, own) if mine or not n)
+
+
+def _reports_named(part: str, compared: list[DocumentMeta]) -> list[DocumentMeta]:
+    """The reports among those compared that a part of a question names by kind, organisation or year;
+    none when it names none of them or all of them. A year alone names the outcome report of that
+    year before a plan covering it."""
+    asked = analyse(part, compared)
+    if not (asked.kinds or asked.organisations or asked.years):
+        return []
+    found = [m for m in compared if not asked.kinds or m.kind in asked.kinds]
+    found = [m for m in found if not asked.organisations or {m.organisation, m.unit} & set(asked.organisations)]
+    if asked.years:
+        covering = [m for m in found if set(m.years or [m.year]) & set(asked.years)]
+        found = [m for m in covering if m.kind not in PLAN_KINDS] or covering
+    return [] if len(found) == len(compared) else found
+
+
 def asks_plan_against_outcome(text: str, kinds: list[str]) -> bool:
     """The question asks both what a plan said and what came of it (or names a plan and an outcome report)."""
     low = text.casefold()

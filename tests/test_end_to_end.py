@@ -802,6 +802,24 @@ def test_in_a_comparison_a_reports_sentence_about_another_year_only_is_not_its_l
     assert "ökat något" in line_2025 and "3,7" not in line_2025
 
 
+def test_a_comparison_asks_each_report_the_part_of_the_question_that_names_it(tmp_path):
+    """'Hur stor var regionersättningen 2020, och hur många ärenden handlade arkivet 2023?' asks the 2020
+    report for the regionersättning and the 2023 report for the cases, though each report has both."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2020.txt": "Ekonomi\n\nRegionersättningen uppgick till 264,6 mnkr under 2020.\n\n"
+            "Arkiv\n\nRegionarkivet handlade 1 250 ärenden under 2020.\n\n" + _other_sections("Personal", "Miljö"),
+        "region-provland-arsredovisning-2023.txt": "Ekonomi\n\nRegionersättningen uppgick till 337,6 mnkr under 2023.\n\n"
+            "Arkiv\n\nRegionarkivet handlade 1 480 ärenden under 2023.\n\n" + _other_sections("Personal", "Miljö"),
+    })
+
+    lines = assistant.ask("Hur stor var regionersättningen 2020, och hur många ärenden handlade "
+                          "Regionarkivet 2023?").text.splitlines()
+    line_2020 = next(l for l in lines if l.startswith("2020"))
+    line_2023 = next(l for l in lines if l.startswith("2023"))
+    assert "264,6" in line_2020 and "1 250" not in line_2020
+    assert "1 480" in line_2023 and "337,6" not in line_2023
+
+
 def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
     """The 2025 report gives last year's figure ('… 2024 var 3,7 procent') and says only that 2025 was
     higher: asked for 2025, it must not answer 3,7."""

@@ -118,3 +118,26 @@ def test_a_plan_named_by_its_period_does_not_make_its_years_the_asked_ones():
     q = analyse("Vilken ramreducering redovisas för 2022 i förvaltningsplanen 2023–2025?", METAS)
     assert q.years == [2022] and q.intent != "compare"
     assert analyse("Vad ska göras enligt förvaltningsplanen 2023–2025?", METAS).years == [2023, 2025]
+
+
+def test_a_question_asking_each_report_its_own_part_is_split_by_the_report_each_part_names():
+    """'… i bokslutet 2020, vilken ram enligt förvaltningsplanen, och hur blev utfallet 2023?' asks the
+    2020 report the first part, the plan the second, the 2023 report the third; the subject part goes to
+    every report, and a list of years ('2020, 2023 och 2025') is one part, asked of all."""
+    from assistant.query import question_for_report
+
+    ar20, ar23 = (DocumentMeta(doc_id=f"ar{y}", title="", organisation="Region Västmanland", unit="Regionkontoret",
+                               year=y, kind="årsredovisning", path="", sha256="") for y in (2020, 2023))
+    plan = DocumentMeta(doc_id="p", title="", organisation="Region Västmanland", unit="Regionkontoret", year=2023,
+                        kind="förvaltningsplan", path="", sha256="", years=[2023, 2024, 2025])
+    compared = [ar20, plan, ar23]
+    question = ("Hur stor var regionersättningen i bokslutet 2020, vilken ram för 2023 beslutades enligt "
+                "förvaltningsplanen, och hur stort blev utfallet 2023?")
+    assert question_for_report(question, ar20, compared) == "Hur stor var regionersättningen i bokslutet 2020"
+    assert question_for_report(question, plan, compared) == "vilken ram för 2023 beslutades enligt förvaltningsplanen"
+    assert question_for_report(question, ar23, compared) == "hur stort blev utfallet 2023?"
+
+    subject = "Regionarkivet – hur gick det ekonomiskt 2020, och hur många ärenden hade man 2023?"
+    assert question_for_report(subject, ar23, [ar20, ar23]) == "Regionarkivet hur många ärenden hade man 2023?"
+    listed = "Gick regionkontoret plus 2020, 2023 och 2025, och i så fall med hur mycket?"
+    assert question_for_report(listed, ar20, [ar20, ar23]) == listed
