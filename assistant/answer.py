@@ -267,6 +267,18 @@ def _has_asked_code(p: Passage, query: Query) -> bool:
 # A list of what went plus or minus ('… gick med underskott', '… gick plus'), read off a results table.
 _SIGN_ASKED = re.compile(r"(?P<neg>\bunderskott|\bnegativ\w* (?:resultat|avvikelse)|\bgick (?:\w+ )?(?:minus|back)\b)|"
                          r"(?P<pos>\böverskott|\bpositiv\w* (?:resultat|avvikelse)|\bgick (?:\w+ )?plus\b)", re.I)
+# A list of costs or incomes by how they came out against the budget ('Vilka kostnader gick över
+# budget?', '… landade lägre än budgeterat', '… störst negativ avvikelse mot budget').
+_AGAINST_BUDGET = re.compile(
+    r"(?P<over>\bover budget|\böver(?:skred|skrid|steg)\w*|\b(?:dyrare|mer|högre|större) än (?:\w+ )?budget|"
+    r"\b(?:drog|gick|landade) (?:\w+ )?över\b)|"
+    r"(?P<under>\bunder budget|\b(?:lägre|mindre|billigare) än (?:\w+ )?budget|\binom budget|\bunderskred\w*|"
+    r"\b(?:landade|gick|hamnade) (?:\w+ )?under\b)|"
+    r"(?P<worse>\bnegativ\w* avvikelse|\bsämre än (?:\w+ )?budget)|(?P<better>\bpositiv\w* avvikelse|\bbättre än (?:\w+ )?budget)",
+    re.I)
+# Only the largest deviations are asked for ('Vilka kostnader drog mest över budget?').
+_ASKS_LARGEST = re.compile(r"\b(?:mest|störst\w*|främst|mycket)\b", re.I)
+_LARGEST_LISTED = 3
 # What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 # A goal the question names by number ('under Mål 2') or by its words ('målet om trygga uppväxtvillkor').
@@ -542,7 +554,10 @@ class ExtractiveAnswerer:
         row = self._row_of(first, passages) if first and not query.codes and not first.has_number else None
         if row is not None and intent in ("fact", "status"):
             compose = lambda q, p, s: self._row_lines(q, p, [row])  # noqa: E731
-        counted = self._counted_rows(query, passages) if intent in ("number", "status") else []
+        # Rows picked out by structure (counted, or read against their budget) are the answer, each on
+        # a line of its own.
+        against_budget = self._rows_against_budget(query, passages) if intent == "list" else []
+        counted = against_budget or (self._counted_rows(query, passages) if intent in ("number", "status") else [])
         parts = counted or compose(query, passages, sentences)
         if not parts and row is not None and intent == "number":
             parts = self._row_lines(query, passages, [row])  # no figure: the row's own assessment
@@ -566,8 +581,9 @@ class ExtractiveAnswerer:
                 # The report's own measure of what was asked, for that year; the row's loose cells
                 # ('3,8%') add nothing to it.
                 parts = [indicator] + self._without_loose_cells(parts, passages, passages[indicator[1]].chunk.id)
-        if not parts or self._lacks_asked_detail(query, passages, parts) or \
-                self._misses_what_the_figure_is_of(query, passages, parts):
+        # (A table's rows read against its budget are what was asked of it, whatever the table is titled.)
+        if not parts or not against_budget and (self._lacks_asked_detail(query, passages, parts)
+                                                or self._misses_what_the_figure_is_of(query, passages, parts)):
             return passages, [], False
         return passages, self._rejoin_broken(parts, sentences), bool(counted)
 
@@ -1343,6 +1359,57 @@ class ExtractiveAnswerer:
             passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
             parts.append((f"{cell.label} ({cell.column}: {cell.value})", len(passages) - 1))
         return parts
+
+    def _rows_against_budget(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
+        """'Vilka kostnader gick över budget 2023?': the rows of a results table with an outcome and a
+        budget column for the asked year, costs or incomes as asked, that came out the asked way
+        against the budget; largest deviation first (only the largest few where the question asks
+        for the most). A cost is a row the table gives with a negative sign, or named a cost."""
+        wanted = _AGAINST_BUDGET.search(query.text)
+        noun = _LISTED_NOUN.search(query.text)
+        if len(query.years) != 1 or not wanted or not noun or "budget" not in query.text.casefold():
+            return []
+        asks_costs = "kostnad" in noun.group(1).casefold() or not re.search(r"intäkt", noun.group(1), re.I)
+        tables: dict[tuple, list[tuple[Cell, int, float, float]]] = {}
+        for pos, cell in self._row_cells(query, passages, (), lambda meta: meta.kind not in PLAN_KINDS):
+            budget = next((_as_number(v) for c, v in cell.same_year if "budget" in c.casefold()), None)
+            outcome = _as_number(cell.value)
+            if budget is None or outcome is None or "budget" in cell.column.casefold() or \
+                    re.match(r"(varav|summa|totalt?|resultat)\b", cell.label, re.I):
+                continue
+            key = (self.index.chunks[pos].doc_id, cell.title, tuple(c for c, _ in cell.same_year))
+            rows = tables.setdefault(key, [])
+            if cell.label not in {c.label for c, *_ in rows}:
+                rows.append((cell, pos, outcome, budget))
+        if not tables:
+            return []
+        retrieved = {p.chunk.id for p in passages[:self.sentence_passages]}
+        # A table with a deviation column (its figures unrounded) before one without; of those, the one
+        # the search found, else the fullest.
+        rows = max(tables.values(), key=lambda rs: (any(c.casefold().startswith(("avv", "ack avv")) for c, _ in rs[0][0].same_year),
+                                                    any(self.index.chunks[pos].id in retrieved for _, pos, *_ in rs),
+                                                    len(rs)))
+        found = []
+        for cell, pos, outcome, budget in rows:
+            is_cost = outcome < 0 or budget < 0 or ("kostnad" in cell.label.casefold() and "intäkt" not in cell.label.casefold())
+            if is_cost != asks_costs or abs(abs(outcome) - abs(budget)) < 0.05:
+                continue
+            above = abs(outcome) > abs(budget)
+            worse = above if is_cost else not above
+            if (wanted.group("over") and not above) or (wanted.group("under") and above) or \
+                    (wanted.group("worse") and not worse) or (wanted.group("better") and worse):
+                continue
+            found.append((abs(abs(outcome) - abs(budget)), cell, pos))
+        found.sort(key=lambda x: -x[0])
+        if _ASKS_LARGEST.search(query.text):
+            found = found[:_LARGEST_LISTED]
+        parts = []
+        for _, cell, pos in found:
+            chunk = self.index.chunks[pos]
+            passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
+            unit = f" {cell.unit}" if cell.unit else ""
+            parts.append((f"{cell.label}, " + ", ".join(f"{c}: {v}{unit}" for c, v in cell.same_year), len(passages) - 1))
+        return parts if len(parts) >= 1 else []
 
     def _rows_where(self, passages: list[Passage], keep) -> list[int]:
         """Every parsed row (uppdrag/aktivitet) that `keep(fields)` accepts, of the first report among

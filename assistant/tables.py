@@ -49,6 +49,11 @@ def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
     k = len(tokens)
     while k > 0 and _NUMBER_TOKEN.match(tokens[k - 1]):
         k -= 1
+    # 'Övriga kostnader i kkl 5 -37,4 -29,7 …': a bare one- or two-digit number before figures that all
+    # have decimals ends the label.
+    if k < len(tokens) - 2 and re.fullmatch(r"\d{1,2}", tokens[k]) and \
+            all(re.fullmatch(r"[+\-−–]?\d+,\d+%?", t) for t in tokens[k + 1:]):
+        k += 1
     label, figures = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ "), tokens[k:]
     if not label or not re.search(r"[A-Za-zÅÄÖåäö]{3}", label) or len(figures) < 2:
         return None

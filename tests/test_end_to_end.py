@@ -820,6 +820,27 @@ def test_a_comparison_asks_each_report_the_part_of_the_question_that_names_it(tm
     assert "1 480" in line_2023 and "337,6" not in line_2023
 
 
+def test_costs_that_went_over_or_under_budget_are_listed_off_the_results_table(tmp_path):
+    """'Vilka kostnader gick över budget?' lists the cost rows whose outcome exceeded their budget,
+    largest overrun first, each with its figures; incomes and costs under budget are not among them.
+    Asked for the costs under budget, the others."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt", (
+        "Ekonomi\n\nFörvaltningen redovisar ett resultat på +21,5 mnkr för 2023.\n\n"
+        "Resultaträkning\nBelopp i mnkr\nBokslut 2023\nBudget 2023\nAvvikelse 2023\n"
+        "Försäljning av tjänster 122,4 121,4 1,0\nRegionersättning 337,6 312,7 24,9\n"
+        "Personalkostnader -289,6 -292,4 2,8\nLäkemedel -5,2 -0,1 -5,1\n"
+        "Övriga kostnader i kkl 5 -37,4 -29,7 -7,7\nLokalkostnader -18,7 -19,1 0,4\n"
+        "Summa kostnader -350,9 -341,3 -9,6\n\n" + _other_sections("Personal", "Miljö")))
+
+    over = assistant.ask("Vilka kostnader gick över budget 2023?").text
+    lines = [l for l in over.splitlines() if "Bokslut 2023" in l]
+    assert [l.split(",")[0] for l in lines] == ["Övriga kostnader i kkl 5", "Läkemedel"]
+    assert "-7,7" in lines[0]
+    under = assistant.ask("Vilka kostnader blev lägre än budgeterat 2023?").text
+    assert "Personalkostnader" in under and "Lokalkostnader" in under
+    assert "Läkemedel" not in under and "Regionersättning" not in under
+
+
 def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
     """The 2025 report gives last year's figure ('… 2024 var 3,7 procent') and says only that 2025 was
     higher: asked for 2025, it must not answer 3,7."""

@@ -265,3 +265,13 @@ def test_columns_named_by_words_and_unit_are_read_each_with_its_figure_of_the_re
     assert read_cells(PRICES, 2024, report_year=2023) == [] and read_cells(PRICES, 2023) == []
     missing = PRICES.replace("Regionhälsan 5,8 % 0,8 -0,2 14,8", "Regionhälsan 5,8 % 0,8 14,8")
     assert "Regionhälsan" not in {c.label for c in read_cells(missing, 2023, report_year=2023)}
+
+
+def test_a_label_that_ends_in_a_number_keeps_it():
+    """'Övriga kostnader i kkl 5 -37,4 -29,7 -7,7': the bare '5' before figures that all have decimals
+    is the label's (the account class), not a figure that would push every cell one column over."""
+    text = "Belopp i mnkr\nBokslut 2023\nBudget 2023\nAvvikelse 2023\n" \
+           "Övriga kostnader i kkl 5 -37,4 -29,7 -7,7\nLokalkostnader -18,7 -19,1 0,4"
+    cells = _by_label(text, 2023)
+    assert cells["Övriga kostnader i kkl 5"] == ("Bokslut 2023", "-37,4")
+    assert cells["Lokalkostnader"] == ("Bokslut 2023", "-18,7")
