@@ -962,7 +962,9 @@ class ExtractiveAnswerer:
         own |= {t for alts, _ in concepts for t in alts if len(t) > 4 and any(
             len(o) >= 4 and t.startswith(o) for o in own)}
         prefer = tuple(w for w in ("budget", "prognos") if w in query.text.casefold())
-        against_budget = bool(re.search(r"budget|avvik|avvek|prognos", f"{query.text} {query.expanded}", re.I))
+        # (A change from the year before is a deviation column of the table too.)
+        against_budget = bool(re.search(r"budget|avvik|avvek|prognos|förändr|föregående år|\bfg år",
+                                        f"{query.text} {query.expanded}", re.I))
         plans_allowed = (bool(re.search(r"\bplan|\bram\b|\bramen\b|\bbudget|\bräkna[rt]?\b(?:\s+\S+){0,3}?\s+med\b|\bberäkna",
                                         query.expanded or query.text, re.I))
                          and not asks_outcome(query.text)) or bool(set(query.kinds) & PLAN_KINDS)

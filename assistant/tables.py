@@ -194,7 +194,8 @@ def _grouped_columns(above: list[str], report_year: int | None) -> list[tuple[st
     cols = []
     for g in groups:
         label = " ".join(" ".join(g).split())
-        earlier = re.search(r"\b(?:fg\.?|föregående)\s+år", label, re.I)
+        # ('Ack Avv Fg år' is the report year's change from the year before: the report's year.)
+        earlier = re.search(r"\b(?:fg\.?|föregående)\s+år", label, re.I) and not re.match(r"(?:ack\s+)?avv", label, re.I)
         cols.append((f"{label} ({report_year - 1 if earlier else report_year})", report_year - 1 if earlier else report_year))
     return cols if len(cols) >= 4 else []
 
@@ -231,23 +232,44 @@ def _with_percent_signs(tokens: list[str]) -> list[str]:
     return out
 
 
-def _checked_prefix(figures: tuple[str, ...] | list[str], columns: list[tuple[str, int]]) -> int:
-    """How many leading columns are confirmed: up to the last deviation column ('Ack avv från budget')
-    whose figure is the difference of the two columns before it, with no failed check before it."""
+def _checked_prefix(figures: tuple[str, ...] | list[str],
+                    columns: list[tuple[str, int]]) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """How many leading columns the figures confirm, and the columns in the figures' order. A deviation
+    column ('Ack avv från budget') is confirmed by being the difference of the two columns before it;
+    one against the year before ('Ack Avv Fg år') by being a report-year column less an earlier year's.
+    The extraction may list a deviation's heading one place late ('Bokslut Utf Fg år' before 'Avv Bud
+    mot Prog' while the figures come the other way): where the figure before its place is the
+    difference of the two before that, the two headings swap. Reading stops at the first failed check."""
     values = []
     for f in figures:
         m = re.fullmatch(r"([+\-−–]?)(\d[\d ]*(?:,\d+)?)", f)
         values.append(None if not m else float(m.group(2).replace(" ", "").replace(",", "."))
                       * (-1 if m.group(1) else 1))
+    cols = list(columns)
+    is_deviation = lambda k: bool(re.match(r"(?:ack\s+)?avv", cols[k][0], re.I))  # noqa: E731
+
+    def differs(a: int, b: int, d: int) -> bool:
+        return None not in (values[a], values[b], values[d]) and abs(values[a] - values[b] - values[d]) <= 0.11
+
+    def against_year_before(d: int) -> bool:
+        if not re.search(r"\b(?:fg\.?|föregående)\s+år", cols[d][0], re.I):
+            return False
+        year = cols[d][1]
+        return any(differs(a, b, d) for a in range(d) for b in range(d) if not is_deviation(a) and not is_deviation(b)
+                   and cols[a][1] == year and cols[b][1] == year - 1)
+
     trusted = 0
-    for k, (label, _) in enumerate(columns):
-        if k < 2 or not re.match(r"(?:ack\s+)?avv", label, re.I):
+    for k in range(2, len(cols)):
+        if not is_deviation(k):
             continue
-        a, b, d = values[k - 2], values[k - 1], values[k]
-        if None in (a, b, d) or abs((a - b) - d) > 0.11:
+        if differs(k - 2, k - 1, k) or against_year_before(k):
+            trusted = k + 1
+        elif k >= 3 and not is_deviation(k - 1) and differs(k - 3, k - 2, k - 1):
+            cols[k - 1], cols[k] = cols[k], cols[k - 1]
+            trusted = k  # the heading swapped in at k is confirmed only by a later check
+        else:
             break
-        trusted = k + 1
-    return trusted
+    return trusted, tuple(cols)
 
 
 def _title(above: list[str], per_line: list[list], heading: int | None) -> str:
@@ -361,7 +383,10 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
         elif any(len(cols) >= 2 for cols in per_line):
             continue  # a heading line with more heading lines under it: which column is which is unknown
         else:
-            layouts = [(_columns(above, report_year), None, False), (_grouped_columns(above, report_year), None, True)]
+            # (Wrapped headings: the table's title is the lines above its first column's heading.)
+            first_heading = next((k for k, h in enumerate(above) if _COLUMN_START.match(h)), None)
+            layouts = [(_columns(above, report_year), None, False),
+                       (_grouped_columns(above, report_year), first_heading, True)]
         # (Thousands separators that leave the split in doubt: the deviation column decides, last.)
         read = next(((cand, cols, k, unconfirmed) for split in (_as_many, _confirmed_split)
                      for cols, k, unconfirmed in layouts if len(cols) >= 2
@@ -370,7 +395,8 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             # Wrapped headings may come out of the extraction in another order than their columns:
             # only the columns up to a deviation that checks out ('avv' = the two before it) are read,
             # as far as most rows of the table confirm it (a row of zeros confirms anything).
-            checked.setdefault(tuple(above), []).append((len(rows), _checked_prefix(read[0], read[1])))
+            trusted, order = _checked_prefix(read[0], read[1])
+            checked.setdefault(tuple(above), []).append((len(rows), trusted, order))
         if read and share_below and not _deviation_checks(read[0], read[1]):
             read = None
         heading_below = ""
@@ -385,9 +411,10 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             rows.append(Row(label=label, figures=figures_read, columns=columns_read,
                             title=_title(above, per_line, read[2]), unit=unit.group(1).casefold() if unit else ""))
     for block in checked.values():
-        trusted = Counter(t for _, t in block).most_common(1)[0][0]
-        for k, t in block:
-            rows[k] = replace(rows[k], figures=rows[k].figures[:trusted], columns=rows[k].columns[:trusted]) \
+        # (A row of zeros confirms any order: the table's order is the one most of its rows confirm.)
+        trusted, order = Counter((t, o) for _, t, o in block).most_common(1)[0][0]
+        for k, t, _ in block:
+            rows[k] = replace(rows[k], figures=rows[k].figures[:trusted], columns=order[:trusted]) \
                 if t >= trusted > 0 else None
     return tuple(r for r in rows if r is not None)
 

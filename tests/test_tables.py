@@ -1,6 +1,8 @@
 """Reading a cell of a table the PDF extraction flattened: right column or nothing at all."""
 from __future__ import annotations
 
+import re
+
 from assistant.tables import read_cells
 
 RESULTS = """Resultat, mnkr
@@ -219,18 +221,36 @@ Läkemedel  -0,1  -0,1  0,0  -0,1  -0,1  -0,1  0,0  -0,1  0,0
 """
 
 
-def test_headings_wrapped_over_lines_are_read_only_as_far_as_the_figures_confirm_them():
+def test_headings_wrapped_over_lines_are_read_in_the_order_the_figures_confirm():
     """A monthly results table's headings wrap ('Ack / utfall / Inn år'); 'Inn år' is the report's
     year. The extraction lists 'Bokslut Utf Fg år' before 'Avv Bud mot Prog' although the figures
-    (15,6 = 328,3 - 312,7) say otherwise: only the columns up to the deviation that checks out
-    (24,9 = 337,6 - 312,7) are read, for every row, also below the in-table label 'Kostnader'."""
+    (15,6 = 328,3 - 312,7) say otherwise: the two headings swap back, every column is read, for every
+    row, also below the in-table label 'Kostnader'. 'Ack Avv Fg år' is the report year's change from
+    the year before (26,9 = 337,6 - 310,7). The lines above the first heading are the table's title."""
     cells = {c.label: c for c in read_cells(MONTHLY, 2023, report_year=2023)}
     assert (cells["Regionersättning"].column, cells["Regionersättning"].value) == ("Ack utfall Inn år (2023)", "337,6")
     assert dict(cells["Regionersättning"].same_year) == {"Ack utfall Inn år (2023)": "337,6",
                                                          "Ack Budget Inn år (2023)": "312,7",
-                                                         "Ack avv från budget (2023)": "24,9"}
-    assert cells["Personalkostnader"].value == "-289,6" and len(cells["Läkemedel"].same_year) == 3
-    assert read_cells(MONTHLY, 2022, report_year=2023) == []  # 'Fg år' columns are not confirmed
+                                                         "Ack avv från budget (2023)": "24,9",
+                                                         "Helår Prognos (2023)": "328,3",
+                                                         "Helår Budget (2023)": "312,7",
+                                                         "Avv Bud mot Prog (2023)": "15,6",
+                                                         "Ack Avv Fg år (2023)": "26,9"}
+    assert cells["Personalkostnader"].value == "-289,6" and dict(cells["Personalkostnader"].same_year)[
+        "Helår Prognos (2023)"] == "-285,0"
+    assert cells["Regionersättning"].title.startswith("Förenklad resultaträkning")
+    year_before = {c.label: dict(c.same_year) for c in read_cells(MONTHLY, 2022, report_year=2023)}
+    assert year_before["Regionersättning"] == {"Ack Utfall Fg år (2022)": "310,7", "Bokslut Utf Fg år (2022)": "310,7"}
+
+
+def test_wrapped_headings_are_read_only_as_far_as_the_figures_confirm_them():
+    """Where no order of the headings makes the later deviations add up, only the columns up to the
+    last deviation that checks out are read."""
+    unconfirmed = re.sub(r"(Regionersättning|Övriga intäkter|Summa Intäkter|Personalkostnader)((?:\s+\S+){6})\s+\S+",
+                         r"\1\2  99,9", MONTHLY)
+    cells = {c.label: c for c in read_cells(unconfirmed, 2023, report_year=2023)}
+    assert len(cells["Regionersättning"].same_year) == 3
+    assert read_cells(unconfirmed, 2022, report_year=2023) == []
 
 
 PRICES = """5.2 Intäktsfinansierade verksamheter
