@@ -141,3 +141,10 @@ def test_a_question_asking_each_report_its_own_part_is_split_by_the_report_each_
     assert question_for_report(subject, ar23, [ar20, ar23]) == "Regionarkivet hur många ärenden hade man 2023?"
     listed = "Gick regionkontoret plus 2020, 2023 och 2025, och i så fall med hur mycket?"
     assert question_for_report(listed, ar20, [ar20, ar23]) == listed
+
+
+def test_staff_words_for_time_worked_search_the_reports_term_but_not_when_it_says_when():
+    """'arbetstiden gick ner' is what the reports count as 'arbetad tid'; 'plugga på arbetstid' is
+    about when, and is searched as written."""
+    assert "arbetad tid" in analyse("Varför gick arbetstiden ner 2023?", METAS).expanded
+    assert "arbetad tid" not in analyse("Får man plugga på arbetstid?", METAS).expanded
