@@ -279,6 +279,9 @@ _AGAINST_BUDGET = re.compile(
 # Only the largest deviations are asked for ('Vilka kostnader drog mest över budget?').
 _ASKS_LARGEST = re.compile(r"\b(?:mest|störst\w*|främst|mycket)\b", re.I)
 _LARGEST_LISTED = 3
+# A question about how much something grew or fell ('Hur mycket ökade övertiden?', 'färre timmar').
+_ASKS_CHANGE = re.compile(r"\bök(?:a|ade|at|ning)|\bminsk(?:a|ade|at|ning)|\bförändr|\bfärre\b|\bfler\b|"
+                          r"\bmer än\b|\bmindre än\b|\bgick (?:upp|ner)\b", re.I)
 # What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 # A goal the question names by number ('under Mål 2') or by its words ('målet om trygga uppväxtvillkor').
@@ -983,18 +986,22 @@ class ExtractiveAnswerer:
             # against the budget, all the year's columns are quoted, so all their headings count.
             headings = " ".join(c for c, _ in cell.same_year) if against_budget else cell.column
             support = self._support(concepts, f"{named} {headings}") - (0.0 if named == cell.label else TITLE_PENALTY)
-            support += SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
-                                         - bool(re.match(r"varav\b", cell.label, re.I)))
+            # (Ties are broken after the threshold: a 'varav' row that matches is still read.)
+            rank = support + SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
+                                               - bool(re.match(r"varav\b", cell.label, re.I)))
             if against_budget:  # of equal rows, the one that also gives the budget and deviation
-                support += RICHER_ROW * len(cell.same_year)
-            if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or support > best[0]):
+                rank += RICHER_ROW * len(cell.same_year)
+            if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or rank > best[0]):
                 # Asked against the budget, the row's other columns for the year are the answer too.
                 # A row of columns named by words is short and each figure says what it is: all of it.
-                cells = cell.same_year if (against_budget or cell.named) and len(cell.same_year) > 1 else \
+                # Asked how much it grew or fell, a change column beside the figure is the answer too.
+                tells_change = bool(_ASKS_CHANGE.search(query.text)) and any(
+                    c.casefold().startswith("förändring") for c, _ in cell.same_year)
+                cells = cell.same_year if (against_budget or cell.named or tells_change) and len(cell.same_year) > 1 else \
                     ((cell.column, cell.value),)
                 # An amount with the unit the table's headings give ('-632 tkr'); a share keeps its '%'.
                 unit = lambda v: f"{v} {cell.unit}" if cell.unit and not v.endswith("%") else v  # noqa: E731
-                best = (support, f"{named}, " + ", ".join(f"{c}: {unit(v)}" for c, v in cells), pos, cell)
+                best = (rank, f"{named}, " + ", ".join(f"{c}: {unit(v)}" for c, v in cells), pos, cell)
         return best[1:] if best else None
 
     def _indicator_cell(self, query: Query, passages: list[Passage]) -> tuple[str, int] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import permutations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -292,6 +293,34 @@ def _title(above: list[str], per_line: list[list], heading: int | None) -> str:
     return title
 
 
+# A table of this year against the year before ('Förändring Förändring % Föregående År Innevarande År').
+_CHANGE_HEADING = re.compile(r"förändring.*%|%.*förändring", re.I)
+
+
+def _change_columns(tokens: list[str], report_year: int) -> tuple[list[str], list[tuple[str, int]]] | None:
+    """The row of a table of the report's year against the year before, its headings in an order the
+    extraction may have scrambled: the one way to read the tokens as this year, the year before, the
+    change and the change in percent such that this year less the year before is the change, and the
+    change is that percentage of the year before. None when no reading, or more than one, adds up."""
+    found = []
+    for split in _splits(tokens, 4):
+        values = [parse_number(f) for f in split]
+        if None in values:
+            continue
+        for now, before, change, percent in permutations(range(4)):
+            v = values
+            # (Whole numbers are rounded: 420 556 less 417 476 is shown as a change of 3 079.)
+            tolerance = 0.11 if any("," in split[k] for k in (now, before, change)) else 1.0
+            if abs(v[now] - v[before] - v[change]) <= tolerance and v[before] and v[change] and \
+                    abs(v[change] / abs(v[before]) * 100 - v[percent]) <= max(0.1, abs(v[percent]) / 100):
+                names = {now: (f"Innevarande år ({report_year})", report_year),
+                         change: (f"Förändring ({report_year})", report_year),
+                         percent: (f"Förändring % ({report_year})", report_year),
+                         before: (f"Föregående år ({report_year - 1})", report_year - 1)}
+                found.append((split, [names[k] for k in range(4)]))
+    return found[0] if len(found) == 1 else None
+
+
 def _read_under_heading_below(lines: list[str], i: int, figures: list[str], report_year: int | None
                               ) -> tuple[tuple | None, str]:
     """Some extractions put a table's heading line after its rows ('… Försäljning av tjänster 104 891
@@ -399,6 +428,9 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             checked.setdefault(tuple(above), []).append((len(rows), trusted, order))
         if read and share_below and not _deviation_checks(read[0], read[1]):
             read = None
+        if read is None and whole is not None and report_year and _CHANGE_HEADING.search(above[whole]):
+            change = _change_columns(figures, report_year)
+            read = (change[0], change[1], whole, False) if change else None
         heading_below = ""
         if read is None and not any(len(cols) >= 2 for cols in per_line):
             read, heading_below = _read_under_heading_below(lines, i, figures, report_year)

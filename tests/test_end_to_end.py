@@ -841,6 +841,19 @@ def test_costs_that_went_over_or_under_budget_are_listed_off_the_results_table(t
     assert "Läkemedel" not in under and "Regionersättning" not in under
 
 
+def test_how_much_a_part_of_a_row_grew_is_read_off_the_change_columns(tmp_path):
+    """'Hur mycket ökade övertiden 2020?': the 'varav övertid' row of the worked-time table, with this
+    year's hours and the change from the year before."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt", (
+        "Medarbetare\n\nUnder pandemin har många arbetat hemifrån och övertiden har följts upp varje månad.\n\n"
+        "Arbetad tid (ack)\nFörändring Förändring %Föregående ÅrInnevarande År\n"
+        "Utförd arbetstid  420 556  3 079  0,74 417 476\n  - varav övertid/mertid  2 701  678  33,50 2 023\n"
+        "  - varav timavlönade  7 809 -1 843 -19,10 9 652\n\n" + _other_sections("Ekonomi", "Miljö")))
+
+    answer = assistant.ask("Hur mycket ökade övertiden 2020?").text
+    assert "Innevarande år (2020): 2 701" in answer and "Förändring (2020): 678" in answer
+
+
 def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
     """The 2025 report gives last year's figure ('… 2024 var 3,7 procent') and says only that 2025 was
     higher: asked for 2025, it must not answer 3,7."""

@@ -295,3 +295,24 @@ def test_a_label_that_ends_in_a_number_keeps_it():
     cells = _by_label(text, 2023)
     assert cells["Övriga kostnader i kkl 5"] == ("Bokslut 2023", "-37,4")
     assert cells["Lokalkostnader"] == ("Bokslut 2023", "-18,7")
+
+
+WORKED_TIME = """Arbetad tid (ack)
+Förändring Förändring %Föregående ÅrInnevarande År
+Utförd arbetstid  420 556  3 079  0,74 417 476
+  - varav övertid/mertid  2 701  678  33,50 2 023
+  - varav timavlönade  7 809 -1 843 -19,10 9 652
+Justering utvecklingsanställda.  5  3  10,00 9"""
+
+
+def test_a_table_of_this_year_against_the_year_before_is_read_in_the_order_its_figures_add_up_to():
+    """'Förändring Förändring % Föregående År Innevarande År' comes out of the extraction in another
+    order than its figures: this year (2 701) less the year before (2 023) is the change (678), which
+    is 33,50 % of the year before. A row whose figures do not add up so is not read."""
+    cells = {c.label: dict(c.same_year) for c in read_cells(WORKED_TIME, 2020, report_year=2020)}
+    assert cells["varav övertid/mertid"] == {"Innevarande år (2020)": "2 701", "Förändring (2020)": "678",
+                                             "Förändring % (2020)": "33,50"}
+    assert cells["Utförd arbetstid"]["Innevarande år (2020)"] == "420 556"
+    assert "Justering utvecklingsanställda." not in cells
+    before = {c.label: (c.column, c.value) for c in read_cells(WORKED_TIME, 2019, report_year=2020)}
+    assert before["varav timavlönade"] == ("Föregående år (2019)", "9 652")
