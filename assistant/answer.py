@@ -768,7 +768,11 @@ class ExtractiveAnswerer:
             return stem[0] in self._idf(query) and not named_otherwise
         window = 45  # characters either side: 'Antal ärenden 32', '32 nya ärenden'
         # Counts are found in the whole text, so that a window's edge ('… på 20 pro') makes none.
-        counts = [c.span() for c in _COUNT.finditer(quoted)]
+        # 'antalet anställda har ökat med 10 personer' is a change, not the count asked for (unless a
+        # change is asked: 'hur många nya …').
+        asks_change = _ASKS_CHANGE.search(query.text) or re.search(r"\b(?:nya|ytterligare)\b", query.text, re.I)
+        counts = [c.span() for c in _COUNT.finditer(quoted) if asks_change
+                  or not re.search(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?med\s*$", quoted[max(0, c.start() - 30):c.start()], re.I)]
         return bool(mentions) and not any(x.start() - window <= start and end <= x.end() + window
                                           for x in mentions for start, end in counts)
 

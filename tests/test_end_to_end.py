@@ -854,6 +854,18 @@ def test_how_much_a_part_of_a_row_grew_is_read_off_the_change_columns(tmp_path):
     assert "Innevarande år (2020): 2 701" in answer and "Förändring (2020): 678" in answer
 
 
+def test_a_change_in_a_count_does_not_answer_how_many_there_are(tmp_path):
+    """The report says only that the number of employees grew by 10: asked how many there are, that
+    is no answer; asked how much it grew, it is."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt", (
+        "Personal\n\nVid en jämförelse med föregående år har antalet anställda inom styrelsen ökat med 10 personer.\n\n"
+        "Sjukfrånvaron har minskat något under perioden.\n\n" + _other_sections("Ekonomi", "Miljö")))
+
+    assert assistant.ask("Hur många anställda har styrelsen totalt 2025?").abstained
+    grew = assistant.ask("Hur mycket har antalet anställda ökat 2025?")
+    assert not grew.abstained and "10 personer" in grew.text
+
+
 def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
     """The 2025 report gives last year's figure ('… 2024 var 3,7 procent') and says only that 2025 was
     higher: asked for 2025, it must not answer 3,7."""
