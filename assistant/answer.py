@@ -282,6 +282,15 @@ _LARGEST_LISTED = 3
 # A question about how much something grew or fell ('Hur mycket ökade övertiden?', 'färre timmar').
 _ASKS_CHANGE = re.compile(r"\bök(?:a|ade|at|ning)|\bminsk(?:a|ade|at|ning)|\bförändr|\bfärre\b|\bfler\b|"
                           r"\bmer än\b|\bmindre än\b|\bgick (?:upp|ner)\b", re.I)
+# A figure of a change: 'ökat med 10 personer', 'Ökade kostnader med 0,8 mnkr'.
+_CHANGE_FIGURE = re.compile(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?med\s+(?:cirka\s+|ca\s+)?[+\-−–]?\d[\d ]*(?:,\d+)?", re.I)
+
+
+def _asks_change(question: str) -> bool:
+    """'Hur mycket ökade …', 'hur många nya …': a change is the answer asked for."""
+    return bool(_ASKS_CHANGE.search(question) or re.search(r"\b(?:nya|ytterligare)\b", question, re.I))
+
+
 # What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 # A goal the question names by number ('under Mål 2') or by its words ('målet om trygga uppväxtvillkor').
@@ -714,8 +723,10 @@ class ExtractiveAnswerer:
         # The asked code ('uppdrag 14', a row's label '14 (ansvarig …)') is no figure of the answer.
         for code in query.codes:
             quoted = re.sub(rf"\(?\b{re.escape(code)}\b\)?", " ", quoted)
+        # A figure of how much something grew ('Ökade kostnader med 0,8 mnkr') is no level of it.
+        levels = quoted if _asks_change(query.text) else _CHANGE_FIGURE.sub(" ", quoted)
         for asks, has, where in _ASKED_DETAILS:
-            if asks.search(query.text) and not has.search(quoted if where == "answer" else cited):
+            if asks.search(query.text) and not has.search(levels if where == "answer" else cited):
                 return True
         return self._counts_something_else(query, quoted) or self._misses_asked_subset(query, quoted) or \
             self._misses_asked_month(query, passages, parts, quoted)
@@ -770,9 +781,8 @@ class ExtractiveAnswerer:
         # Counts are found in the whole text, so that a window's edge ('… på 20 pro') makes none.
         # 'antalet anställda har ökat med 10 personer' is a change, not the count asked for (unless a
         # change is asked: 'hur många nya …').
-        asks_change = _ASKS_CHANGE.search(query.text) or re.search(r"\b(?:nya|ytterligare)\b", query.text, re.I)
-        counts = [c.span() for c in _COUNT.finditer(quoted) if asks_change
-                  or not re.search(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?med\s*$", quoted[max(0, c.start() - 30):c.start()], re.I)]
+        counts = [c.span() for c in _COUNT.finditer(quoted if _asks_change(query.text) else _CHANGE_FIGURE.sub(
+            lambda m: " " * len(m.group(0)), quoted))]
         return bool(mentions) and not any(x.start() - window <= start and end <= x.end() + window
                                           for x in mentions for start, end in counts)
 

@@ -859,11 +859,14 @@ def test_a_change_in_a_count_does_not_answer_how_many_there_are(tmp_path):
     is no answer; asked how much it grew, it is."""
     assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt", (
         "Personal\n\nVid en jämförelse med föregående år har antalet anställda inom styrelsen ökat med 10 personer.\n\n"
-        "Sjukfrånvaron har minskat något under perioden.\n\n" + _other_sections("Ekonomi", "Miljö")))
+        "Sjukfrånvaron har minskat något under perioden.\n\nInhyrd personal\n\nInhyrd personal: Ökade kostnader "
+        "med 0,8 mnkr för att ersätta en vakant tjänst som arbetsmiljöingenjör.\n\n" + _other_sections("Ekonomi", "Miljö")))
 
     assert assistant.ask("Hur många anställda har styrelsen totalt 2025?").abstained
     grew = assistant.ask("Hur mycket har antalet anställda ökat 2025?")
     assert not grew.abstained and "10 personer" in grew.text
+    assert assistant.ask("Vad kostade den inhyrda personalen totalt 2025?").abstained
+    assert "0,8 mnkr" in assistant.ask("Hur mycket ökade kostnaderna för inhyrd personal 2025?").text
 
 
 def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
