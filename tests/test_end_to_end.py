@@ -869,6 +869,18 @@ def test_a_change_in_a_count_does_not_answer_how_many_there_are(tmp_path):
     assert "0,8 mnkr" in assistant.ask("Hur mycket ökade kostnaderna för inhyrd personal 2025?").text
 
 
+def test_why_something_goes_slowly_is_answered_by_what_the_report_says_stands_in_the_way(tmp_path):
+    """'Utmaningar består bland annat av att …' gives the reasons a goal is slow to reach, though it
+    has no causal word such as 'beror på'."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt", (
+        "Vårdplatser\n\nMålsättningen är att öka med 25 vårdplatser på sjukhuset under året. Endast två vårdplatser "
+        "har skapats hittills. Utmaningar består bland annat av att omvårdnadspersonal inte kan rekryteras och att "
+        "annat arbete konkurrerar.\n\n" + _other_sections("Ekonomi", "Miljö", "Personal")))
+
+    answer = assistant.ask("Varför går det så trögt att få fram fler vårdplatser 2025?").text
+    assert "rekryteras" in answer
+
+
 def test_a_figure_asked_for_the_reports_own_year_is_never_last_years(tmp_path):
     """The 2025 report gives last year's figure ('… 2024 var 3,7 procent') and says only that 2025 was
     higher: asked for 2025, it must not answer 3,7."""
