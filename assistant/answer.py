@@ -24,7 +24,7 @@ from .sentences import is_chart_axis, is_document_field, is_page_furniture, is_s
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)
 from .store import LoadedIndex
-from .tables import Cell, read_cells
+from .tables import Cell, is_table_heading_row, read_cells
 from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_matches
 from .tokenize import tokenize, unseen_compound_parts
 
@@ -82,7 +82,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
 # ('Hur mycket har personalkostnaderna ökat i kronor' asks for the row 'Personalkostnader').
 _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "
                                   "ökat ökade ökning minskat minskade minskning förändrats förändring "
-                                  "utvecklats utveckling skillnad"))
+                                  "utvecklats utveckling skillnad ekonomiskt ändrades ändrats ändring motsvarade motsvarar"))  # 'Hur gick X ekonomiskt?'
 # The columns of a goal table: they say which of an indicator's figures is asked, not which indicator.
 _INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall målvärde målvärdet måluppfyllelse "
                                         "måluppfyllelsen prognos trend"))
@@ -282,7 +282,7 @@ _AGAINST_BUDGET = re.compile(
 _ASKS_LARGEST = re.compile(r"\b(?:mest|störst\w*|främst|mycket)\b", re.I)
 _LARGEST_LISTED = 3
 # A question about how much something grew or fell ('Hur mycket ökade övertiden?', 'färre timmar').
-_ASKS_CHANGE = re.compile(r"\bök(?:a|ade|at|ning)|\bminsk(?:a|ade|at|ning)|\bförändr|\bfärre\b|\bfler\b|"
+_ASKS_CHANGE = re.compile(r"\bök(?:a|ade|at|ning)|\bminsk(?:a|ade|at|ning)|\b(?:för)?ändr|\bfärre\b|\bfler\b|"
                           r"\bmer än\b|\bmindre än\b|\bgick (?:upp|ner)\b", re.I)
 # A figure of a change: 'ökat med 10 personer', 'Ökade kostnader med 0,8 mnkr'.
 _CHANGE_FIGURE = re.compile(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?med\s+(?:cirka\s+|ca\s+)?[+\-−–]?\d[\d ]*(?:,\d+)?", re.I)
@@ -922,8 +922,17 @@ class ExtractiveAnswerer:
         pos = positions[k]
         if pos not in self.table_texts:
             self.table_texts[pos] = _without_overlap(
-                [self.index.chunks[q].text for q in positions[max(0, k - TABLE_CHUNKS):k + 1 + TABLE_CHUNKS_AFTER]])
+                [self._with_heading_row(self.index.chunks[q])
+                 for q in positions[max(0, k - TABLE_CHUNKS):k + 1 + TABLE_CHUNKS_AFTER]])
         return self.table_texts[pos]
+
+    def _with_heading_row(self, chunk: Chunk) -> str:
+        """The chunk's text, after its section heading where that heading is a table's heading row
+        the chunking took for a section ('Förändring Förändring %Föregående År / Innevarande År')."""
+        heading = chunk.section.replace(" / ", " ")
+        year = self.index.metas[chunk.doc_id].year
+        return f"{heading}\n{chunk.text}" if is_table_heading_row(heading, year) and heading not in chunk.text \
+            else chunk.text
 
     def _row_cells(self, query: Query, passages: list[Passage], prefer: tuple[str, ...], readable):
         """(chunk position, cell) for every table row read under the one asked year, in the reports the

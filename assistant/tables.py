@@ -153,6 +153,11 @@ def _columns(lines: list[str], report_year: int | None = None) -> list[tuple[str
     return cols
 
 
+def is_table_heading_row(line: str, report_year: int | None) -> bool:
+    """Whether a line names two or more year columns of a table ('Föregående år Innevarande år')."""
+    return len(_columns([line], report_year)) >= 2
+
+
 def _is_one_cell_row(line: str) -> bool:
     """'Förvaltningsövergripande prognosjustering 0,0': a row of the table with one cell filled in,
     not a heading line (a heading names a year, not a figure)."""
@@ -301,7 +306,8 @@ def _change_columns(tokens: list[str], report_year: int) -> tuple[list[str], lis
     """The row of a table of the report's year against the year before, its headings in an order the
     extraction may have scrambled: the one way to read the tokens as this year, the year before, the
     change and the change in percent such that this year less the year before is the change, and the
-    change is that percentage of the year before. None when no reading, or more than one, adds up."""
+    change is about that percentage of the year before (a count of årsarbetare may carry the
+    percentage of the hours it is reckoned from). None when no reading, or more than one, adds up."""
     found = []
     for split in _splits(tokens, 4):
         values = [parse_number(f) for f in split]
@@ -312,7 +318,7 @@ def _change_columns(tokens: list[str], report_year: int) -> tuple[list[str], lis
             # (Whole numbers are rounded: 420 556 less 417 476 is shown as a change of 3 079.)
             tolerance = 0.11 if any("," in split[k] for k in (now, before, change)) else 1.0
             if abs(v[now] - v[before] - v[change]) <= tolerance and v[before] and v[change] and \
-                    abs(v[change] / abs(v[before]) * 100 - v[percent]) <= max(0.1, abs(v[percent]) / 100):
+                    abs(v[change] / abs(v[before]) * 100 - v[percent]) <= max(0.1, abs(v[percent]) / 5):
                 names = {now: (f"Innevarande år ({report_year})", report_year),
                          change: (f"Förändring ({report_year})", report_year),
                          percent: (f"Förändring % ({report_year})", report_year),
@@ -368,7 +374,8 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
     """The rows of the flattened tables in `text` whose figures line up with year columns (parsed
     once per text: a loaded index asks about the same passages again and again). `report_year` is
     the year of the report the text comes from, for columns named relative to it."""
-    lines = [l.strip() for l in text.split("\n")]
+    # ('-100,00-4 532': the extraction ran a decimal figure and the negative one after it together.)
+    lines = [re.sub(r"(\d,\d+)(?=[-−–]\d)", r"\1 ", l.strip()) for l in text.split("\n")]
     rows: list[Row | None] = []
     checked: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # wrapped-heading tables: row, confirmed columns
     for i, line in enumerate(lines):
@@ -425,12 +432,14 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             # only the columns up to a deviation that checks out ('avv' = the two before it) are read,
             # as far as most rows of the table confirm it (a row of zeros confirms anything).
             trusted, order = _checked_prefix(read[0], read[1])
-            checked.setdefault(tuple(above), []).append((len(rows), trusted, order))
+            checked.setdefault(tuple(above), []).append((len(rows), trusted, order, False))
         if read and share_below and not _deviation_checks(read[0], read[1]):
             read = None
         if read is None and whole is not None and report_year and _CHANGE_HEADING.search(above[whole]):
             change = _change_columns(figures, report_year)
             read = (change[0], change[1], whole, False) if change else None
+            if read:  # (every row of the table must be read in the same order)
+                checked.setdefault(tuple(above), []).append((len(rows), 4, tuple(read[1]), True))
         heading_below = ""
         if read is None and not any(len(cols) >= 2 for cols in per_line):
             read, heading_below = _read_under_heading_below(lines, i, figures, report_year)
@@ -443,11 +452,12 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             rows.append(Row(label=label, figures=figures_read, columns=columns_read,
                             title=_title(above, per_line, read[2]), unit=unit.group(1).casefold() if unit else ""))
     for block in checked.values():
-        # (A row of zeros confirms any order: the table's order is the one most of its rows confirm.)
-        trusted, order = Counter((t, o) for _, t, o in block).most_common(1)[0][0]
-        for k, t, _ in block:
+        # (A row of zeros confirms any order: the table's order is the one most of its rows confirm. A
+        # row of a table of changes read in another order than the rest is not read.)
+        trusted, order = Counter((t, o) for _, t, o, _ in block).most_common(1)[0][0]
+        for k, t, own_order, strict in block:
             rows[k] = replace(rows[k], figures=rows[k].figures[:trusted], columns=order[:trusted]) \
-                if t >= trusted > 0 else None
+                if t >= trusted > 0 and not (strict and own_order != order) else None
     return tuple(r for r in rows if r is not None)
 
 

@@ -316,3 +316,17 @@ def test_a_table_of_this_year_against_the_year_before_is_read_in_the_order_its_f
     assert "Justering utvecklingsanställda." not in cells
     before = {c.label: (c.column, c.value) for c in read_cells(WORKED_TIME, 2019, report_year=2020)}
     assert before["varav timavlönade"] == ("Föregående år (2019)", "9 652")
+
+
+def test_figures_run_together_are_split_and_a_change_row_read_in_another_order_than_its_table_is_left():
+    """'118,40-141' is two figures the extraction ran together: the line is a row, not a heading that
+    would hide the rows below it. '0 4 532 -100,00 -4 532' adds up only in another order than the
+    table's other rows, so it is not read."""
+    text = WORKED_TIME.replace("Justering utvecklingsanställda.  5  3  10,00 9",
+                               "Avdrag arbetad tid under jour/beredskap -308 -167  118,40-141\n"
+                               "Justering för fler eller färre arbetsdagar  0  4 532 -100,00-4 532\n"
+                               "Antal årsarbetare utifrån arbetad tid  275 -4 -1,28 279")
+    cells = {c.label: dict(c.same_year) for c in read_cells(text, 2020, report_year=2020)}
+    assert cells["Antal årsarbetare utifrån arbetad tid"] == {
+        "Innevarande år (2020)": "275", "Förändring (2020)": "-4", "Förändring % (2020)": "-1,28"}
+    assert "Justering för fler eller färre arbetsdagar" not in cells
