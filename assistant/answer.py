@@ -293,6 +293,11 @@ def _asks_change(question: str) -> bool:
     return bool(_ASKS_CHANGE.search(question) or re.search(r"\b(?:nya|ytterligare)\b", question, re.I))
 
 
+# A list of indicators by how they came out ('Vilka indikatorer gick åt fel håll?', '… nådde målet').
+_ASKS_INDICATORS = re.compile(r"\bindikator\w*|\bmått(?:en)?\b|\w+mått(?:en)?\b|\bnyckeltal\w*", re.I)
+_INDICATOR_OUTCOME = re.compile(
+    r"(?P<neg>\bfel håll|\bnegativ\w*|\b(?:inte|ej) (?:uppnå|nå|klara)\w*|\bsämre|\bförsämr\w*|\bröd\w*)|"
+    r"(?P<pos>\brätt håll|\bpositiv\w*|\buppnå\w*|\bnådde\b|\bnått\b|\bklarade\b|\bförbättr\w*|\bgrön\w*)", re.I)
 # What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 # A goal the question names by number ('under Mål 2') or by its words ('målet om trygga uppväxtvillkor').
@@ -1445,6 +1450,43 @@ class ExtractiveAnswerer:
             parts.append((f"{cell.label}, " + ", ".join(f"{c}: {v}{unit}" for c, v in cell.same_year), len(passages) - 1))
         return parts if len(parts) >= 1 else []
 
+    def _indicators_by_outcome(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
+        """'Vilka indikatorer gick åt fel håll 2025?': the indicator rows of the first report among the top
+        passages whose assessment ('Negativt/inte uppnått', trend 'Negativ') is the one asked, each with
+        its figures. All of them: a report's indicators are few, and which are 'forskningsmått' is for
+        the reader to see."""
+        wanted = _INDICATOR_OUTCOME.search(query.text)
+        if not wanted or not _ASKS_INDICATORS.search(query.text):
+            return []
+        negative = bool(wanted.group("neg"))
+
+        def came_out(fields: dict) -> bool:
+            said = " ".join(str(fields.get(k, "")) for k in ("måluppfyllelse", "trend", "status")).casefold()
+            if not said.strip():
+                return False
+            bad = bool(re.search(r"negativ|inte uppnå|ej uppnå|\bröd", said))
+            return bad if negative else (not bad and bool(re.search(r"positiv|uppnå|\bgrön", said)))
+
+        for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
+            if query.years and not self._covers_year(self.index.metas[doc], str(query.years[0]), query):
+                continue
+            rows = [self.index.chunks[pos] for pos in self.doc_chunks.get(doc, [])
+                    if self.index.chunks[pos].kind == "indicator" and came_out(self.index.chunks[pos].fields)]
+            if not rows:
+                continue
+            start = len(passages)
+            passages.extend(Passage(chunk=c, meta=self.index.metas[doc], score=0.0) for c in rows)
+            parts = []
+            for i in range(start, len(passages)):
+                f = passages[i].chunk.fields
+                # (A row whose name the parsing left in its text: the words before its first figure.)
+                name = f.get("indikator") or re.split(r"\s[\d+\-−]", passages[i].chunk.text, maxsplit=1)[0]
+                figures = ", ".join(f"{k}: {v}" for k, v in f.items() if re.match(r"(?:utfall|mål)\b", k, re.I) and v)
+                outcome = f.get("måluppfyllelse") or f.get("trend") or f.get("status")
+                parts.append((f"{_shorten(name, 120)} – {figures}{', ' if figures else ''}{outcome}", i))
+            return parts
+        return []
+
     def _rows_where(self, passages: list[Passage], keep) -> list[int]:
         """Every parsed row (uppdrag/aktivitet) that `keep(fields)` accepts, of the first report among
         the top passages that has such rows; they are appended to the passages (so they are cited)."""
@@ -1539,6 +1581,9 @@ class ExtractiveAnswerer:
         by_unit = self._rows_by_responsible(query, passages) or self._rows_by_deadline(query, passages)
         if by_unit:
             return self._listed_rows(passages, by_unit)
+        by_outcome = self._indicators_by_outcome(query, passages)
+        if by_outcome:
+            return by_outcome
         if not query.status_filter:
             by_sign = self._rows_by_sign(query, passages)
             if by_sign:

@@ -432,6 +432,23 @@ def test_a_figure_asked_for_a_year_is_read_off_the_goal_tables_indicator_row(tmp
         assert "Utfall 2025: 3,8%" in first and "3,7" not in first and "3,5" not in first
 
 
+def test_indicators_that_went_the_wrong_way_are_listed_by_their_assessment(tmp_path):
+    """'Vilka indikatorer gick åt fel håll 2025?' lists the goal table's rows assessed 'Negativt/inte
+    uppnått', each with its figures; a row that reached its target is not among them."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\n4 Forskning\n\nForskningen följs upp varje år i ledningsgruppen.\n\n"
+        "Förvaltningens mål och indikatorer\n\n"
+        "Indikator   Utfall 2024 Mål 2025 Utfall 2025       Måluppfyllelse             Kommentarer\n\n"
+        "Antal vetenskapliga publikationer\n\n129\n\nÖka\n\n116\n\nNegativt/inte uppnått\nInom den normala variationen.\n\n"
+        "Antal kliniska studier\n\n175\n\nÖka\n\n155\n\nNegativt/inte uppnått\nEn vikande trend.\n\n"
+        "Antal forskningsansökningar\n\n40\n\nÖka\n\n52\n\nUppnått\nFler ansökningar än tidigare år.\n")
+
+    lines = assistant.ask("Vilka indikatorer gick åt fel håll 2025?").text.splitlines()
+    assert any("publikationer" in l and "116" in l for l in lines)
+    assert any("kliniska studier" in l and "155" in l for l in lines)
+    assert not any("ansökningar" in l for l in lines)
+
+
 def test_the_verb_a_question_asks_with_is_no_match_for_a_sentence(tmp_path):
     """'Vilken … redovisade regionen' asks what the report states; a sentence that only shares
     'redovisas' with it ('Nedan redovisas hur ramen har fördelats') is no answer."""
