@@ -82,7 +82,9 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
 # ('Hur mycket har personalkostnaderna ökat i kronor' asks for the row 'Personalkostnader').
 _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "
                                   "ökat ökade ökning minskat minskade minskning förändrats förändring "
-                                  "utvecklats utveckling skillnad ekonomiskt ändrades ändrats ändring motsvarade motsvarar"))  # 'Hur gick X ekonomiskt?'
+                                  "utvecklats utveckling skillnad ändrades ändrats ändring "
+                                  # 'Hur gick X ekonomiskt?', 'Hur många tjänster motsvarade …?'
+                                  "ekonomiskt motsvarade motsvarar"))
 # The columns of a goal table: they say which of an indicator's figures is asked, not which indicator.
 _INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall målvärde målvärdet måluppfyllelse "
                                         "måluppfyllelsen prognos trend"))
@@ -272,7 +274,7 @@ _SIGN_ASKED = re.compile(r"(?P<neg>\bunderskott|\bnegativ\w* (?:resultat|avvikel
 # A list of costs or incomes by how they came out against the budget ('Vilka kostnader gick över
 # budget?', '… landade lägre än budgeterat', '… störst negativ avvikelse mot budget').
 _AGAINST_BUDGET = re.compile(
-    r"(?P<over>\bover budget|\böver(?:skred|skrid|steg)\w*|\b(?:dyrare|mer|högre|större) än (?:\w+ )?budget|"
+    r"(?P<over>\böver budget|\böver(?:skred|skrid|steg)\w*|\b(?:dyrare|mer|högre|större) än (?:\w+ )?budget|"
     r"\b(?:drog|gick|landade) (?:\w+ )?över\b)|"
     r"(?P<under>\bunder budget|\b(?:lägre|mindre|billigare) än (?:\w+ )?budget|\binom budget|\bunderskred\w*|"
     r"\b(?:landade|gick|hamnade) (?:\w+ )?under\b)|"
@@ -1448,7 +1450,7 @@ class ExtractiveAnswerer:
             passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
             unit = f" {cell.unit}" if cell.unit else ""
             parts.append((f"{cell.label}, " + ", ".join(f"{c}: {v}{unit}" for c, v in cell.same_year), len(passages) - 1))
-        return parts if len(parts) >= 1 else []
+        return parts
 
     def _indicators_by_outcome(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
         """'Vilka indikatorer gick åt fel håll 2025?': the indicator rows of the first report among the top

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import permutations
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import permutations
 
 from .swedish import parse_number
 
@@ -317,7 +317,8 @@ def _change_columns(tokens: list[str], report_year: int) -> tuple[list[str], lis
             v = values
             # (Whole numbers are rounded: 420 556 less 417 476 is shown as a change of 3 079.)
             tolerance = 0.11 if any("," in split[k] for k in (now, before, change)) else 1.0
-            if abs(v[now] - v[before] - v[change]) <= tolerance and v[before] and v[change] and \
+            adds_up = abs(v[now] - v[before] - v[change]) <= tolerance
+            if adds_up and v[before] and v[change] and \
                     abs(v[change] / abs(v[before]) * 100 - v[percent]) <= max(0.1, abs(v[percent]) / 5):
                 names = {now: (f"Innevarande år ({report_year})", report_year),
                          change: (f"Förändring ({report_year})", report_year),
@@ -377,7 +378,9 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
     # ('-100,00-4 532': the extraction ran a decimal figure and the negative one after it together.)
     lines = [re.sub(r"(\d,\d+)(?=[-−–]\d)", r"\1 ", l.strip()) for l in text.split("\n")]
     rows: list[Row | None] = []
-    checked: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # wrapped-heading tables: row, confirmed columns
+    # Tables whose column order the figures decide: per table (its headings), each row's index, how many
+    # columns it confirms, their order, and whether a row read in another order is dropped.
+    checked: dict[tuple[str, ...], list[tuple[int, int, tuple, bool]]] = {}
     for i, line in enumerate(lines):
         row = _row_figures(_with_percent_signs(line.split()))
         if not row:
@@ -420,7 +423,7 @@ def table_rows(text: str, report_year: int | None = None) -> tuple[Row, ...]:
             continue  # a heading line with more heading lines under it: which column is which is unknown
         else:
             # (Wrapped headings: the table's title is the lines above its first column's heading.)
-            first_heading = next((k for k, h in enumerate(above) if _COLUMN_START.match(h)), None)
+            first_heading = next((k for k, h in enumerate(above) if _COLUMN_START.match(h)), None) or None
             layouts = [(_columns(above, report_year), None, False),
                        (_grouped_columns(above, report_year), first_heading, True)]
         # (Thousands separators that leave the split in doubt: the deviation column decides, last.)
