@@ -976,9 +976,13 @@ class ExtractiveAnswerer:
         if found is None:
             return None
         text, pos, _ = found
+        return text, self._cite(passages, pos)
+
+    def _cite(self, passages: list[Passage], pos: int) -> int:
+        """Append the index's chunk at `pos` to the passages, so that a line read off it is cited: its index."""
         chunk = self.index.chunks[pos]
         passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
-        return text, len(passages) - 1
+        return len(passages) - 1
 
     def _best_cell(self, query: Query, passages: list[Passage]) -> tuple[str, int, Cell] | None:
         """For the one asked year: the answer's line for the table row that answers best, the position
@@ -1132,8 +1136,7 @@ class ExtractiveAnswerer:
             parts.append(f"{c.label[0].lower()}{c.label[1:]}: {c.value}{f' {c.unit}' if c.unit else ''}")
         if not parts:
             return []
-        passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
-        return [(f"{text}; " + "; ".join(parts), len(passages) - 1)]
+        return [(f"{text}; " + "; ".join(parts), self._cite(passages, pos))]
 
     def _why(self, query, passages, sentences):
         """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
@@ -1396,9 +1399,7 @@ class ExtractiveAnswerer:
             if value is None or re.match(r"(varav|summa|totalt?)\b", cell.label, re.I) or (value < 0) != negative \
                     or value == 0:
                 continue
-            chunk = self.index.chunks[pos]
-            passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
-            parts.append((f"{cell.label} ({cell.column}: {cell.value})", len(passages) - 1))
+            parts.append((f"{cell.label} ({cell.column}: {cell.value})", self._cite(passages, pos)))
         return parts
 
     def _rows_against_budget(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
@@ -1446,10 +1447,9 @@ class ExtractiveAnswerer:
             found = found[:_LARGEST_LISTED]
         parts = []
         for _, cell, pos in found:
-            chunk = self.index.chunks[pos]
-            passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
             unit = f" {cell.unit}" if cell.unit else ""
-            parts.append((f"{cell.label}, " + ", ".join(f"{c}: {v}{unit}" for c, v in cell.same_year), len(passages) - 1))
+            parts.append((f"{cell.label}, " + ", ".join(f"{c}: {v}{unit}" for c, v in cell.same_year),
+                          self._cite(passages, pos)))
         return parts
 
     def _indicators_by_outcome(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
