@@ -135,7 +135,7 @@ _ASKED_SUBSET = re.compile(r"\bhur många av\b[^?]*?\b(?:gällde|gäller|avsåg|
 # ('Hur många av regionens anställda': a genitive before the counted noun is whose it is.)
 _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?"
                            r"(?:[A-Za-zÅÄÖåäö]+(?:ens|ets|arnas|ernas|ornas)\s+)?"
-                           r"([A-Za-zÅÄÖåäö-]{4,})", re.I)
+                           r"(?!procent)([A-Za-zÅÄÖåäö-]{4,})", re.I)  # a share is checked as a share
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)

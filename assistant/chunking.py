@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .layout import unstack_cells
 from .models import Chunk, Document
 from .swedish import CODE_AT_LINE_START, NUMBER_RE, STATUS_PHRASES, STATUS_RE, join_wrapped_cell
 
@@ -342,7 +343,7 @@ class _Builder:
 def chunk_document(doc: Document) -> list[Chunk]:
     lines: list[_Line] = []
     for page in doc.pages:
-        for k, text in enumerate(page.text.split("\n")):
+        for k, text in enumerate(unstack_cells(page.text.split("\n"))):
             lines.append(_Line(text=text, page=page.number, number=page.first_line + k if not doc.paginated else k + 1))
     b = _Builder(doc)
     section = doc.meta.title

@@ -139,6 +139,8 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bcorona\w*|\bcovid\w*|\bpandemi\w*", "pandemin covid-19 coronasituationen"),
     (r"\bmånadsvis\b|\bvarje månad\b", "per månad 1/12"),
     (r"\bpersonalomsättning", "personalrörlighet"),
+    # Leaving of one's own accord is 'egen begäran' in staff statistics.
+    (r"\b(?:sa|säger|sade|säga) upp sig\b|\b(?:valde|väljer|valt) att sluta\b|\bslutade själv", "egen begäran"),
     (r"\bspar(?:krav|beting|paket)|\bspara\b|\bsparade\b", "besparing besparingar effektivisering"),
     (r"\bkundnöjd|\bnöjda kunder|\bkunder(?:na)?\b", "kundenkät nöjd"),
     (r"\bstått still\b|\bstår still\b|\bligger still\b", "oförändrad uppräkning räknats upp"),

@@ -475,6 +475,18 @@ def test_a_figure_is_not_taken_from_a_sentence_that_only_shares_a_compounds_head
     assert "6,7 %" in assistant.ask("Hur stor var personalomsättningen 2025?").text
 
 
+def test_a_part_of_a_broken_down_indicator_is_read_off_its_own_row(tmp_path):
+    """The extraction stacks an indicator's parts and their figures in separate blocks; asked how
+    many left of their own accord ('sa upp sig'), the answer is the 'Egen begäran' figure."""
+    report = ("Årsrapport 2025\n\nMedarbetare\n\nMål Indikator Målvärde Utfall\n\n"
+              "Regionen ska vara en attraktiv arbetsgivare Sjukfrånvaro 4,0% 3,2%\n\n"
+              "Personalrörlighet, totalt\n- Egen begäran\n- Pensionsavgång\n\n8,5%\n5,8%\n2,7%\n\n"
+              + _other_sections("Ekonomi", "Miljö"))
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt", report)
+    text = assistant.ask("Hur hög var personalomsättningen 2025, och hur många procent sa upp sig själva?").text
+    assert "Egen begäran 5,8%" in text and "totalt 8,5%" in text
+
+
 def test_a_figure_of_something_else_does_not_answer_for_the_specific_cost_asked(tmp_path):
     """Asked how much consultancy costs rose, a passage on net costs rising (not naming
     'konsultkostnader') holds another figure: abstain. Asked of net costs, that figure answers."""
