@@ -85,6 +85,16 @@ _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procente
                                   "utvecklats utveckling skillnad ändrades ändrats ändring "
                                   # 'Hur gick X ekonomiskt?', 'Hur många tjänster motsvarade …?'
                                   "ekonomiskt motsvarade motsvarar"))
+# The organisation's own result: asked as a result, a plus or minus, a surplus or deficit.
+_ASKS_RESULT = re.compile(r"\b(?:resultat(?:et)?|plus|minus|överskott(?:et)?|underskott(?:et)?|gick back|gått back)\b",
+                          re.I)
+_THE_ORGANISATION = frozenset(tokenize("förvaltningen förvaltningens organisationen"))
+_RESULT_TOKENS = frozenset(tokenize("resultat resultatet överskott underskott"))
+# A table's total for the whole organisation ('Summa förvaltningen'), not for one kind of cost.
+_ORGANISATION_TOTAL = re.compile(r"^(?:summa|totalt?)\s+(?:förvaltningen|regionkontoret|nämnden|styrelsen|"
+                                 r"regionstyrelsen|verksamheten)\s*$", re.I)
+_OUTCOME_COLUMNS = {"bokslut", "utfall", "resultat"}
+_NOT_A_RESULT = re.compile(r"kostnad|intäkt|invester|personal|årsarbetare", re.I)
 # The columns of a goal table: they say which of an indicator's figures is asked, not which indicator.
 _INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall målvärde målvärdet måluppfyllelse "
                                         "måluppfyllelsen prognos trend"))
@@ -1027,7 +1037,11 @@ class ExtractiveAnswerer:
                                                - bool(re.match(r"varav\b", cell.label, re.I)))
             if against_budget:  # of equal rows, the one that also gives the budget and deviation
                 rank += RICHER_ROW * len(cell.same_year)
-            if support >= TABLE_LABEL_SUPPORT and own & _token_set(named) and (best is None or rank > best[0]):
+            # 'resultat' names a row 'Årets resultat', not 'Varav resultatreglerade forskningsmedel'.
+            named_by = own & _token_set(named)
+            if named_by <= _RESULT_TOKENS and not named_by & frozenset(tokenize(named, heads=False)):
+                continue
+            if support >= TABLE_LABEL_SUPPORT and (best is None or rank > best[0]):
                 # Asked against the budget, the row's other columns for the year are the answer too.
                 # A row of columns named by words is short and each figure says what it is: all of it.
                 # Asked how much it grew or fell, a change column beside the figure is the answer too.
@@ -1038,7 +1052,26 @@ class ExtractiveAnswerer:
                 # An amount with the unit the table's headings give ('-632 tkr'); a share keeps its '%'.
                 unit = lambda v: f"{v} {cell.unit}" if cell.unit and not v.endswith("%") else v  # noqa: E731
                 best = (rank, f"{named}, " + ", ".join(f"{c}: {unit(v)}" for c, v in cells), pos, cell)
-        return best[1:] if best else None
+        if best is None:
+            return self._organisation_total(query, passages, readable)
+        return best[1:]
+
+    def _organisation_total(self, query: Query, passages: list[Passage], readable) -> tuple[str, int, Cell] | None:
+        """'Hur mycket plus gick regionkontoret 2021?' names no row but the organisation itself: its result
+        is the total row of a table of its units' results ('Summa förvaltningen 40,2 31,4 19,4 21,5'),
+        read under the year's outcome column. Only where the question has no subject but the
+        organisation and its result, so a unit's or a cost's question never gets the total."""
+        words = [t for t in tokenize(_ASKS_RESULT.sub(" ", query.text)) if t not in _FRAME
+                 and t not in self.org_tokens | _THE_ORGANISATION and t not in _VALUE_WORDS
+                 and not re.fullmatch(r"20\d\d", t)]
+        if not _ASKS_RESULT.search(query.text) or words or query.units:
+            return None
+        for pos, cell in self._row_cells(query, passages, (), readable):
+            if _ORGANISATION_TOTAL.match(cell.label) and cell.column.split()[0].casefold() in _OUTCOME_COLUMNS \
+                    and not _NOT_A_RESULT.search(cell.title):
+                unit = f" {cell.unit}" if cell.unit and not cell.value.endswith("%") else ""
+                return f"{cell.label}, {cell.column}: {cell.value}{unit}", pos, cell
+        return None
 
     def _indicator_cell(self, query: Query, passages: list[Passage]) -> tuple[str, int] | None:
         """The goal table's indicator row that the question names ('Sjukfrånvaro' for 'sjuktalet'),

@@ -289,6 +289,24 @@ def test_which_units_went_minus_or_plus_is_read_off_the_results_table(tmp_path):
     assert "Centrum för ekonomi (Bokslut 2024: 2,8)" in plus.text and "Summa" not in plus.text
 
 
+def test_the_organisations_own_result_is_the_total_row_of_its_units_results(tmp_path):
+    """'Hur mycket plus gick regionkontoret 2023?' names no row: the answer is 'Summa förvaltningen' under
+    the year's column. A unit asked by name gets its own row, and 'resultat' never names a row
+    only by a compound ('Varav resultatreglerade forskningsmedel')."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsredovisning-2024.txt",
+        "Årsredovisning 2024\n\n4 Ekonomi\n\nResultatet per centrum framgår av tabellen.\n"
+        "Resultat, mnkr\nBelopp i mnkr\nBokslut\n2022\nBokslut\n2023\nBokslut\n2024\n\n"
+        "Centrum för service 2,4 0,1 -3,9\n\nCentrum för forskning 17,0 9,4 8,5\n\n"
+        "Varav resultatreglerade forskningsmedel 10,9 7,0 5,8\n\n"
+        "Centrum för kommunikation 3,0 0,3 -0,1\n\nSumma förvaltningen 40,2 19,4 21,5\n\n"
+        + _other_sections("Medarbetare", "Miljö"))
+
+    assert "Summa förvaltningen, Bokslut 2023: 19,4" in assistant.ask("Hur mycket plus gick regionkontoret 2023?").text
+    result = assistant.ask("Vilket resultat hade regionkontoret 2022?").text
+    assert "40,2" in result and "resultatreglerade" not in result
+    assert "Centrum för service, Bokslut 2023: 0,1" in assistant.ask("Hur mycket plus gick Centrum för service 2023?").text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
