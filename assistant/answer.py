@@ -391,8 +391,10 @@ class ExtractiveAnswerer:
         self.docs_by_name = docs_by_name(index.metas)
         self.doc_chunks: dict[str, list[int]] = {}  # document -> its chunks' positions, in reading order
         self.table_texts: dict[int, str] = {}  # chunk position -> the text its table rows are read from
+        self.chunk_position: dict[str, int] = {}
         for i, c in enumerate(index.chunks):
             self.doc_chunks.setdefault(c.doc_id, []).append(i)
+            self.chunk_position[c.id] = i
         report_numbers = np.array(sorted(self.doc_number[d] for d in self.report_docs), dtype=np.int32)
         self.report_sentence_rows = np.nonzero(np.isin(self.sentence_doc, report_numbers))[0]
 
@@ -629,9 +631,11 @@ class ExtractiveAnswerer:
             return False
         idf = self._idf(query)
         cited: set[str] = set()
-        for _, i in parts:
+        for text, i in parts:
             c = passages[i].chunk
             cited |= _token_set(" ".join([c.text, c.section] + [str(v) for v in c.fields.values()]))
+            if text not in c.text:  # a line read off a table: its title may stand in the chunk before
+                cited |= _token_set(self._table_text_of(c))
         for name in _named_parts(query.text):
             tokens = [t for t in tokenize(name) if t not in self.org_tokens and t not in _FRAME and t in idf]
             if tokens and not any(t in cited for t in tokens):
@@ -942,6 +946,10 @@ class ExtractiveAnswerer:
                 [self._with_heading_row(self.index.chunks[q])
                  for q in positions[max(0, k - TABLE_CHUNKS):k + 1 + TABLE_CHUNKS_AFTER]])
         return self.table_texts[pos]
+
+    def _table_text_of(self, chunk: Chunk) -> str:
+        positions = self.doc_chunks[chunk.doc_id]
+        return self._table_text(positions, positions.index(self.chunk_position[chunk.id]))
 
     def _with_heading_row(self, chunk: Chunk) -> str:
         """The chunk's text, after its section heading where that heading is a table's heading row

@@ -307,6 +307,19 @@ def test_the_organisations_own_result_is_the_total_row_of_its_units_results(tmp_
     assert "Centrum för service, Bokslut 2023: 0,1" in assistant.ask("Hur mycket plus gick Centrum för service 2023?").text
 
 
+def test_a_row_far_down_a_long_table_is_read_under_the_headings_chunks_before_it(tmp_path):
+    """'… i driftredovisningen' names the table, whose title and headings stand many rows above the
+    asked row, in another chunk: the row's figures under the year's columns are the answer."""
+    rows = "".join(f"K{n} Enhet nummer {n} inom staben {100 + n} {90 + n} {95 + n} {110 + n} 20\n"
+                   for n in range(1, 60))
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsredovisning-2024.txt",
+        "Årsredovisning 2024\n\nBilagor\n\nDriftredovisning per ansvar\n"
+        "Belopp i tkr Bokslut 2023 Årsbudget 2024 Prognos 2024 Bokslut 2024 Avvikelse 2024\n"
+        + rows + "E9 Patientnämndens kansli 984 329 240 452 123\n\n" + _other_sections("Medarbetare", "Miljö"))
+    text = assistant.ask("Vilket bokslut redovisas för Patientnämndens kansli i driftredovisningen 2024, och hur stor var avvikelsen mot årsbudget?").text
+    assert "Patientnämndens kansli, Årsbudget 2024: 329 tkr" in text and "Avvikelse 2024: 123 tkr" in text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
