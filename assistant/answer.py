@@ -600,6 +600,8 @@ class ExtractiveAnswerer:
         if not counted and (intent == "number" or intent in ("fact", "status", "compare") and not query.codes
                             and is_numeric_question(query.text)):
             cell = self._table_cell(query, passages)
+            if cell is None and intent == "number" and self._unit_figure_elsewhere(query, parts):
+                return passages, [], False
             if cell and cell[0] not in {text for text, _ in parts}:
                 # The figure read off its column, before the row it comes from; the rest of that
                 # table, its cells run together, adds nothing a reader can follow.
@@ -995,6 +997,18 @@ class ExtractiveAnswerer:
             return None
         text, pos, _ = found
         return text, self._cite(passages, pos)
+
+    @staticmethod
+    def _unit_figure_elsewhere(query: Query, parts: list[tuple[str, int]]) -> bool:
+        """'Hur stor ram får Centrum för kommunikation 2024?': the centre has no row under 2024 in any
+        table, and no quoted sentence names the centre with a figure; a figure quoted is another's
+        (the organisation's ram for 2024), so the centre's is not there."""
+        centres = [m.group(1) for m in _CENTRE.finditer(query.text)]
+        if len(query.years) != 1 or not centres:
+            return False
+        names = [set(tokenize(c)) for c in centres]
+        return not any(NUMBER_RE.search(text) and not is_flattened_table(text)
+                       and any(n <= _token_set(text) for n in names) for text, _ in parts)
 
     def _cite(self, passages: list[Passage], pos: int) -> int:
         """Append the index's chunk at `pos` to the passages, so that a line read off it is cited: its index."""

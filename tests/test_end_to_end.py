@@ -320,6 +320,19 @@ def test_a_row_far_down_a_long_table_is_read_under_the_headings_chunks_before_it
     assert "Patientnämndens kansli, Årsbudget 2024: 329 tkr" in text and "Avvikelse 2024: 123 tkr" in text
 
 
+def test_a_centres_figure_for_a_year_its_table_lacks_is_not_the_organisations(tmp_path):
+    """The plan gives each centre's ram for 2022 and 2023 and only the whole organisation's for 2024:
+    asked the centre's ram for 2024, the organisation's figure is no answer."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-forvaltningsplan-2023-2025.txt",
+        "Förvaltningsplan 2023–2025\n\nEkonomi\n\nFullmäktige har beslutat om följande ram för Regionkontoret: "
+        "257,1 miljoner kronor för 2023 267,6 miljoner kronor för 2024.\n\n"
+        "Centrumbildning, belopp i miljoner kronor Ram 2022 Ram 2023\n"
+        "Centrum för administration 55,5 58,8\nCentrum för kommunikation 17,8 18,8\n"
+        "Centrum för ekonomi 28,6 30,6\n\n" + _other_sections("Medarbetare", "Miljö"))
+    assert assistant.ask("Hur stor ram får Centrum för kommunikation 2024?").abstained
+    assert "Centrum för kommunikation, Ram 2023: 18,8" in assistant.ask("Hur stor ram får Centrum för kommunikation 2023?").text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
