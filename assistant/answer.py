@@ -9,6 +9,7 @@ question pins a year or region the reports do not cover, it abstains rather than
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from dataclasses import dataclass, replace
@@ -85,6 +86,8 @@ _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procente
                                   "utvecklats utveckling skillnad ändrades ändrats ändring "
                                   # 'Hur gick X ekonomiskt?', 'Hur många tjänster motsvarade …?'
                                   "ekonomiskt motsvarade motsvarar"))
+# A table's heading row: a column named by its kind and year.
+_HEADING_ROW = re.compile(r"(?m)^.*\b(?:Ram|Bokslut|Budget|Årsbudget|Utfall|Prognos)\s+20\d\d\b")
 # The organisation's own result: asked as a result, a plus or minus, a surplus or deficit.
 _ASKS_RESULT = re.compile(r"\b(?:resultat(?:et)?|plus|minus|överskott(?:et)?|underskott(?:et)?|gick back|gått back)\b",
                           re.I)
@@ -949,6 +952,12 @@ class ExtractiveAnswerer:
                  for q in positions[max(0, k - TABLE_CHUNKS):k + 1 + TABLE_CHUNKS_AFTER]])
         return self.table_texts[pos]
 
+    @staticmethod
+    def _table_intro(chunk: Chunk) -> str:
+        """The chunk's section heading and its lines before the table's heading row ('Ram 2022 Ram 2023')."""
+        head = _HEADING_ROW.search(chunk.text)
+        return f"{chunk.section}\n{chunk.text[:head.start()] if head else ''}"
+
     def _table_text_of(self, chunk: Chunk) -> str:
         positions = self.doc_chunks[chunk.doc_id]
         return self._table_text(positions, positions.index(self.chunk_position[chunk.id]))
@@ -985,11 +994,13 @@ class ExtractiveAnswerer:
         has them all is read under each year's column."""
         if 2 <= len(query.years) <= 3:
             cells = [self._table_cell(replace(query, years=[y]), passages) for y in query.years]
+            # The row's name is what the lines share up to the first column ('X, Ram 2022: …' and 'X, Ram
+            # 2023: …'); the name may hold a comma itself ('Centrumbildning, belopp i … – X').
+            label = os.path.commonprefix([text for text, _ in cells]).rsplit(", ", 1)[0] if all(cells) else ""
             if all(cells) and len({passages[i].chunk.id for _, i in cells}) == 1 \
-                    and len({text.split(", ", 1)[0] for text, _ in cells}) == 1:
+                    and all(text.startswith(f"{label}, ") for text, _ in cells):
                 del passages[len(passages) - len(cells) + 1:]  # one row, cited once
-                label = cells[0][0].split(", ", 1)[0]
-                return f"{label}, " + ", ".join(text.split(", ", 1)[1] for text, _ in cells), cells[0][1]
+                return f"{label}, " + ", ".join(text[len(label) + 2:] for text, _ in cells), cells[0][1]
             del passages[len(passages) - sum(1 for c in cells if c):]
             return None
         found = self._best_cell(query, passages) if len(query.years) == 1 else None
@@ -1054,8 +1065,16 @@ class ExtractiveAnswerer:
             # against the budget, all the year's columns are quoted, so all their headings count.
             headings = " ".join(c for c, _ in cell.same_year) if against_budget else cell.column
             support = self._support(concepts, f"{named} {headings}") - (0.0 if named == cell.label else TITLE_PENALTY)
+            # Words that name the table ('fördelningen av regionersättningen inom förvaltningen': its
+            # section and the lines that introduce it) say which table, not which row: the row need
+            # only carry the rest, and ranks below a row that carries all.
+            by_table = 0.0
+            intro = _token_set(self._table_intro(self.index.chunks[pos]))
+            rest = [(alts, w) for alts, w in concepts if not alts & intro]
+            if rest and len(rest) < len(concepts) and support < TABLE_LABEL_SUPPORT:
+                support, by_table = self._support(rest, f"{named} {headings}"), TITLE_PENALTY
             # (Ties are broken after the threshold: a 'varav' row that matches is still read.)
-            rank = support + SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
+            rank = support - by_table + SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
                                                - bool(re.match(r"varav\b", cell.label, re.I)))
             if against_budget:  # of equal rows, the one that also gives the budget and deviation
                 rank += RICHER_ROW * len(cell.same_year)

@@ -333,6 +333,20 @@ def test_a_centres_figure_for_a_year_its_table_lacks_is_not_the_organisations(tm
     assert "Centrum för kommunikation, Ram 2023: 18,8" in assistant.ask("Hur stor ram får Centrum för kommunikation 2023?").text
 
 
+def test_words_that_name_the_table_do_not_keep_its_row_from_answering(tmp_path):
+    """'… enligt fördelningen av regionersättningen inom förvaltningen' names the table (its section and
+    the line introducing it), not the row: the centre's row is still read under the asked years."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-forvaltningsplan-2023-2025.txt",
+        "Förvaltningsplan 2023–2025\n\n5.1.3 Fördelningen av ersättningen inom förvaltningen\n\n"
+        "Nedan redovisas hur regionersättningen på 257,1 miljoner har fördelats inom förvaltningen.\n"
+        "Centrumbildning, belopp i miljoner kronor Ram 2022 Ram 2023\n"
+        "Centrum för administration 55,5 58,8\nCentrum för kommunikation 17,8 18,8\n"
+        "Centrum för ekonomi 28,6 30,6\n\n" + _other_sections("Medarbetare", "Miljö"))
+    text = assistant.ask("Vilken ram har Centrum för ekonomi 2023 enligt fördelningen av regionersättningen inom "
+                         "förvaltningen, och vilken ram hade centrumet 2022?").text
+    assert "Centrum för ekonomi, Ram 2022: 28,6 miljoner kronor, Ram 2023: 30,6 miljoner kronor" in text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
