@@ -152,6 +152,8 @@ _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket)\b", re.I)
+# 'Förvaltningen kommer därför att …': the reason is the sentence before, also with 'därför' after the subject.
+_THEREFORE_EARLY = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,3}(?:därför|därmed|av den anledningen)\b", re.I)
 # A sentence that tells what the one before it consists of or comes from.
 _EXPLAINS_BACK = re.compile(r"^(det|detta) (är|var) (en blandning|en kombination|ett resultat|en följd|en effekt)\b"
                             r"|^(det|detta) handlar (främst |framför allt )?om\b", re.I)
@@ -1187,7 +1189,7 @@ class ExtractiveAnswerer:
 
     def _antecedent(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
         """The sentence a pointing-back sentence ('Dessa två projekt …') refers to; a heading is none."""
-        if not _POINTS_BACK.match(s.text):
+        if not (_POINTS_BACK.match(s.text) or _THEREFORE_EARLY.match(s.text)):
             return []
         return [x for x in self._preceding(s, sentences) if is_substantive(x.text)]
 
@@ -1225,7 +1227,8 @@ class ExtractiveAnswerer:
 
     def _reasons(self, query, passages, sentences):
         # (A cause of something the question does not name is no reason for it: no bonus without a word of it.)
-        causal_bonus = lambda s: 0.12 if s.lex > 0 and _CAUSAL.search(s.text) else 0.0  # noqa: E731
+        causal_bonus = lambda s: 0.12 if s.lex > 0 and (_CAUSAL.search(s.text) or _THEREFORE_EARLY.match(s.text)) \
+            else 0.0  # noqa: E731
         ranked = sorted(sentences, key=lambda s: -(s.score + causal_bonus(s)))
         best = self._best(sentences, bonus=causal_bonus)
         if not best:
@@ -1242,8 +1245,8 @@ class ExtractiveAnswerer:
                 # 'Det finns två komplicerande faktorer som …': the reasons are the sentences after it.
                 chosen += [topic] + [x for x in self._following(topic, sentences)[:3] if x not in chosen]
                 break
-            if _CAUSAL.search(topic.text):
-                if _ANAPHORIC.match(topic.text):
+            if _CAUSAL.search(topic.text) or _THEREFORE_EARLY.match(topic.text):
+                if _ANAPHORIC.match(topic.text) or _THEREFORE_EARLY.match(topic.text):
                     chosen += [p for p in self._preceding(topic, sentences) if p not in chosen]
                 chosen += [x for x in self._with_list(topic, sentences) if x not in chosen]
             for nxt in self._following(topic, sentences)[:2]:

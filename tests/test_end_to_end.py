@@ -347,6 +347,19 @@ def test_words_that_name_the_table_do_not_keep_its_row_from_answering(tmp_path):
     assert "Centrum för ekonomi, Ram 2022: 28,6 miljoner kronor, Ram 2023: 30,6 miljoner kronor" in text
 
 
+def test_a_sentence_that_says_therefore_after_its_subject_comes_with_the_reason_before_it(tmp_path):
+    """'Förvaltningen kommer därför att fokusera på …' points back: the sentence before it is the reason,
+    and it is quoted with it, whether the question asks 'varför' or for 'skälet'."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsredovisning-2024.txt",
+        "Årsredovisning 2024\n\nUtmaningar och framtidsbedömning\n\n"
+        "• Det ansträngda ekonomiska läget kommande år innebär att det krävs en låg kostnadsutvecklingstakt. "
+        "Förvaltningen kommer därför att fokusera på förbättrade arbetssätt och tjänster.\n\n"
+        + _other_sections("Medarbetare", "Miljö", "Digitalisering"))
+    for question in ("Vad anges som skäl till att förvaltningen ska fokusera på förbättrade arbetssätt och tjänster?",
+                     "Varför ska förvaltningen fokusera på förbättrade arbetssätt och tjänster?"):
+        assert "ansträngda ekonomiska läget" in assistant.ask(question).text, question
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
