@@ -119,6 +119,7 @@ _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|
 _FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.§])(?<![\wÅÄÖåäö]-)(?<!§ )(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
                      rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section or paragraph ('§304') number or 'covid-19'
 _COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))", re.I)
+_TO_OUTCOME_CELL = re.compile(r"[^.!?\n]{0,300}? – [^.!?\n]{0,120}?\bUtfall 20\d\d: $")
 # (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
 _ASKED_DETAILS = (
     (re.compile(r"\bhur (?:mycket|stor|stort|stora|hög|högt|höga|låg|lågt)\b", re.I), _FIGURE, "answer"),
@@ -813,8 +814,12 @@ class ExtractiveAnswerer:
         # change is asked: 'hur många nya …').
         counts = [c.span() for c in _COUNT.finditer(quoted if _asks_change(query.text) else _CHANGE_FIGURE.sub(
             lambda m: " " * len(m.group(0)), quoted))]
-        return bool(mentions) and not any(x.start() - window <= start and end <= x.end() + window
-                                          for x in mentions for start, end in counts)
+        # An indicator's line gives its outcome after its name, however long ('Antal arbetsprocesser …
+        # som utvecklas till mer cirkulära – Mål 2025: Öka, Utfall 2025: 0').
+        return bool(mentions) and not any(
+            x.start() - window <= start and end <= x.end() + window
+            or start > x.end() and _TO_OUTCOME_CELL.match(quoted[x.end():start])
+            for x in mentions for start, end in counts)
 
     def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:
         unknown = [o for o in query.organisations if o.startswith("Region ") and o.casefold() not in self.indexed_orgs]

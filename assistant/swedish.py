@@ -147,6 +147,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\w*jour(?:en|er|erna)?\b", "beredskap beredskapsorganisationen"),
     (r"\btimanställ\w*", "timavlönade"),
     (r"\bforsk(?:a|ar|ade|at)\b", "vetenskapligt arbete forskning"),
+    (r"\b(?:forsknings|vetenskapliga )?artiklar(?:na)?\b|\bforskningsartik\w*", "vetenskapliga publikationer"),
     (r"\bs(?:älj(?:a|er|s)?|ålde|ålt|åld|ålts)\b|\bdr(?:og|a|ar|agit) (?:\w+ ){0,2}?in\b",
      "försäljning intäkter"),
     (r"\brehab(?!ilitering)", "rehabilitering rehabiliteringsärenden"),

@@ -360,6 +360,22 @@ def test_a_sentence_that_says_therefore_after_its_subject_comes_with_the_reason_
         assert "ansträngda ekonomiska läget" in assistant.ask(question).text, question
 
 
+def test_an_indicators_count_is_read_off_its_row_however_long_its_name(tmp_path):
+    """Asked 'hur många …', an indicator whose long name counts the thing asked answers with its outcome
+    ('Utfall 2025: 0'), and 'forskningsartiklar' is the reports' 'vetenskapliga publikationer'."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsrapport-2025.txt",
+        "Årsrapport 2025\n\nFörvaltningens mål och indikatorer\n\n"
+        "Indikator   Utfall 2024 Mål 2025 Utfall 2025       Måluppfyllelse             Kommentarer\n\n"
+        "Antal vetenskapliga publikationer från regionen\n\n129\n\nÖka\n\n116\n\nNegativt/inte uppnått\n"
+        "Inom den normala variationen.\n\n"
+        "Hållbara inköp och resurseffektivitet: antal arbetsprocesser eller materialflöden som utvecklas till "
+        "mer cirkulära\n\n1\n\nÖka\n\n0\n\nNegativt/inte uppnått\nIngen sådan process har identifierats.\n\n"
+        + _other_sections("Ekonomi", "Medarbetare"))
+    assert "116" in assistant.ask("Hur många forskningsartiklar kom ut 2025?").text
+    circular = assistant.ask("Hur många arbetsprocesser eller materialflöden utvecklades till mer cirkulära 2025?")
+    assert "Utfall 2025: 0" in circular.text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
