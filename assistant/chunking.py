@@ -258,6 +258,9 @@ def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = Tr
     return fields
 
 
+_LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
+
+
 def _indicator_fields(lines: list[_Line], header: str) -> dict:
     text = _text(lines)
     m = STATUS_RE.search(text)
@@ -284,10 +287,15 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     # Values in row order, skipping the per-sex breakdown ('K: 4,0 %', 'M: 1,2 %').
     rest = body[len("\n".join(consumed)):]
     rest = re.sub(r"\b[KM]:\s*[^\n]*", " ", rest)
-    values = re.findall(r"[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?|Öka|Minska|Bibehålla|Behålla", rest)
+    # ('Nytt fr 2024' is a cell: the indicator has no outcome for the earlier year; its year is no value.)
+    values = re.findall(r"\bNy(?:tt)?\s+(?:fr(?:ån|\.)?\s+)?20\d\d\b|"
+                        r"[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?|Öka|Minska|Bibehålla|Behålla", rest)
     values = [v.strip() for v in values if v.strip()]
     for col, val in zip(columns, values):
         fields[col] = val
+    labelled = _LABELLED_ASSESSMENT.search(text)
+    if labelled and not m:  # 'Måluppfyllelse: inte uppnått' on a line of its own, in the report's words
+        fields["måluppfyllelse"] = labelled.group(1).strip()
     if m:
         fields["måluppfyllelse"] = re.sub(r"\s+", " ", m.group(1))
         comment = text[m.end():].strip()

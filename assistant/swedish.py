@@ -138,6 +138,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"(?<!på )(?<!under )\barbetstid\w*", "arbetad tid arbetade tiden"),
     (r"\bcorona\w*|\bcovid\w*|\bpandemi\w*", "pandemin covid-19 coronasituationen"),
     (r"\bmånadsvis\b|\bvarje månad\b", "per månad 1/12"),
+    (r"\bhur stor del\b|\bhur stora delar\b|\bhur stor procent\b", "andel"),
     (r"\bpersonalomsättning", "personalrörlighet"),
     # Leaving of one's own accord is 'egen begäran' in staff statistics.
     (r"\b(?:sa|säger|sade|säga) upp sig\b|\b(?:valde|väljer|valt) att sluta\b|\bslutade själv", "egen begäran"),

@@ -315,3 +315,16 @@ def test_a_year_axis_run_together_with_labels_is_no_statement_but_a_statement_be
     assert not is_chart_axis("• Byte av tredjepartsleverantör till varuförsörjningen har medfört "
                              "engångskostnader på 3 mnkr 0,0 Månadsvis utveckling 2020 2021 2022")
     assert not is_chart_axis("Sjukfrånvaron har minskat från 2019 till 2020.")
+
+
+def test_an_indicator_new_since_a_year_and_assessed_on_a_labelled_line_is_read_by_column():
+    """'Nytt fr 2024' is the earlier year's cell (no outcome then), not a figure; 'Måluppfyllelse: inte
+    uppnått' on a line of its own is the row's assessment."""
+    text = ("Förvaltningens mål och indikatorer\n\n"
+            "Indikator Utfall 2024 Mål 2025 Utfall 2025 Måluppfyllelse Kommentarer\n\n"
+            "Andel samordnade upphandlingar\nRegion Västmanland och Sörmland\n\n"
+            "Nytt fr 2024 30% 24% Trend: positiv\n\nMåluppfyllelse: inte uppnått\n\n"
+            "Vi ser en positiv trend där andelen har ökat sedan 2023 (12%).\n")
+    row = next(c for c in chunk_document(_doc(text)) if c.kind == "indicator")
+    assert row.fields["Mål 2025"] == "30%" and row.fields["Utfall 2025"] == "24%"
+    assert row.fields["Utfall 2024"] == "Nytt fr 2024" and row.fields["måluppfyllelse"] == "inte uppnått"

@@ -376,6 +376,21 @@ def test_an_indicators_count_is_read_off_its_row_however_long_its_name(tmp_path)
     assert "Utfall 2025: 0" in circular.text
 
 
+def test_how_large_a_part_is_asked_of_the_indicator_that_gives_the_share(tmp_path):
+    """'Nådde vi målet för hur stor del av upphandlingarna …' asks for the indicator 'Andel samordnade
+    upphandlingar': its target, outcome and the report's assessment."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsrapport-2025.txt",
+        "Årsrapport 2025\n\nFörvaltningens mål och indikatorer\n\n"
+        "Indikator Utfall 2024 Mål 2025 Utfall 2025 Måluppfyllelse Kommentarer\n\n"
+        "Andel samordnade upphandlingar\nRegion Provland och Sörmland\n\n"
+        "Nytt fr 2024 30% 24% Trend: positiv\n\nMåluppfyllelse: inte uppnått\n\n"
+        "Vi ser en positiv trend där andelen har ökat sedan 2023 (12%).\n\n"
+        + _other_sections("Ekonomi", "Medarbetare"))
+    text = assistant.ask("Nådde regionkontoret målet för hur stor del av upphandlingarna som görs ihop med "
+                         "Sörmland 2025?").text
+    assert "Utfall 2025: 24%" in text and "inte uppnått" in text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
