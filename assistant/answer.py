@@ -841,12 +841,13 @@ class ExtractiveAnswerer:
         for s in sentences:
             # A figure is taken only from a sentence that names something asked, not from one that
             # is merely like the question ('Vakanser … har uppstått' for 'personalomsättningen').
-            if s.text in exclude or (want_number and not (s.has_number and s.lex > 0)):
+            # (Only a sentence good enough by itself competes: a bonus ranks, it does not qualify.)
+            if s.text in exclude or s.score < min_score or (want_number and not (s.has_number and s.lex > 0)):
                 continue
             score = s.score + (bonus(s) if bonus else 0.0)
-            if score > best_score:
+            if best is None or score > best_score:
                 best, best_score = s, score
-        return best if best and best.score >= min_score else None
+        return best
 
     def _supporting(self, first: _Sentence, passages: list[Passage], sentences: list[_Sentence],
                     want_number: bool = False, budget: int = 560) -> list[tuple[str, int]]:
@@ -1162,6 +1163,8 @@ class ExtractiveAnswerer:
                  and (not years or any(k.endswith(str(y)) for y in years))]
         if f.get("måluppfyllelse"):
             cells.append(f"måluppfyllelse: {f['måluppfyllelse']}")
+        if f.get("trend"):
+            cells.append(f"trend: {f['trend']}")
         return f"{f['indikator']} – " + ", ".join(cells) if cells else f["indikator"]
 
     @staticmethod

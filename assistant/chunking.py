@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .layout import unstack_cells
+from .layout import join_wrapped_heading, unstack_cells
 from .models import Chunk, Document
 from .swedish import CODE_AT_LINE_START, NUMBER_RE, STATUS_PHRASES, STATUS_RE, join_wrapped_cell
 
@@ -258,6 +258,7 @@ def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = Tr
     return fields
 
 
+TREND_AT_END = re.compile(r"(?:^|\s)(Positiv|Negativ|Neutral|Oförändrad)\s*$")
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
 
@@ -269,11 +270,18 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     # one before it is the goal the indicator measures ('Engagerade medarbetare …' / 'Hållbart
     # medarbetarengagemang').
     paragraphs: list[list[str]] = [[]]
-    consumed = []
+    offset = 0  # where the values start
     for line in body.split("\n"):
-        if NUMBER_RE.search(line):
+        first = NUMBER_RE.search(line)
+        if first or line.strip() in ("-", "–"):  # ('-' alone is an empty value cell)
+            # A name that runs into its figures on one line ('Antal rehabiliteringsärenden 22 41 Negativ',
+            # '… tjänsteresor och' / 'transporter minskar 10,6') ends where they start.
+            lead = line[:first.start()].strip() if first else ""
+            if re.search(r"[a-zåäö]{3}", lead) and not re.search(r"\d", lead):
+                paragraphs[-1].append(lead)
+                offset += first.start()
             break
-        consumed.append(line)
+        offset += len(line) + 1
         if line.strip():
             paragraphs[-1].append(line.strip())
         elif paragraphs[-1]:
@@ -285,14 +293,22 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
         fields["målområde"] = join_wrapped_cell([l for p in paragraphs[:-1] for l in p])
     columns = re.findall(r"(?:Utfall|Mål|Målvärde|Prognos|Budget)\s+(?:\w+\s)?20\d\d", header)
     # Values in row order, skipping the per-sex breakdown ('K: 4,0 %', 'M: 1,2 %').
-    rest = body[len("\n".join(consumed)):]
+    rest = body[offset:]
     rest = re.sub(r"\b[KM]:\s*[^\n]*", " ", rest)
     # ('Nytt fr 2024' is a cell: the indicator has no outcome for the earlier year; its year is no value.)
-    values = re.findall(r"\bNy(?:tt)?\s+(?:fr(?:ån|\.)?\s+)?20\d\d\b|"
-                        r"[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?|Öka|Minska|Bibehålla|Behålla", rest)
+    # ('-' alone is an empty cell; '100% (2030)' is one cell, the target and its year.)
+    values = re.findall(r"\bNy(?:tt)?\s+(?:fr(?:ån|\.)?\s+)?20\d\d\b|(?<!\S)[-–](?!\S)|"
+                        r"[+\-−]?\d+(?:[\u00a0 ]\d{3})*(?!\d)(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?(?:\s*\(20\d\d\))?|"
+                        r"(?:Öka|Minska|Bibehålla|Behålla)(?:\s+(?:jfr|jämfört med)\.?\s+20\d\d)?", rest)
     values = [v.strip() for v in values if v.strip()]
+    if 2 <= len(values) < len(columns) and columns[0].startswith("Utfall") and columns[-1].startswith("Utfall"):
+        # A row with no target ('Antal rehabiliteringsärenden 22 41'): its figures are the outcomes.
+        columns, values = [columns[0], columns[-1]], [values[0], values[-1]]
     for col, val in zip(columns, values):
         fields[col] = val
+    trend = TREND_AT_END.search(text)
+    if trend and "trend" in header.casefold():
+        fields["trend"] = trend.group(1)
     labelled = _LABELLED_ASSESSMENT.search(text)
     if labelled and not m:  # 'Måluppfyllelse: inte uppnått' on a line of its own, in the report's words
         fields["måluppfyllelse"] = labelled.group(1).strip()
@@ -351,7 +367,7 @@ class _Builder:
 def chunk_document(doc: Document) -> list[Chunk]:
     lines: list[_Line] = []
     for page in doc.pages:
-        for k, text in enumerate(unstack_cells(page.text.split("\n"))):
+        for k, text in enumerate(unstack_cells(join_wrapped_heading(page.text.split("\n")))):
             lines.append(_Line(text=text, page=page.number, number=page.first_line + k if not doc.paginated else k + 1))
     b = _Builder(doc)
     section = doc.meta.title
@@ -363,6 +379,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
     row_done = False  # the current row has had its status and comment
     status_first = False  # the table's first column is the status
     status_last = False  # … or its last: a row ends at its status
+    trend_last = False  # a goal table whose last column is the trend: a row ends at 'Positiv'/'Negativ'
     header_line = -HEADER_WRAP_LINES - 1  # where the table header was
 
     def flush_prose():
@@ -398,6 +415,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
             table, header = kind, re.sub(r"\s+", " ", text)
             status_first = header.casefold().startswith("status ")
             status_last = header.rsplit(" ", 1)[-1].casefold() in _STATUS_COLUMNS
+            trend_last = kind == "indicator" and header.rsplit(" ", 1)[-1].casefold() == "trend"
             continue
         inside_open_row = bool(row) and not row_done
         # (also inside a row: the layout's wrap marks it, and what follows is a table header or prose)
@@ -434,7 +452,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
             flush_prose()
             row = [line]
             continue
-        if table == "uppdrag" and status_last and text and _ends_with_status(text):
+        if table == "uppdrag" and status_last and text and _ends_with_status(text) \
+                or table == "indicator" and trend_last and text and TREND_AT_END.search(text):
             row.append(line)
             flush_row()
             continue
@@ -461,7 +480,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
                 continue
             if not row and not text:
                 continue
-            if len(_text(row)) > (STATUS_LAST_ROW_MAX if status_last else ROW_MAX) and not row_done:
+            if len(_text(row)) > (STATUS_LAST_ROW_MAX if status_last or trend_last else ROW_MAX) and not row_done:
                 # No status or måluppfyllelse in sight: this is running text after the table. Read it
                 # again as such, so its headings are seen (a coded row would start the table again).
                 if row_code is None:

@@ -1,4 +1,5 @@
-"""Rows of a table whose cells the PDF extraction stacked in columns, put back side by side.
+"""Tables whose cells the PDF extraction stacked in columns, put back side by side: wrapped headings
+onto one line, and rows' figures onto their labels' lines.
 
 A table cell of several lines comes out as a column of its own. An indicator broken down into
 parts prints its labels as one block and each column of figures as another:
@@ -112,4 +113,33 @@ def unstack_cells(lines: list[str]) -> list[str]:
             for line_no in column:
                 out[line_no] = ""
         i = stop
+    return out
+
+
+# A goal table's heading cells, each wrapped onto lines of its own ('Utfall' / '2022' / 'Mål' / '2023').
+_HEADING_WORD = re.compile(r"^\s*(?:(?:Mål|Indikator|Utfall|Målvärde|Nuläge|Status|Trend|Prognos|Budget|Redovisas|"
+                           r"Måluppfyllelse|Kommentar(?:er)?)\b\s*|20\d\d\s*)+$")
+_HEADING_START = re.compile(r"^\s*(?:Mål\s+)?Indikator\s*$")
+HEADING_REACH = 14  # lines a wrapped heading may run over, blank ones included
+
+
+def join_wrapped_heading(lines: list[str]) -> list[str]:
+    """'Mål Indikator' / 'Utfall' / '2022' / … / 'Status Trend' put on the first line as the one heading row
+    it is ('Mål Indikator Utfall 2022 Mål 2023 Utfall 2023 Status Trend'); the others left empty."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not _HEADING_START.match(line):
+            continue
+        cells, last = [], i
+        for j in range(i + 1, min(len(out), i + 1 + HEADING_REACH)):
+            if _blank(out[j]):
+                continue
+            if not _HEADING_WORD.match(out[j]):
+                break
+            cells.append(out[j].strip())
+            last = j
+        if len(cells) >= 3 and any(re.search(r"20\d\d", c) for c in cells):
+            out[i] = " ".join([line.strip()] + cells)
+            for j in range(i + 1, last + 1):
+                out[j] = ""
     return out

@@ -328,3 +328,58 @@ def test_an_indicator_new_since_a_year_and_assessed_on_a_labelled_line_is_read_b
     row = next(c for c in chunk_document(_doc(text)) if c.kind == "indicator")
     assert row.fields["Mål 2025"] == "30%" and row.fields["Utfall 2025"] == "24%"
     assert row.fields["Utfall 2024"] == "Nytt fr 2024" and row.fields["måluppfyllelse"] == "inte uppnått"
+
+
+GOALS_WITH_TREND = """Mål Indikator
+Utfall 
+2022
+
+Mål 
+2023
+
+Utfall 
+2023
+
+Status Trend
+
+Förvaltningens verksamhet ska 
+bedrivas med god hushållning av 
+resurserna.
+
+Jämställdhet och jämlikhet: Andel 
+ärenden till politik som rör barn där 
+prövningar av barnets bästa (PBB) 
+genomförts
+
+-
+100%
+(2030)
+
+0 Negativ
+
+Klimat: CO2 utsläpp från tjänsteresor och 
+transporter minskar 10,6
+
+Minska jfr 
+2022
+
+7,6 Positiv
+
+Antal rehabiliteringsärenden 22 41 Negativ
+
+Antal arbetsmiljöavvikelser totalt 19 10 Positiv
+"""
+
+
+def test_a_goal_table_with_wrapped_headings_has_a_row_per_indicator_ending_at_its_trend():
+    """Headings wrapped a cell per line ('Utfall' / '2022' / …) are the table's heading row; each row ends
+    at its trend; a name may run into its figures; '-' is an empty cell; a row without a target has
+    only outcomes, not a target in the middle column."""
+    rows = {c.fields.get("indikator"): c.fields for c in chunk_document(_doc(GOALS_WITH_TREND)) if c.kind == "indicator"}
+    pbb = next(f for name, f in rows.items() if name and "barnets bästa" in name)
+    assert pbb["Utfall 2022"] == "-" and pbb["Mål 2023"].startswith("100%") and pbb["Utfall 2023"] == "0"
+    assert pbb["trend"] == "Negativ"
+    climate = rows["Klimat: CO2 utsläpp från tjänsteresor och transporter minskar"]
+    assert climate["Utfall 2022"] == "10,6" and climate["Utfall 2023"] == "7,6" and climate["trend"] == "Positiv"
+    rehab = rows["Antal rehabiliteringsärenden"]
+    assert rehab["Utfall 2022"] == "22" and rehab["Utfall 2023"] == "41" and "Mål 2023" not in rehab

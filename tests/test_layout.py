@@ -1,7 +1,7 @@
 """Cells the PDF extraction stacked in columns are put back on their rows' lines."""
 from __future__ import annotations
 
-from assistant.layout import unstack_cells
+from assistant.layout import join_wrapped_heading, unstack_cells
 
 
 def test_a_broken_down_indicator_gets_each_parts_figures_on_its_line():
@@ -29,3 +29,13 @@ def test_lists_without_a_figure_per_item_are_left_alone():
     assert unstack_cells(prose) == prose  # a page number after a list is no column
     uneven = ["Kostnader", "- Lokaler", "- Resor", "- IT", "- Konsulter", "", "3,1", "2,0"]
     assert unstack_cells(uneven) == uneven  # too few figures to tell which part they belong to
+
+
+def test_a_heading_wrapped_a_cell_per_line_is_one_heading_row():
+    lines = ["Mål Indikator", "Utfall ", "2022", "", "Mål ", "2023", "", "Utfall ", "2023", "", "Status Trend", "",
+             "Sjukfrånvaro 3,5 % 3,0 % 3,5 %"]
+    out = join_wrapped_heading(lines)
+    assert out[0] == "Mål Indikator Utfall 2022 Mål 2023 Utfall 2023 Status Trend"
+    assert len(out) == len(lines) and not any(out[1:11]) and out[-1] == lines[-1]
+    prose = ["Indikator", "Mål", "Vi följer indikatorn varje år."]
+    assert join_wrapped_heading(prose) == prose  # no year: no wrapped heading
