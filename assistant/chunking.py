@@ -258,6 +258,7 @@ def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = Tr
     return fields
 
 
+_GOAL_THEN_NAME = re.compile(r"^(.*\bska\b.*\b[a-zåäö]+)\s+([A-ZÅÄÖ][^A-ZÅÄÖ]*)$")
 TREND_AT_END = re.compile(r"(?:^|\s)(Positiv|Negativ|Neutral|Oförändrad)\s*$")
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
@@ -278,7 +279,14 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
             # '… tjänsteresor och' / 'transporter minskar 10,6') ends where they start.
             lead = line[:first.start()].strip() if first else ""
             if re.search(r"[a-zåäö]{3}", lead) and not re.search(r"\d", lead):
-                paragraphs[-1].append(lead)
+                # The goal's cell may run into the name's on that line too ('Regionkontoret ska vara en
+                # attraktiv Sjukfrånvaro'): a goal says 'ska', and the name starts at the capital after it.
+                goal = _GOAL_THEN_NAME.match(lead)
+                if goal:
+                    paragraphs[-1].append(goal.group(1))
+                    paragraphs.append([goal.group(2)])
+                else:
+                    paragraphs[-1].append(lead)
                 offset += first.start()
             break
         offset += len(line) + 1
@@ -417,6 +425,10 @@ def chunk_document(doc: Document) -> list[Chunk]:
             status_last = header.rsplit(" ", 1)[-1].casefold() in _STATUS_COLUMNS
             trend_last = kind == "indicator" and header.rsplit(" ", 1)[-1].casefold() == "trend"
             continue
+        if table == "indicator" and trend_last and text and TREND_AT_END.search(text):
+            row.append(line)  # a row ends at its trend, however short its line (no heading)
+            flush_row()
+            continue
         inside_open_row = bool(row) and not row_done
         # (also inside a row: the layout's wrap marks it, and what follows is a table header or prose)
         wrapped = _wrapped_heading(lines, i) if text and not _code_of(text) else None
@@ -452,8 +464,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
             flush_prose()
             row = [line]
             continue
-        if table == "uppdrag" and status_last and text and _ends_with_status(text) \
-                or table == "indicator" and trend_last and text and TREND_AT_END.search(text):
+        if table == "uppdrag" and status_last and text and _ends_with_status(text):
             row.append(line)
             flush_row()
             continue

@@ -367,6 +367,8 @@ Minska jfr
 
 Antal rehabiliteringsärenden 22 41 Negativ
 
+Regionen ska vara en attraktiv Sjukfrånvaro 3,5 % 3,0 % 3,6 % Positiv
+
 Antal arbetsmiljöavvikelser totalt 19 10 Positiv
 """
 
@@ -383,3 +385,6 @@ def test_a_goal_table_with_wrapped_headings_has_a_row_per_indicator_ending_at_it
     assert climate["Utfall 2022"] == "10,6" and climate["Utfall 2023"] == "7,6" and climate["trend"] == "Positiv"
     rehab = rows["Antal rehabiliteringsärenden"]
     assert rehab["Utfall 2022"] == "22" and rehab["Utfall 2023"] == "41" and "Mål 2023" not in rehab
+    # The goal's cell ran into the name's: the goal says 'ska', the name starts at the capital after it.
+    sick = rows["Sjukfrånvaro"]
+    assert sick["målområde"] == "Regionen ska vara en attraktiv" and sick["Utfall 2023"] == "3,6 %"

@@ -391,6 +391,21 @@ def test_how_large_a_part_is_asked_of_the_indicator_that_gives_the_share(tmp_pat
     assert "Utfall 2025: 24%" in text and "inte uppnått" in text
 
 
+def test_a_measure_compared_from_one_year_via_another_is_read_off_each_reports_indicator_row(tmp_path):
+    """'Hur har sjuktalet utvecklats från 2023 via 2024 till 2025?': each report's line is its indicator row
+    for sjukfrånvaro ('via', like 'från' and 'till', only spans the years)."""
+    def report(year: int, outcome: str) -> str:
+        return (f"Årsredovisning {year}\n\nMedarbetare\n\nIndikator Utfall {year - 1} Mål {year} Utfall {year} "
+                f"Måluppfyllelse\n\nSjukfrånvaro\n\n3,4 %\n\nMinska\n\n{outcome}\n\nOförändrat\n\n"
+                "Medarbetarna har arbetat med hälsofrämjande insatser under året.\n\n"
+                + _other_sections("Ekonomi", "Miljö"))
+    assistant = _assistant_over_reports(tmp_path, {
+        f"provland-regionkontoret-arsredovisning-{y}.txt": report(y, f"3,{y - 2020} %") for y in (2023, 2024, 2025)})
+    lines = assistant.ask("Hur har sjuktalet på regionkontoret utvecklats från 2023 via 2024 till 2025?").text.splitlines()
+    for year in (2023, 2024, 2025):
+        assert any(l.startswith(str(year)) and f"Utfall {year}: 3,{year - 2020} %" in l for l in lines), year
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
