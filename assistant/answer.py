@@ -101,7 +101,9 @@ _OUTCOME_COLUMNS = {"bokslut", "utfall", "resultat"}
 _NOT_A_RESULT = re.compile(r"kostnad|intäkt|invester|personal|årsarbetare", re.I)
 # The columns of a goal table: they say which of an indicator's figures is asked, not which indicator.
 _INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall målvärde målvärdet måluppfyllelse "
-                                        "måluppfyllelsen prognos trend"))
+                                        "måluppfyllelsen prognos trend mål målet "
+                                        # whether the target was met, and who set it: columns, not the measure
+                                        "klarade klarat nådde nåddes satte satt plan planen"))
 # Report kinds name a report (a filter), not the subject of a sentence.
 _FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
 

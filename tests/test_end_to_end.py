@@ -406,6 +406,18 @@ def test_a_measure_compared_from_one_year_via_another_is_read_off_each_reports_i
         assert any(l.startswith(str(year)) and f"Utfall {year}: 3,{year - 2020} %" in l for l in lines), year
 
 
+def test_whether_a_measures_target_was_met_is_read_off_its_indicator_row(tmp_path):
+    """'Vilket mål satte planen för sjuktalet, och klarade de det 2023?': 'mål', 'satte', 'planen' and
+    'klarade' ask for the row's columns, not for another measure; the row gives target and outcome."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsredovisning-2023.txt",
+        "Årsredovisning 2023\n\nMedarbetare\n\nIndikator Utfall 2022 Mål 2023 Utfall 2023 Måluppfyllelse\n\n"
+        "Sjukfrånvaro\n\n3,4 %\n\n3,0 %\n\n3,5 %\n\nEj uppnått\n\n"
+        "De verksamheter som har behov ska ta fram handlingsplaner för att minska sjukskrivningarna för att nå "
+        "en låg och stabil sjukfrånvaro som understiger 3,0%.\n\n" + _other_sections("Ekonomi", "Miljö"))
+    text = assistant.ask("Vilket mål för sjuktalet satte regionkontorets plan, och klarade de det 2023?").text
+    assert "Mål 2023: 3,0 %" in text and "Utfall 2023: 3,5 %" in text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
