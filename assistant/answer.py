@@ -1023,14 +1023,13 @@ class ExtractiveAnswerer:
     @staticmethod
     def _unit_figure_elsewhere(query: Query, parts: list[tuple[str, int]]) -> bool:
         """'Hur stor ram får Centrum för kommunikation 2024?': the centre has no row under 2024 in any
-        table, and no quoted sentence names the centre with a figure; a figure quoted is another's
+        table, and no quoted sentence or table line names the centre with a figure; a figure quoted is another's
         (the organisation's ram for 2024), so the centre's is not there."""
         centres = [m.group(1) for m in _CENTRE.finditer(query.text)]
         if len(query.years) != 1 or not centres:
             return False
         names = [set(tokenize(c)) for c in centres]
-        return not any(NUMBER_RE.search(text) and not is_flattened_table(text)
-                       and any(n <= _token_set(text) for n in names) for text, _ in parts)
+        return not any(NUMBER_RE.search(text) and any(n <= _token_set(text) for n in names) for text, _ in parts)
 
     def _cite(self, passages: list[Passage], pos: int) -> int:
         """Append the index's chunk at `pos` to the passages, so that a line read off it is cited: its index."""

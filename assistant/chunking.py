@@ -308,7 +308,7 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     values = re.findall(r"\bNy(?:tt)?\s+(?:fr(?:ån|\.)?\s+)?20\d\d\b|(?<!\S)[-–](?!\S)|"
                         r"[+\-−]?\d+(?:[\u00a0 ]\d{3})*(?!\d)(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?(?:\s*\(20\d\d\))?|"
                         r"(?:Öka|Minska|Bibehålla|Behålla)(?:\s+(?:jfr|jämfört med)\.?\s+20\d\d)?", rest)
-    values = [v.strip() for v in values if v.strip()]
+    values = [re.sub(r"\s+", " ", v.strip()) for v in values if v.strip()]  # ('Minska jfr' / '2022': one cell)
     if 2 <= len(values) < len(columns) and columns[0].startswith("Utfall") and columns[-1].startswith("Utfall"):
         # A row with no target ('Antal rehabiliteringsärenden 22 41'): its figures are the outcomes.
         columns, values = [columns[0], columns[-1]], [values[0], values[-1]]

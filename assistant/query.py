@@ -24,7 +24,9 @@ _INTENT_PATTERNS = [
     # ('jämfört med föregående år' is what one report says of its year, not a comparison of reports.)
     ("compare", r"\bjämför(?!t med (?:föregående|förra) år)|\butvecklats\b|\bförändrats\b|"
                 r"\butveckling(en)? (sedan|mellan|från)|\bsedan 20\d\d|"
-                r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|\btrend"),
+                r"\bmellan 20\d\d och 20\d\d|\bökat eller minskat|"
+                # ('med negativ trend' is a goal table's assessment of one year, not a comparison.)
+                r"(?<!positiv )(?<!negativ )\btrend"),
     # 'Vilka uppdrag har CE som ansvarig?' lists rows by their unit; 'Vem ansvarar för …' asks one row's.
     ("list", r"^\s*vilka\s+(?:\w+\s+){0,2}?(?:uppdrag|aktiviteter|delmål|åtgärder|insatser)\b.*"
              r"(?:\bansvar|\bligger (?:på|hos)\b)"),

@@ -418,6 +418,20 @@ def test_whether_a_measures_target_was_met_is_read_off_its_indicator_row(tmp_pat
     assert "Mål 2023: 3,0 %" in text and "Utfall 2023: 3,5 %" in text
 
 
+def test_indicators_with_a_negative_trend_are_listed_from_a_goal_table_with_wrapped_headings(tmp_path):
+    """'Vilka indikatorer redovisas med negativ trend 2023?' is a list of the goal table's rows whose trend
+    is Negativ (not a comparison of years), read from a table whose headings wrapped a cell per line."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsredovisning-2023.txt",
+        "Årsredovisning 2023\n\nMedarbetare\n\nMål Indikator\nUtfall\n2022\n\nMål\n2023\n\nUtfall\n2023\n\n"
+        "Status Trend\n\nAntal rehabiliteringsärenden 22 41 Negativ\n\n"
+        "Antal arbetsmiljöavvikelser totalt 19 10 Positiv\n\n"
+        "Tillgänglighet: Antal samråd med\nminoriteter per år\n\n3 4 2 Negativ\n\n"
+        + _other_sections("Ekonomi", "Miljö"))
+    text = assistant.ask("Vilka indikatorer redovisas med negativ trend i årsredovisningen 2023?").text
+    assert "rehabiliteringsärenden – Utfall 2022: 22, Utfall 2023: 41" in text and "samråd" in text
+    assert "arbetsmiljöavvikelser" not in text
+
+
 def test_a_line_broken_by_the_extraction_is_quoted_whole(corpus_assistant):
     """The 2023 extraction breaks a bullet after 's.k. öppen' with a blank line; the answer must not stop there."""
     answer = corpus_assistant.ask("Vad ska det ge att leverantörsfakturorna läggs ut på hemsidan?")
