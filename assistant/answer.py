@@ -78,6 +78,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "under hittills totalt hela exempel räknar räknade någon något några finns fanns sagt säger står "
                       "heter hette kallas kallades röra redovisas redovisade redovisar anges anger angavs nämns nämner "
                       "via sedan fram till från "  # the span of a comparison ('från 2020 via 2023 till 2025')
+                      "före alltså dvs "  # ('året före årsrapporten': 'före' stems to the preposition 'för')
                       # A why-question's own words: the reasons are asked, the sentence need not say 'beror'.
                       "beror berodde bero orsaken orsakerna anledningen anledningarna förklaringen bakom"))
 # Words that say how a figure is given or how it moved, never which row of a table holds it
