@@ -159,6 +159,13 @@ _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror
                         r"orsaken|vilket)\b", re.I)
 # 'Förvaltningen kommer därför att …': the reason is the sentence before, also with 'därför' after the subject.
 _THEREFORE_EARLY = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,3}(?:därför|därmed|av den anledningen)\b", re.I)
+
+
+def _gives_reason(text: str) -> bool:
+    """A causal word, or 'därför' after the subject (the reason is then the sentence before)."""
+    return bool(_CAUSAL.search(text) or _THEREFORE_EARLY.match(text))
+
+
 # A sentence that tells what the one before it consists of or comes from.
 _EXPLAINS_BACK = re.compile(r"^(det|detta) (är|var) (en blandning|en kombination|ett resultat|en följd|en effekt)\b"
                             r"|^(det|detta) handlar (främst |framför allt )?om\b", re.I)
@@ -646,7 +653,9 @@ class ExtractiveAnswerer:
         for text, i in parts:
             c = passages[i].chunk
             cited |= _token_set(" ".join([c.text, c.section] + [str(v) for v in c.fields.values()]))
-            if text not in c.text:  # a line read off a table: its title may stand in the chunk before
+            # A line composed from the chunk (a table cell read under its column, a row's fields): the
+            # table around it, whose title may stand in the chunk before, says what its figure is of.
+            if text not in c.text:
                 cited |= _token_set(self._table_text_of(c))
         for name in _named_parts(query.text):
             tokens = [t for t in tokenize(name) if t not in self.org_tokens and t not in _FRAME and t in idf]
@@ -1024,8 +1033,8 @@ class ExtractiveAnswerer:
     @staticmethod
     def _unit_figure_elsewhere(query: Query, parts: list[tuple[str, int]]) -> bool:
         """'Hur stor ram får Centrum för kommunikation 2024?': the centre has no row under 2024 in any
-        table, and no quoted sentence or table line names the centre with a figure; a figure quoted is another's
-        (the organisation's ram for 2024), so the centre's is not there."""
+        table, and no quoted sentence or table line names the centre with a figure; a figure quoted is
+        another's (the organisation's ram for 2024), so the centre's is not there."""
         centres = [m.group(1) for m in _CENTRE.finditer(query.text)]
         if len(query.years) != 1 or not centres:
             return False
@@ -1086,7 +1095,7 @@ class ExtractiveAnswerer:
                 support, by_table = self._support(rest, f"{named} {headings}"), TITLE_PENALTY
             # (Ties are broken after the threshold: a 'varav' row that matches is still read.)
             rank = support - by_table + SUBROW_PENALTY * (bool(re.match(r"(totalt?|summa)\b", cell.label, re.I))
-                                               - bool(re.match(r"varav\b", cell.label, re.I)))
+                                                          - bool(re.match(r"varav\b", cell.label, re.I)))
             if against_budget:  # of equal rows, the one that also gives the budget and deviation
                 rank += RICHER_ROW * len(cell.same_year)
             # 'resultat' names a row 'Årets resultat', not 'Varav resultatreglerade forskningsmedel'.
@@ -1238,8 +1247,7 @@ class ExtractiveAnswerer:
 
     def _reasons(self, query, passages, sentences):
         # (A cause of something the question does not name is no reason for it: no bonus without a word of it.)
-        causal_bonus = lambda s: 0.12 if s.lex > 0 and (_CAUSAL.search(s.text) or _THEREFORE_EARLY.match(s.text)) \
-            else 0.0  # noqa: E731
+        causal_bonus = lambda s: 0.12 if s.lex > 0 and _gives_reason(s.text) else 0.0  # noqa: E731
         ranked = sorted(sentences, key=lambda s: -(s.score + causal_bonus(s)))
         best = self._best(sentences, bonus=causal_bonus)
         if not best:
@@ -1256,7 +1264,7 @@ class ExtractiveAnswerer:
                 # 'Det finns två komplicerande faktorer som …': the reasons are the sentences after it.
                 chosen += [topic] + [x for x in self._following(topic, sentences)[:3] if x not in chosen]
                 break
-            if _CAUSAL.search(topic.text) or _THEREFORE_EARLY.match(topic.text):
+            if _gives_reason(topic.text):
                 if _ANAPHORIC.match(topic.text) or _THEREFORE_EARLY.match(topic.text):
                     chosen += [p for p in self._preceding(topic, sentences) if p not in chosen]
                 chosen += [x for x in self._with_list(topic, sentences) if x not in chosen]

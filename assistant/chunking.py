@@ -259,7 +259,7 @@ def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = Tr
 
 
 _GOAL_THEN_NAME = re.compile(r"^(.*\bska\b.*\b[a-zåäö]+)\s+([A-ZÅÄÖ][^A-ZÅÄÖ]*)$")
-TREND_AT_END = re.compile(r"(?:^|\s)(Positiv|Negativ|Neutral|Oförändrad)\s*$")
+_TREND_AT_END = re.compile(r"(?:^|\s)(Positiv|Negativ|Neutral|Oförändrad)\s*$")
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
 
@@ -314,7 +314,7 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
         columns, values = [columns[0], columns[-1]], [values[0], values[-1]]
     for col, val in zip(columns, values):
         fields[col] = val
-    trend = TREND_AT_END.search(text)
+    trend = _TREND_AT_END.search(text)
     if trend and "trend" in header.casefold():
         fields["trend"] = trend.group(1)
     labelled = _LABELLED_ASSESSMENT.search(text)
@@ -425,7 +425,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
             status_last = header.rsplit(" ", 1)[-1].casefold() in _STATUS_COLUMNS
             trend_last = kind == "indicator" and header.rsplit(" ", 1)[-1].casefold() == "trend"
             continue
-        if table == "indicator" and trend_last and text and TREND_AT_END.search(text):
+        if table == "indicator" and trend_last and text and _TREND_AT_END.search(text):
             row.append(line)  # a row ends at its trend, however short its line (no heading)
             flush_row()
             continue
