@@ -93,11 +93,11 @@ _HEADING_ROW = re.compile(r"(?m)^.*\b(?:Ram|Bokslut|Budget|Årsbudget|Utfall|Pro
 # The organisation's own result: asked as a result, a plus or minus, a surplus or deficit.
 _ASKS_RESULT = re.compile(r"\b(?:resultat(?:et)?|plus|minus|överskott(?:et)?|underskott(?:et)?|gick back|gått back)\b",
                           re.I)
-_THE_ORGANISATION = frozenset(tokenize("förvaltningen förvaltningens organisationen"))
+# The organisation named generically; by its own name it is the index's organisation tokens.
+_THE_ORGANISATION = frozenset(tokenize("förvaltningen förvaltningens organisationen nämnden styrelsen verksamheten"))
 _RESULT_TOKENS = frozenset(tokenize("resultat resultatet överskott underskott"))
-# A table's total for the whole organisation ('Summa förvaltningen'), not for one kind of cost.
-_ORGANISATION_TOTAL = re.compile(r"^(?:summa|totalt?)\s+(?:förvaltningen|regionkontoret|nämnden|styrelsen|"
-                                 r"regionstyrelsen|verksamheten)\s*$", re.I)
+# A table's total row ('Summa förvaltningen', 'Totalt Regionkontoret'): what it totals follows the word.
+_TOTAL_ROW = re.compile(r"^(?:summa|totalt?)\s+(\S+)\s*$", re.I)
 _OUTCOME_COLUMNS = {"bokslut", "utfall", "resultat"}
 _NOT_A_RESULT = re.compile(r"kostnad|intäkt|invester|personal|årsarbetare", re.I)
 # The columns of a goal table: they say which of an indicator's figures is asked, not which indicator.
@@ -1128,8 +1128,11 @@ class ExtractiveAnswerer:
         if not _ASKS_RESULT.search(query.text) or words or query.units:
             return None
         for pos, cell in self._row_cells(query, passages, (), readable):
-            if _ORGANISATION_TOTAL.match(cell.label) and cell.column.split()[0].casefold() in _OUTCOME_COLUMNS \
-                    and not _NOT_A_RESULT.search(cell.title):
+            total = _TOTAL_ROW.match(cell.label)
+            # (The whole organisation's total, not one kind of cost's: 'Summa kostnader' is no result.)
+            totals = set(tokenize(total.group(1))) if total else set()
+            if totals and totals <= self.org_tokens | _THE_ORGANISATION \
+                    and cell.column.split()[0].casefold() in _OUTCOME_COLUMNS and not _NOT_A_RESULT.search(cell.title):
                 unit = f" {cell.unit}" if cell.unit and not cell.value.endswith("%") else ""
                 return f"{cell.label}, {cell.column}: {cell.value}{unit}", pos, cell
         return None
@@ -1221,9 +1224,7 @@ class ExtractiveAnswerer:
             return []
         text, pos, cell = found
         chunk = self.index.chunks[pos]
-        positions = self.doc_chunks[chunk.doc_id]
-        rows = read_cells(self._table_text(positions, positions.index(pos)), query.years[0], (),
-                          self.index.metas[chunk.doc_id].year)
+        rows = read_cells(self._table_text_of(chunk), query.years[0], (), self.index.metas[chunk.doc_id].year)
         at = next((n for n, c in enumerate(rows) if c.label == cell.label), None)
         parts = []
         for c in rows[at + 1:] if at is not None else []:
