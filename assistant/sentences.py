@@ -6,8 +6,14 @@ from functools import lru_cache
 
 # Split after a full stop before a capital, before a bullet, or at a paragraph break.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
+# An abbreviation that never ends a sentence ('t. ex. FOA', 'bl.a. CIFU', 'ca. 200'): the full stop
+# before a capital or a figure is not a sentence's end. ('m.m.', 'm.fl.', 'osv.' often end one.)
+_ABBREVIATION = re.compile(r"(?<![\w.])((?:t\.\s*ex|ex|bl\.\s*a|p\.\s*g\.\s*a|s\.\s*k|d\.\s*v\.\s*s|dvs|inkl|exkl|"
+                           r"resp|ca|jfr|kap|nr|kl|fr\.\s*o\.\s*m|t\.\s*o\.\s*m|enl)\.)[ \t]*\n?[ \t]*(?=[A-ZÅÄÖ0-9(])",
+                           re.I)
+_JOINER = "\u2060"
 MIN_WORDS = 3
-SPLITTER_VERSION = 5  # part of the index fingerprint: sentence vectors are stored per sentence
+SPLITTER_VERSION = 6  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -85,7 +91,9 @@ def _split(text: str) -> tuple[str, ...]:
         text = re.sub(r"[ \t]+(?=Kontrollera aktuell version mot original\b)", "\n", text)
         text = "\n".join(f"\n{line}\n" if is_page_furniture(line) or _STANDS_ALONE.match(line) else line
                          for line in text.split("\n"))
-    parts = [re.sub(r"\s+", " ", piece).strip() for p in _SPLIT.split(text) for piece in _bounded(p)]
+    text = _ABBREVIATION.sub(lambda m: m.group(1) + _JOINER, text)  # (no whitespace: no split there)
+    parts = [re.sub(r"\s+", " ", piece.replace(_JOINER, " ")).strip()
+             for p in _SPLIT.split(text) for piece in _bounded(p)]
     return tuple(p for p in parts if len(p) > 2)
 
 

@@ -244,6 +244,19 @@ def test_a_sentence_wrapped_across_lines_of_a_long_table_block_is_quoted_whole()
     assert all(len(s) <= 320 for s in sentences)
 
 
+def test_an_abbreviation_before_a_capital_does_not_end_the_sentence():
+    """'(t. ex. FOA, Riskkommittén)' and 'bl.a. CIFU' sit inside a sentence: quoting stops at the
+    sentence's own full stop, not at the abbreviation's, even where the extraction wrapped the line there.
+    A full stop that does end a sentence still splits."""
+    from assistant.sentences import split_sentences
+
+    text = ("Med syfte att förenkla ska forum (t. \nex. FOA, Riskkommittén) ses över. Kostnaderna ökade "
+            "bl.a. CIFU och Regionhälsan. Utfallet blev ca. 200 mnkr. Lokalerna byggdes om. Arbetet fortsätter.")
+    assert split_sentences(text) == ["Med syfte att förenkla ska forum (t. ex. FOA, Riskkommittén) ses över.",
+                                     "Kostnaderna ökade bl.a. CIFU och Regionhälsan.", "Utfallet blev ca. 200 mnkr.",
+                                     "Lokalerna byggdes om.", "Arbetet fortsätter."]
+
+
 def test_a_results_tables_rows_are_neither_headings_nor_assignments():
     """'Justering inhyrd personal 0 0 0,00 0' ends in figures and 'E9 Patientnämndens kansli 1 284 329
     240 452 123 7,8%' starts with a unit's code: both are rows of a results table, so the section of the
