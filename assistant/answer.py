@@ -177,6 +177,10 @@ _POINTS_BACK = re.compile(r"^(dessa|detta|denna|dessutom|därför|därmed|det h�
 _ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|några)\s+(?:\w+\s+)?"
                                 r"(?:faktorer|orsaker|anledningar|skäl|förklaringar)\b", re.I)
 _SUB_ITEM = re.compile(r"^(?:Mål|Delmål|Aktivitet|Delaktivitet|Åtgärd)\s*\d*\s*:", re.I)  # a comment's sub-items
+# An item labelled with how far it has come: 'o Pågående: Kartläggningsarbete …', '- Klart: …'.
+_STATUS_LABEL = re.compile(r"^(?:[o•➢*\-–]\s+)?([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+\S")
+_SUB_BULLET = re.compile(r"\s(?=o\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s)")
+_STATUS_LABEL_MARK = re.compile(r"^[o•➢*\-–]\s+")
 _BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
 
@@ -1708,6 +1712,9 @@ class ExtractiveAnswerer:
                 best[at:at] = [(x.text, x.passage) for x in items if x.text not in have]
             quoted = {text for text, _ in section}
             return (section + [(t, i) for t, i in best if t not in quoted])[:LIST_ITEMS]
+        labelled = self._items_labelled_with_status(query, passages, sentences)
+        if labelled:
+            return labelled
         matching = [i for i, p in enumerate(passages) if p.chunk.kind == "uppdrag"
                     and has_status_level(p.chunk.fields.get("status", ""), query.status_filter)
                     and _has_asked_code(p, query)]
@@ -1723,6 +1730,28 @@ class ExtractiveAnswerer:
             return []
         doc = passages[matching[0]].chunk.doc_id
         return self._listed_rows(passages, [i for i in matching if passages[i].chunk.doc_id == doc])
+
+    def _items_labelled_with_status(self, query: Query, passages: list[Passage],
+                                    sentences: list[_Sentence]) -> list[tuple[str, int]]:
+        """'Vilka delaktiviteter är pågående inom uppdraget …?': the report follows the uppdrag up item by
+        item, each labelled with how far it has come ('o Pågående: Kartläggning …'); the items of the
+        asked status in the passage most about the question's topic are the answer."""
+        by_passage: dict[int, list[str]] = {}
+        for s in sentences:
+            # (A sub-bullet 'o' the extraction ran into the sentence above is an item of its own.)
+            for piece in _SUB_BULLET.split(s.text):
+                m = _STATUS_LABEL.match(piece)
+                if m and has_status_level(m.group(1), query.status_filter) \
+                        and piece not in by_passage.get(s.passage, []):
+                    by_passage.setdefault(s.passage, []).append(piece)
+        topic = [(alts, w) for alts, w in self._concepts(query) if not alts & _LIST_FRAME]
+        if not by_passage or not topic:
+            return []
+        support = {i: self._support(topic, f"{passages[i].chunk.section} {passages[i].chunk.text}") for i in by_passage}
+        best = max(support, key=lambda i: (support[i], -i))
+        if support[best] < TOPIC_SUPPORT:
+            return []
+        return [(_STATUS_LABEL_MARK.sub("", text), best) for text in by_passage[best]]
 
     @staticmethod
     def _sub_items(query: Query, passages: list[Passage], first: _Sentence) -> list[tuple[str, int]]:

@@ -132,7 +132,7 @@ _LEVEL_WORDING = (
     ("ej klart", r"\b(?:ej|inte|icke) (?:helt |riktigt |ännu |än )?(?:klar|genomför|färdig|i mål|uppnå|nått|nåtts|"
                  r"avslutad|uppfyll)|\bsläpar|\båterstår|\bkvarstår"),
     ("försenat", r"\bförsen|\befter plan\b|\bligger efter\b"),
-    ("planenligt", r"\bplanenlig|\benligt plan\b|\bpå spår\b"),
+    ("planenligt", r"\bplanenlig|\benligt plan\b|\bpå spår\b|\bpågående\b"),
     ("klart", r"\bgenomför(?:t|d|da|des|ts)\b|\bklar(?:a|t)?\b|\bfärdig|\bi mål\b|\bavslutade?\b|"
               r"\buppnå(?:tt|dd|dda|s)\b|\bfullt ut\b|\bnås\b|\bklaras\b|\buppfyll(?:s|da|ts)\b"),
 )

@@ -1181,6 +1181,24 @@ def test_a_status_list_about_a_named_topic_lists_only_the_rows_about_it(tmp_path
 
 
 
+def test_a_status_list_within_a_named_task_lists_its_items_labelled_with_that_status(tmp_path):
+    """'Vilka delaktiviteter är pågående inom uppdraget …?': the report follows the task up item by item,
+    each labelled 'Pågående:' or 'Klart:'; the answer is the items labelled 'Pågående', not every item."""
+    report = ("Delårsrapport 2025 Regionstyrelsen\n\nStyrning\n\nStärka styrningen genom identifierade "
+              "delaktiviteter 2025\n\nUppdraget består av flera delaktiviteter som har genomförts under året.\n\n"
+              "• Inriktningen för styrningen är presenterad för förvaltningarna.\n\n"
+              "o Pågående: Kartläggning av befintliga styrsystem.\n\n"
+              "• Identitetsarbetet för ledningsgrupper är klart inom förvaltningen.\n\n"
+              "o Klart: Workshop om planeringsstegen med alla chefer.\n\n"
+              "o Pågående: Prototyp i uppföljningssystemet för en sammanhållen uppföljning.\n\n"
+              + _other_sections("Lokaler", "Kompetensförsörjning", "Miljö"))
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-2025.txt", report)
+    answer = assistant.ask("Vilka delaktiviteter är pågående inom uppdraget att stärka styrningen 2025?")
+    text = normalise(answer.text)
+    assert "kartläggning av befintliga styrsystem" in text and "prototyp i uppföljningssystemet" in text
+    assert "workshop" not in text and "inriktningen för styrningen" not in text
+
+
 def test_everyday_words_reach_the_reports_words(tmp_path):
     """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
     jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad' and 'stått still' its
