@@ -223,6 +223,11 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     single_period = len(periods) == 1 and not _YEAR.search(text.replace(periods[0], " "))
     if intent in ("fact", "number") and len(years) >= 2 and not single_period:
         intent = "compare"
+    # 'Vad var orsakerna … 2020, 2023 och 2025?': a reason, status or list asked for years that different
+    # outcome reports hold is asked of each of them, one line each.
+    if intent in ("why", "status", "list") and not codes and len(years) >= 2 and not single_period and \
+            len({m.doc_id for m in metas if m.kind in OUTCOME_KINDS and m.year in years}) >= 2:
+        intent = "compare"
     # Two reports named by kind and year ('… i årsredovisningen 2020, och … i årsredovisningen 2023'):
     # each answers its part, one line each.
     reports = _named_reports(low, metas)

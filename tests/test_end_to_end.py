@@ -974,6 +974,26 @@ def test_in_a_comparison_a_reports_sentence_about_another_year_only_is_not_its_l
     assert "ökat något" in line_2025 and "3,7" not in line_2025
 
 
+def test_the_reasons_asked_for_two_years_come_from_each_years_report(tmp_path):
+    """'Vad var orsakerna till att arbetstiden gick ner 2020 och 2023?' asks each year's report for its
+    own reasons: one line per report, each cited, not the one report whose passage ranks first."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2020.txt": "Personal\n\nDen arbetade tiden minskade under 2020. "
+            "Minskningen beror på utlåning av personal till vården under pandemin.\n\n"
+            + _other_sections("Lokaler", "Ekonomi"),
+        "region-provland-arsredovisning-2023.txt": "Personal\n\nDen arbetade tiden minskade under 2023. "
+            "Minskningen beror på indragna tjänster och vakanser som inte återbesattes.\n\n"
+            + _other_sections("Lokaler", "Ekonomi"),
+    })
+    answer = assistant.ask("Vad var orsakerna till att arbetstiden gick ner 2020 och 2023?")
+    text = answer.text
+    # Each report's part under its own year's line: 2020, its reason, then 2023, its reason.
+    at = [text.index(s) for s in ("\n2020 (", "utlåning", "\n2023 (", "indragna tjänster")]
+    assert at == sorted(at)
+    assert {c.year for c in answer.citations} == {2020, 2023}
+    assert "()" not in text  # no empty organisation where the report names none
+
+
 def test_a_comparison_asks_each_report_the_part_of_the_question_that_names_it(tmp_path):
     """'Hur stor var regionersättningen 2020, och hur många ärenden handlade arkivet 2023?' asks the 2020
     report for the regionersättning and the 2023 report for the cases, though each report has both."""
