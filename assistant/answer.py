@@ -96,6 +96,7 @@ _ASKS_RESULT = re.compile(r"\b(?:resultat(?:et)?|plus|minus|överskott(?:et)?|un
 # The organisation named generically; by its own name it is the index's organisation tokens.
 _THE_ORGANISATION = frozenset(tokenize("förvaltningen förvaltningens organisationen nämnden styrelsen verksamheten"))
 _RESULT_TOKENS = frozenset(tokenize("resultat resultatet överskott underskott"))
+_RESULT_WORDS = _RESULT_TOKENS | frozenset(tokenize("överskottet underskottet"))
 # A table's total row ('Summa förvaltningen', 'Totalt Regionkontoret'): what it totals follows the word.
 _TOTAL_ROW = re.compile(r"^(?:summa|totalt?)\s+(\S+)\s*$", re.I)
 _OUTCOME_COLUMNS = {"bokslut", "utfall", "resultat"}
@@ -1056,6 +1057,11 @@ class ExtractiveAnswerer:
         of the chunk it was read from, and the cell."""
         concepts = [(alts, w) for alts, w in self._concepts(query)
                     if any(re.search(r"[a-zåäö]", t) for t in alts) and not alts <= _VALUE_WORDS]
+        # 'Hur har underskottet för varuförsörjningen utvecklats?': the result ('underskottet', 'gått back')
+        # is what the figure is, not the row's name, where another word of the question names the row.
+        naming = [(alts, w) for alts, w in concepts if not alts & _RESULT_WORDS]
+        if naming and len(naming) < len(concepts):
+            concepts = naming
         # The row must be named by one of the question's own words, not only by a synonym of 'plus'.
         own = {t for alts, _ in concepts if len(alts) == 1 for t in alts}
         # The question's own word for a concept with synonyms is its own too ('investeringspengarna' names

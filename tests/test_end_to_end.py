@@ -994,6 +994,23 @@ def test_the_reasons_asked_for_two_years_come_from_each_years_report(tmp_path):
     assert "()" not in text  # no empty organisation where the report names none
 
 
+def test_a_deficit_asked_of_a_unit_is_read_off_the_units_row_of_the_results_table(tmp_path):
+    """'Varuförsörjningen har gått back – hur stort var underskottet 2023?': 'underskottet' is what the figure is,
+    not the row's name; the row is 'Varav Varuförsörjning', read under the 2023 column."""
+    table = ("Utfall per budgetenhet\n\nBudgetenhet Belopp i mnkr Bokslut 2022 Bokslut 2023\n"
+             "Centrum för administration 2,4 -3,9\nVarav Varuförsörjning -3,8 -7,5\nVarav Upphandling -3,6 -2,7\n"
+             "Centrum för ekonomi 0,6 0,2\nCentrum för HR -0,6 4,1\n\n")
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+                                "Årsredovisning 2023 Regionkontoret\n\n" + table
+                                + "Ekonomi\n\nUnderskottet för förvaltningen som helhet förklaras av högre "
+                                  "kostnader för lokaler och IT.\n\n"
+                                + _other_sections("Lokaler", "Kompetensförsörjning", "Miljö"))
+    answer = assistant.ask("Varuförsörjningen har gått back – hur stort var underskottet 2023?")
+    first = answer.text.splitlines()[0] if "\n" in answer.text else answer.text
+    assert "Varuförsörjning, Bokslut 2023: -7,5" in answer.text
+    assert "-3,8" not in first
+
+
 def test_a_comparison_asks_each_report_the_part_of_the_question_that_names_it(tmp_path):
     """'Hur stor var regionersättningen 2020, och hur många ärenden handlade arkivet 2023?' asks the 2020
     report for the regionersättning and the 2023 report for the cases, though each report has both."""
