@@ -43,6 +43,7 @@ SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks
 TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
 ACTIVITY_FIT, ACTIVITY_MARGIN = 0.6, 0.2  # a row the question describes this well, and this much better than
 # the other rows under the asked code, is the one asked
+MAX_TABLE_YEARS = 4  # a row read across this many year columns at most (a results table's 'Bokslut 2020–2023')
 TABLE_LABEL_SUPPORT = 0.6  # a table row's label must carry this share of the question's words
 TABLE_CHUNKS = 2  # chunks before a table row's own that are read for its headings
 TABLE_CHUNKS_AFTER = 2  # and after it, where an extraction put the heading line below the rows
@@ -96,6 +97,8 @@ _ASKS_RESULT = re.compile(r"\b(?:resultat(?:et)?|plus|minus|överskott(?:et)?|un
 # The organisation named generically; by its own name it is the index's organisation tokens.
 _THE_ORGANISATION = frozenset(tokenize("förvaltningen förvaltningens organisationen nämnden styrelsen verksamheten"))
 _RESULT_TOKENS = frozenset(tokenize("resultat resultatet överskott underskott"))
+# The first year of a span asked about: 'sedan 2020', 'från 2020 (till 2023)'.
+_SINCE_YEAR = re.compile(r"\b(?:sedan|från)\s+(20\d\d)\b", re.I)
 _RESULT_WORDS = _RESULT_TOKENS | frozenset(tokenize("överskottet underskottet"))
 # A table's total row ('Summa förvaltningen', 'Totalt Regionkontoret'): what it totals follows the word.
 _TOTAL_ROW = re.compile(r"^(?:summa|totalt?)\s+(\S+)\s*$", re.I)
@@ -730,6 +733,8 @@ class ExtractiveAnswerer:
                 group = self._with_sentence_hits(sub, group, share.query_vector, 4, top=4, only_docs={meta.doc_id})
                 sents = self._sentences(sub, group, share.query_vector, limit=4)
                 found = self._compose_one(sub, group, sents)
+            if found and inner == "number" and not query.against_plan:
+                found = self._with_years_since(query, meta, sub, group, found)
             passages.extend(group)
             if found:
                 # A plan spans years: its title says which.
@@ -742,6 +747,20 @@ class ExtractiveAnswerer:
         if not parts:
             return self._abstain(query)
         return self.render(query, passages, parts, force_lines=True)
+
+    def _with_years_since(self, query: Query, meta: DocumentMeta, sub: Query, group: list[Passage],
+                          found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """'Hur har underskottet utvecklats sedan 2020?': a report whose table has a column for each year
+        since then gives its row across them ('Bokslut 2020: -3,3, …, Bokslut 2023: -7,5'), not its own
+        year's figure alone."""
+        since = _SINCE_YEAR.search(query.text)
+        if not since or not meta.year or not 0 < meta.year - int(since.group(1)) < MAX_TABLE_YEARS:
+            return found
+        span = self._table_cell(replace(sub, years=list(range(int(since.group(1)), meta.year + 1))), group)
+        if span is None:
+            return found
+        label = span[0].split(", ", 1)[0]
+        return [span] + [(t, i) for t, i in found if not t.startswith(f"{label}, ")]
 
     def _compose_one(self, query: Query, passages: list[Passage], sentences: list[_Sentence]) -> list[tuple[str, int]]:
         """One report's share of a comparison, by what the question asks of each report."""
@@ -1018,7 +1037,7 @@ class ExtractiveAnswerer:
         appended to the passages and cited. A plan's table answers only questions about plans.
         Asked of a few years in one report ('vilken ram 2023, och vilken ram 2022'), the one row that
         has them all is read under each year's column."""
-        if 2 <= len(query.years) <= 3:
+        if 2 <= len(query.years) <= MAX_TABLE_YEARS:
             cells = [self._table_cell(replace(query, years=[y]), passages) for y in query.years]
             # The row's name is what the lines share up to the first column ('X, Ram 2022: …' and 'X, Ram
             # 2023: …'); the name may hold a comma itself ('Centrumbildning, belopp i … – X').

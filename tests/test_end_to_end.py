@@ -1011,6 +1011,22 @@ def test_a_deficit_asked_of_a_unit_is_read_off_the_units_row_of_the_results_tabl
     assert "-3,8" not in first
 
 
+def test_a_development_since_a_year_is_read_across_the_tables_year_columns(tmp_path):
+    """'Hur har underskottet för varuförsörjningen utvecklats sedan 2020?': the 2023 report's results
+    table has a column per year since 2020, so its line gives the row across all of them."""
+    table = ("Utfall per budgetenhet\n\nBudgetenhet Belopp i mnkr Bokslut 2020 Bokslut 2021 Bokslut 2022 Bokslut 2023\n"
+             "Centrum för administration 2,4 1,0 -0,7 -3,9\nVarav Varuförsörjning -3,3 -3,1 -3,8 -7,5\n"
+             "Centrum för ekonomi 0,6 0,2 0,1 0,2\n\n")
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2020.txt": "Ekonomi\n\nVaruförsörjningen redovisade ett underskott "
+            "under 2020 till följd av högre kostnader för lager.\n\n" + _other_sections("Lokaler", "Miljö"),
+        "region-provland-arsredovisning-2023.txt": "Ekonomi\n\n" + table + _other_sections("Lokaler", "Miljö"),
+    })
+    answer = assistant.ask("Hur har underskottet för varuförsörjningen utvecklats sedan 2020?")
+    line_2023 = next(l for l in answer.text.splitlines() if l.startswith("2023"))
+    assert all(f"Bokslut {y}: {v}" in line_2023 for y, v in ((2020, "-3,3"), (2021, "-3,1"), (2022, "-3,8"), (2023, "-7,5")))
+
+
 def test_a_comparison_asks_each_report_the_part_of_the_question_that_names_it(tmp_path):
     """'Hur stor var regionersättningen 2020, och hur många ärenden handlade arkivet 2023?' asks the 2020
     report for the regionersättning and the 2023 report for the cases, though each report has both."""
