@@ -160,7 +160,10 @@ _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av
                            r"(?!procent)([A-Za-zÅÄÖåäö-]{4,})", re.I)  # a share is checked as a share
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
-                        r"orsaken|vilket)\b", re.I)
+                        r"orsaken|vilket|"
+                        # how the work just described stands: 'Arbetet fortsätter 2021.', 'Arbetet pågår.'
+                        r"(arbetet|uppdraget|projektet|insatsen|aktiviteten) (fortsätter|pågår|är (klart|avslutat|"
+                        r"genomfört|pausat)|har (påbörjats|avslutats|genomförts|slutförts|pausats)))\b", re.I)
 # 'Förvaltningen kommer därför att …': the reason is the sentence before, also with 'därför' after the subject.
 _THEREFORE_EARLY = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,3}(?:därför|därmed|av den anledningen)\b", re.I)
 

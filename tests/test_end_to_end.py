@@ -1252,6 +1252,19 @@ def test_a_status_list_within_a_named_task_lists_its_items_labelled_with_that_st
     assert "workshop" not in text and "inriktningen för styrningen" not in text
 
 
+def test_how_the_work_stands_is_quoted_with_the_sentence_it_follows(tmp_path):
+    """'Även planeringsprocessen har setts över … Arbetet fortsätter 2021.': the short sentence after it
+    says how that work stands, so it is quoted with it."""
+    report = ("Årsredovisning 2020\n\nStyrning\n\nEn översyn av beredningsprocessen genomfördes under våren "
+              "2020 och nya rutiner gäller från hösten. Även planeringsprocessen har setts över inom ramen för "
+              "ständig förbättring, och synpunkter har inhämtats från politik och tjänstemän. Arbetet fortsätter "
+              "2021. Lokalerna i huset har renoverats under hösten och är nu klara att användas.\n\n"
+              + _other_sections("Ekonomi", "Kompetensförsörjning", "Miljö"))
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt", report)
+    answer = assistant.ask("Vad har gjorts med översynen av planeringsprocessen 2020?")
+    assert "synpunkter har inhämtats" in answer.text and "Arbetet fortsätter 2021" in answer.text
+
+
 def test_everyday_words_reach_the_reports_words(tmp_path):
     """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
     jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad' and 'stått still' its
