@@ -30,6 +30,7 @@ PARTIAL_SORT_ABOVE = 5000  # passages in a collection
 OTHER_KIND_PRIOR = 0.5
 KIND_MISMATCH = 0.6  # reports of another kind than the one the question names
 PLAN_FOR_STATUS = 0.75
+UNIT_BOOST = 1.3  # a passage naming the unit the question names
 # Past tense and outcome words: the question asks what happened, which a plan cannot say ('presenterades',
 # 'fick'; 'Hur låg engagemanget' did happen, 'hur låg var' asks how low).
 _OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnåddes|utfall\w*|bokslut\w*|"
@@ -220,6 +221,11 @@ class Retriever:
         oldest, newest = self.report_year_range if prefer else self.year_range
         doc_boosts: dict[str, float] = {}  # only for the documents of candidate chunks
         wanted_codes = {c.upper() for c in query.codes}
+        # A unit the question names ('ekonomicentrumet'): the passages that name it, in full or by its
+        # initialism ('Centrum för ekonomi', 'CE'), are about it.
+        asked_units = {abbreviation for _, _, abbreviation in query.units}
+        unit_names = [u.pattern() for u in self.index.units.units if u.abbreviation in asked_units] \
+            if asked_units and self.index.units else []
         for i in np.nonzero(fused)[0]:
             chunk = self.index.chunks[i]
             meta = metas[chunk.doc_id]
@@ -235,6 +241,8 @@ class Retriever:
                     b *= 1.5
             if query.years and any(str(y) in chunk.text for y in query.years):
                 b *= 1.1
+            if unit_names and any(p.search(chunk.text) for p in unit_names):
+                b *= UNIT_BOOST
             if query.intent in ("status", "list") and chunk.kind == "uppdrag":
                 b *= 1.2
             fused[i] *= b

@@ -1265,6 +1265,21 @@ def test_how_the_work_stands_is_quoted_with_the_sentence_it_follows(tmp_path):
     assert "synpunkter har inhämtats" in answer.text and "Arbetet fortsätter 2021" in answer.text
 
 
+def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
+    """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
+    about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
+    report = ("Årsredovisning 2020 Regionkontoret\n\nEkonomi\n\nFörvaltningens resultat blev ett överskott "
+              "mot budget. Överskottet beror främst på lägre personalkostnader och ej nyttjade medel för IT.\n\n"
+              "Centrum för ekonomi\n\nCentrum för ekonomi redovisar 0,6 mkr mot budget 0,2 mkr. Intäkterna för "
+              "internhandel ökade och personalkostnaderna blev lägre än väntat.\n\n"
+              "Centrum för kommunikation\n\nCentrum för kommunikation redovisar 3 mkr mot budget 0 mkr.\n\n"
+              "Stab\n\nCE och CK har gemensam ledning. Stabens lokaler har setts över.\n\n"
+              + _other_sections("Lokaler", "Miljö"))
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt", report)
+    top = assistant.ask("Vad låg bakom att ekonomicentrumet gick plus mot budget 2020?").passages[0]
+    assert "Centrum för ekonomi redovisar" in top.chunk.text
+
+
 def test_everyday_words_reach_the_reports_words(tmp_path):
     """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
     jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad' and 'stått still' its
