@@ -339,6 +339,10 @@ _INDICATOR_OUTCOME = re.compile(
     r"(?P<neg>\bfel håll|\bnegativ\w*|\b(?:inte|ej) (?:uppnå|nå|klara)\w*|\bsämre|\bförsämr\w*|\bröd\w*)|"
     r"(?P<pos>\brätt håll|\bpositiv\w*|\buppnå\w*|\bnådde\b|\bnått\b|\bklarade\b|\bförbättr\w*|\bgrön\w*)", re.I)
 # What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
+# A row of a table by unit: a responsibility code ('E8 Upphandling och VFN') or a unit's kind of name.
+_UNIT_ROW = re.compile(r"^[A-ZÅÄÖ]{1,2}\d{1,3}\s|\b(?:centrum|enhet|stab|kansli|avdelning|förvaltning|service)",
+                       re.I)
+_UNITS_IN_GENERAL = re.compile(r"(?:budget)?enhet|verksamhet|avdelning|förvaltningsdel", re.I)
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 # A goal the question names by number ('under Mål 2') or by its words ('målet om trygga uppväxtvillkor').
 _GOAL_NUMBER = re.compile(r"\bmål(?:et)?\s+(\d{1,2})\b", re.I)
@@ -1512,10 +1516,12 @@ class ExtractiveAnswerer:
         if len(query.years) != 1 or not wanted or not noun:
             return []
         negative = bool(wanted.group("neg"))
-        kind = tokenize(noun.group(1))[:1]
+        # 'Vilka enheter …' names no word of the rows ('E8 Upphandling och VFN'): every row of the table.
+        kind = [] if _UNITS_IN_GENERAL.match(noun.group(1)) else tokenize(noun.group(1))[:1]
         tables: dict[tuple[str, str, str], list[tuple[Cell, int]]] = {}
         for pos, cell in self._row_cells(query, passages, (), lambda meta: meta.kind not in PLAN_KINDS):
-            if kind and kind[0] in _token_set(cell.label):
+            # (Asked of units in general, the rows that are units: 'E8 Upphandling och VFN', 'Centrum för …'.)
+            if kind[0] in _token_set(cell.label) if kind else _UNIT_ROW.search(cell.label):
                 rows = tables.setdefault((self.index.chunks[pos].doc_id, cell.title, cell.column), [])
                 if cell.label not in {c.label for c, _ in rows}:
                     rows.append((cell, pos))

@@ -289,6 +289,23 @@ def test_which_units_went_minus_or_plus_is_read_off_the_results_table(tmp_path):
     assert "Centrum för ekonomi (Bokslut 2024: 2,8)" in plus.text and "Summa" not in plus.text
 
 
+def test_which_units_went_minus_is_read_off_the_table_by_unit_not_the_table_of_costs(tmp_path):
+    """'Vilka enheter gick minus 2020?' names no word of the rows ('E8 Upphandling och VFN'): the table
+    whose rows are units is read, not the table of costs, whose figures are negative too."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt",
+        "Årsredovisning 2020\n\n4 Ekonomi\n\nKostnader per slag framgår av tabellen.\n"
+        "Belopp i tkr\nBokslut\n2019\nBokslut\n2020\n\nLöner -150 000 -151 151\n\nSociala avgifter -67 000 -68 540\n\n"
+        "Lokalkostnader -16 000 -16 573\n\nDatorutrustning -8 000 -8 928\n\n"
+        "5 Driftredovisning\n\nResultat per enhet framgår av tabellen.\n"
+        "Belopp i tkr\nBokslut\n2019\nBokslut\n2020\n\nE6 Arkiv och skanning 120 -94\n\n"
+        "E8 Upphandling och VFN -2 001 -5 107\n\nF5 Centrum för ekonomi stab 1 681 -456\n\n"
+        "G6 Centrum för innovation 14 494 17 047\n\nG7 HR-stöd 300 1 200\n")
+
+    answer = assistant.ask("Vilka enheter gick minus i bokslutet 2020?")
+    assert all(unit in answer.text for unit in ("Arkiv och skanning", "Upphandling och VFN", "Centrum för ekonomi stab"))
+    assert not any(word in answer.text for word in ("Löner", "Lokalkostnader", "innovation", "HR-stöd"))
+
+
 def test_the_organisations_own_result_is_the_total_row_of_its_units_results(tmp_path):
     """'Hur mycket plus gick regionkontoret 2023?' names no row: the answer is 'Summa förvaltningen' under
     the year's column. A unit asked by name gets its own row, and 'resultat' never names a row
