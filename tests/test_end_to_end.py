@@ -1297,6 +1297,32 @@ def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     assert "Centrum för ekonomi redovisar" in top.chunk.text
 
 
+def test_a_figure_asked_by_a_cost_compound_the_years_report_never_names_is_not_answered(tmp_path):
+    """'Vilken bruttokostnadsutveckling redovisade förvaltningen för 2024?' asks for a figure by a cost
+    compound; the 2024 report states other figures but none of that, and the 2023 report's is for 2023:
+    no answer rather than the 2024 report's frame. Asked of 2023, the 2023 report answers."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2023.txt": "Ekonomi\n\nBruttokostnadsutvecklingen var 5,1 procent under 2023, "
+            "främst på grund av högre personalkostnader.\n\n" + _other_sections("Lokaler", "Miljö"),
+        "region-provland-arsredovisning-2024.txt": "Ekonomi\n\nFörvaltningens ram för 2024 uppgick till 267,6 miljoner "
+            "kronor och redovisas per månad.\n\n" + _other_sections("Lokaler", "Miljö"),
+    })
+    assert assistant.ask("Vilken bruttokostnadsutveckling redovisade förvaltningen för 2024?").abstained
+    answer = assistant.ask("Vilken bruttokostnadsutveckling redovisade förvaltningen för 2023?")
+    assert not answer.abstained and "5,1 procent" in answer.text
+
+
+def test_a_reason_asked_of_a_months_figure_need_not_name_the_month(tmp_path):
+    """'Vad förklarar nivån på representationskostnaderna i december 2022?' is answered by the report's
+    reason, which names the month inside a compound ('Decemberutfallet 2022 inkluderar …')."""
+    report = ("Årsredovisning 2023\n\nNyckeltalsuppföljning\n\nRepresentation: Decemberutfallet 2022 inkluderar "
+              "årets kostnader för regionens 25-årsjubileum på 312 tkr. Kostnaderna för extern representation 2023 "
+              "är i nivå med 2022.\n\n" + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt", report)
+    answer = assistant.ask("Vad förklarar nivån på representationskostnaderna i december 2022?")
+    assert not answer.abstained and "25-årsjubileum" in answer.text
+
+
 def test_everyday_words_reach_the_reports_words(tmp_path):
     """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
     jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad' and 'stått still' its
