@@ -1321,10 +1321,7 @@ class ExtractiveAnswerer:
         # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
         # oro'), and the report states the cause just before it.
         chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences))
-        # A sentence after the last one quoted that says what it is made of or is about ('Det är en
-        # blandning av …', 'Det handlar om …') is part of the reason.
-        chosen += [x for x in self._following(chosen[-1], sentences)[:1] if _EXPLAINS_BACK.match(x.text)
-                   and x not in chosen] if chosen else []
+        chosen += self._explained_back(chosen, sentences)
         run = self._bullet_run(chosen[-1], sentences) if chosen else []
         if run and (chosen[-1].text.startswith("•") or run[0] is self._following(chosen[-1], sentences)[0]):
             # One reason of a bulleted list, or the line the list belongs to: all the items answer.
@@ -1335,7 +1332,17 @@ class ExtractiveAnswerer:
             chosen += [x for x in self._following(chosen[0], sentences)[:1]
                        if is_substantive(x.text) and (self._support(concepts, x.text) > 0
                                                       or _POINTS_BACK.match(x.text) or x.text.startswith("Att "))]
+            chosen += self._explained_back(chosen, sentences) if len(chosen) == 2 else []
         return [(s.text, s.passage) for s in chosen]
+
+    def _explained_back(self, chosen: list[_Sentence], sentences: list[_Sentence]) -> list[_Sentence]:
+        """A sentence after the last one quoted that says what it is made of or is about ('Det är en
+        blandning av …', 'Det handlar om …') is part of the reason (taken from the copy of the last one
+        that has what follows it: prose windows overlap)."""
+        if not chosen:
+            return []
+        return [x for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:1]
+                if _EXPLAINS_BACK.match(x.text) and x not in chosen]
 
     def _bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
         """The bullet items after `s` in its passage, with the sentences that continue an item

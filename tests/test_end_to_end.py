@@ -1323,6 +1323,20 @@ def test_a_reason_asked_of_a_months_figure_need_not_name_the_month(tmp_path):
     assert not answer.abstained and "25-årsjubileum" in answer.text
 
 
+def test_a_reason_that_goes_on_with_what_it_is_about_is_quoted_whole(tmp_path):
+    """'… prioriterats ner med anledning av pandemin … Det blir en utmaning att hämta igen den förlorade
+    tiden. Det handlar om ett långsiktigt arbete att förbättra säkerhetskulturen.': the last sentence says
+    why it is a challenge, so it belongs to the reasons quoted."""
+    report = ("Årsredovisning 2020\n\nSäkerhet\n\nFlera viktiga säkerhetsområden har prioriterats ner med "
+              "anledning av pandemin, vilket gått ut över brandsäkerheten och interna revisioner. Det blir en "
+              "utmaning att hämta igen den förlorade tiden. Det handlar om ett långsiktigt arbete att förbättra "
+              "regionens säkerhetskultur.\n\nRobusthetsfrågorna kopplat till byggnationer kommer mer i fokus.\n\n"
+              + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt", report)
+    answer = assistant.ask("Varför blir det en utmaning att hämta igen den förlorade tiden inom säkerhetsområdet 2020?")
+    assert "pandemin" in answer.text and "säkerhetskultur" in answer.text
+
+
 def test_everyday_words_reach_the_reports_words(tmp_path):
     """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
     jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad' and 'stått still' its
