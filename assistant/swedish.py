@@ -134,6 +134,8 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\binvester\w*", "investeringar investeringsutgifter"),
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     (r"\bjobb(?:a|ar|ade|at)\b", "arbetad arbetat arbetstid"),
+    # Working from home is 'distansarbete' in the reports.
+    (r"\bhem(?:ma)?jobb\w*|\bhemarbete\w*|\bhemifrån\b|\bjobb(?:a|ar|ade|at) hemma\b", "distansarbete distans"),
     # How much time was worked is 'arbetad tid' in the reports ('på arbetstid' says when, not how much).
     (r"(?<!på )(?<!under )\barbetstid\w*", "arbetad tid arbetade tiden"),
     (r"\bcorona\w*|\bcovid\w*|\bpandemi\w*", "pandemin covid-19 coronasituationen"),

@@ -1339,8 +1339,8 @@ def test_a_reason_that_goes_on_with_what_it_is_about_is_quoted_whole(tmp_path):
 
 def test_everyday_words_reach_the_reports_words(tmp_path):
     """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
-    jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad' and 'stått still' its
-    'inte räknats upp': the passage in the report's words ranks first."""
+    jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad', 'stått still' its
+    'inte räknats upp' and 'hemjobbet' its 'distansarbete': the passage in the report's words ranks first."""
     from assistant.retrieve import Retriever
 
     sections = [("Kommunikation", "Kommunikationsavdelningen förstärkte den interna kommunikationen med en ny "
@@ -1352,7 +1352,9 @@ def test_everyday_words_reach_the_reports_words(tmp_path):
                 ("Ersättning", "Ersättningen betalas ut som regionersättning med 1/12 per månad."),
                 ("Ramar", "Förvaltningens ramar har inte räknats upp de senaste fem åren."),
                 ("Bidrag", "Ersättningen till kommunerna betalas ut i klump vid årets slut."),
-                ("Investeringsramar", "Ramarna för investeringar har legat stilla.")]
+                ("Investeringsramar", "Ramarna för investeringar har legat stilla."),
+                ("Distans", "Distansarbete har tvingat fram nya arbetssätt."),
+                ("Arbetssätt", "Nya arbetssätt för möten har prövats i verksamheten.")]
     assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
         "Årsredovisning 2024 Regionkontoret\n\n" + "".join(f"{i} {h}\n\n{t}\n\n" for i, (h, t) in
                                                       enumerate(sections, 1)))
@@ -1360,7 +1362,8 @@ def test_everyday_words_reach_the_reports_words(tmp_path):
     for question, expected in (("Hur förstärkte man jouren under coronan?", "Beredskapsorganisationen"),
                                ("Hur många timmar jobbade de timanställda?", "timavlönade"),
                                ("Betalas ersättningen ut i klump eller månadsvis?", "1/12"),
-                               ("Hur länge har ramarna stått still?", "räknats upp")):
+                               ("Hur länge har ramarna stått still?", "räknats upp"),
+                               ("Har hemjobbet gett nya arbetssätt?", "Distansarbete")):
         query = assistant.analyse(question)
         bm25 = retriever.channels(query).bm25
         assert expected in assistant.index.chunks[int(bm25.argmax())].text
