@@ -1318,6 +1318,9 @@ class ExtractiveAnswerer:
             # from the comment's sentence before the one that matches (the cause told before the effect).
             before = [x for x in self._preceding(best, sentences) if is_substantive(x.text)]
             chosen = before + [best] + self._following(best, sentences)[:3 - len(before)]
+            # The row's comment that matches nearly as well, past cells the extraction put between them.
+            chosen += [x for x in ranked if x.passage == best.passage and x not in chosen
+                       and x.score >= self.runner_up * best.score][:1]
         # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
         # oro'), and the report states the cause just before it.
         chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences))

@@ -609,6 +609,23 @@ def test_indicators_that_went_the_wrong_way_are_listed_by_their_assessment(tmp_p
     assert not any("ansökningar" in l for l in lines)
 
 
+def test_why_an_indicator_went_as_it_did_quotes_its_comment_past_the_cells_between(tmp_path):
+    """'Vad förklarar den positiva trenden för klimatindikatorn?': the row's comment ('… tydligt minskade
+    flygresor, men också en ökning av användning av egen bil') comes after figure cells and a remark
+    about the measure; it is the reason, and is quoted with the row."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\n4 Miljö\n\nMiljöarbetet följs upp varje år i ledningsgruppen.\n\n"
+        "Förvaltningens mål och indikatorer\n\n"
+        "Indikator   Utfall 2024 Mål 2025 Utfall 2025       Måluppfyllelse             Kommentarer\n\n"
+        "Klimat: CO2 utsläpp från tjänsteresor och transporter minskar\n\n28900\n\nMinska\n\n1477 för "
+        "medarbetarna\n\n30089 (jämförelse utfall 2024)\n\nNegativt Förtydligande: data går ej att ta fram för "
+        "medarbetarna specifikt 2024. I mätningen ingår även revisorer.\n\n2025: året visar en positiv trend med "
+        "tydligt minskade flygresor, men också en ökning av användning av egen bil.\n\n"
+        "Antal kliniska studier\n\n175\n\nÖka\n\n155\n\nNegativt/inte uppnått\nEn vikande trend.\n")
+    answer = assistant.ask("Vad förklarar den positiva trenden 2025 för indikatorn om CO2-utsläpp från tjänsteresor?")
+    assert "minskade flygresor" in answer.text
+
+
 def test_the_verb_a_question_asks_with_is_no_match_for_a_sentence(tmp_path):
     """'Vilken … redovisade regionen' asks what the report states; a sentence that only shares
     'redovisas' with it ('Nedan redovisas hur ramen har fördelats') is no answer."""
