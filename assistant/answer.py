@@ -1336,6 +1336,13 @@ class ExtractiveAnswerer:
                        if is_substantive(x.text) and (self._support(concepts, x.text) > 0
                                                       or _POINTS_BACK.match(x.text) or x.text.startswith("Att "))]
             chosen += self._explained_back(chosen, sentences) if len(chosen) == 2 else []
+        items = [k for k, x in enumerate(chosen) if x.text.startswith(_BULLETS)]
+        if len(items) == 1 and items[0] >= len(chosen) - 2:
+            # One bulleted item quoted from its start: the rest of that item is the rest of the reason.
+            for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:3]:
+                if x.text.startswith(_BULLETS) or x in chosen:
+                    break
+                chosen.append(x)
         return [(s.text, s.passage) for s in chosen]
 
     def _explained_back(self, chosen: list[_Sentence], sentences: list[_Sentence]) -> list[_Sentence]:

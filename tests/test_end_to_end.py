@@ -1354,6 +1354,22 @@ def test_a_reason_that_goes_on_with_what_it_is_about_is_quoted_whole(tmp_path):
     assert "pandemin" in answer.text and "säkerhetskultur" in answer.text
 
 
+def test_a_reason_in_one_bulleted_item_is_quoted_to_the_items_end(tmp_path):
+    """One bulleted item gives the reasons over several sentences ('… inte är digitala … dubbla lösningar.
+    … svag svenska …'): the item is quoted to its end, not cut after two sentences, and the next item
+    is not part of it."""
+    report = ("Årsredovisning 2023\n\nUtmaningar\n\n• Digitaliseringen innebär stora möjligheter och många "
+              "invånare använder redan våra tjänster. Samtidigt kan vi inte sluta hjälpa dem som inte är digitala "
+              "med den kommunikation som de behöver. Många gånger behövs dubbla lösningar. Vi har också en stor "
+              "grupp invånare som har svag svenska där anpassad kommunikation behövs.\n\n• Behovet av forskning "
+              "och innovation är stort för att möta framtidens utmaningar.\n\n"
+              + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt", report)
+    answer = assistant.ask("Varför räcker det inte att regionen kör allt digitalt mot invånarna 2023?")
+    assert "inte är digitala" in answer.text and "svag svenska" in answer.text
+    assert "forskning" not in answer.text
+
+
 def test_everyday_words_reach_the_reports_words(tmp_path):
     """'jouren under coronan' is the report's 'beredskapsorganisationen … pandemin', 'timanställda
     jobbade' its 'timavlönade … arbetad tid', 'månadsvis' its '1/12 per månad', 'stått still' its
