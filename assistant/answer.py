@@ -186,8 +186,8 @@ _ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|någr
 _SUB_ITEM = re.compile(r"^(?:Mål|Delmål|Aktivitet|Delaktivitet|Åtgärd)\s*\d*\s*:", re.I)  # a comment's sub-items
 # An item labelled with how far it has come: 'o Pågående: Kartläggningsarbete …', '- Klart: …'.
 _STATUS_LABEL = re.compile(r"^(?:[o•➢*\-–]\s+)?([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s+\S")
-_SUB_BULLET = re.compile(r"\s(?=o\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s)")
-_STATUS_LABEL_MARK = re.compile(r"^[o•➢*\-–]\s+")
+_SUB_BULLET = re.compile(r"\s(?=o\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s)")  # where such an item starts
+_STATUS_LABEL_MARK = re.compile(r"^[o•➢*\-–]\s+")  # its bullet, not quoted
 _BULLETS = ("•", "➢", "-", "–", "a)", "b)", "c)")
 
 
@@ -338,11 +338,12 @@ _ASKS_INDICATORS = re.compile(r"\bindikator\w*|\bmått(?:en)?\b|\w+mått(?:en)?\
 _INDICATOR_OUTCOME = re.compile(
     r"(?P<neg>\bfel håll|\bnegativ\w*|\b(?:inte|ej) (?:uppnå|nå|klara)\w*|\bsämre|\bförsämr\w*|\bröd\w*)|"
     r"(?P<pos>\brätt håll|\bpositiv\w*|\buppnå\w*|\bnådde\b|\bnått\b|\bklarade\b|\bförbättr\w*|\bgrön\w*)", re.I)
-# What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
-# A row of a table by unit: a responsibility code ('E8 Upphandling och VFN') or a unit's kind of name.
-_UNIT_ROW = re.compile(r"^[A-ZÅÄÖ]{1,2}\d{1,3}\s|\b(?:centrum|enhet|stab|kansli|avdelning|förvaltning|service)",
-                       re.I)
+# A row of a table by unit: a responsibility code ('E8 Upphandling och VFN') or a unit's kind of name
+# ('Centrum för ekonomi stab', 'Ekonomiservice'; not the cost 'Serviceavtal').
+_UNIT_ROW = re.compile(r"^[A-ZÅÄÖ]{1,2}\d{1,3}\s|\b(?:centrum|enhet|stab|kansli|avdelning|förvaltning)|service\b", re.I)
+# Units asked for in general ('Vilka enheter …'), naming no word of the rows.
 _UNITS_IN_GENERAL = re.compile(r"(?:budget)?enhet|verksamhet|avdelning|förvaltningsdel", re.I)
+# What the list is of: 'Vilka centrum …', 'Vilka enheter …'.
 _LISTED_NOUN = re.compile(r"\bvilka\s+([a-zåäö]{4,})", re.I)
 # A goal the question names by number ('under Mål 2') or by its words ('målet om trygga uppväxtvillkor').
 _GOAL_NUMBER = re.compile(r"\bmål(?:et)?\s+(\d{1,2})\b", re.I)
@@ -1338,7 +1339,8 @@ class ExtractiveAnswerer:
             chosen += self._explained_back(chosen, sentences) if len(chosen) == 2 else []
         items = [k for k, x in enumerate(chosen) if x.text.startswith(_BULLETS)]
         if len(items) == 1 and items[0] >= len(chosen) - 2:
-            # One bulleted item quoted from its start: the rest of that item is the rest of the reason.
+            # One bulleted item quoted from its start (at most one of its sentences after it): the rest of
+            # that item is the rest of the reason.
             for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:3]:
                 if x.text.startswith(_BULLETS) or x in chosen:
                     break
@@ -1533,12 +1535,12 @@ class ExtractiveAnswerer:
         if len(query.years) != 1 or not wanted or not noun:
             return []
         negative = bool(wanted.group("neg"))
-        # 'Vilka enheter …' names no word of the rows ('E8 Upphandling och VFN'): every row of the table.
+        # 'Vilka enheter …' names no word of the rows ('E8 Upphandling och VFN'): the rows that are units.
         kind = [] if _UNITS_IN_GENERAL.match(noun.group(1)) else tokenize(noun.group(1))[:1]
         tables: dict[tuple[str, str, str], list[tuple[Cell, int]]] = {}
         for pos, cell in self._row_cells(query, passages, (), lambda meta: meta.kind not in PLAN_KINDS):
-            # (Asked of units in general, the rows that are units: 'E8 Upphandling och VFN', 'Centrum för …'.)
-            if kind[0] in _token_set(cell.label) if kind else _UNIT_ROW.search(cell.label):
+            asked_row = kind[0] in _token_set(cell.label) if kind else bool(_UNIT_ROW.search(cell.label))
+            if asked_row:
                 rows = tables.setdefault((self.index.chunks[pos].doc_id, cell.title, cell.column), [])
                 if cell.label not in {c.label for c, _ in rows}:
                     rows.append((cell, pos))

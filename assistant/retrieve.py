@@ -225,7 +225,7 @@ class Retriever:
         # initialism ('Centrum för ekonomi', 'CE'), are about it.
         asked_units = {abbreviation for _, _, abbreviation in query.units}
         unit_names = [u.pattern() for u in self.index.units.units if u.abbreviation in asked_units] \
-            if asked_units and self.index.units else []
+            if asked_units else []
         for i in np.nonzero(fused)[0]:
             chunk = self.index.chunks[i]
             meta = metas[chunk.doc_id]

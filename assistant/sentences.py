@@ -11,7 +11,7 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\
 _ABBREVIATION = re.compile(r"(?<![\w.])((?:t\.\s*ex|ex|bl\.\s*a|p\.\s*g\.\s*a|s\.\s*k|d\.\s*v\.\s*s|dvs|inkl|exkl|"
                            r"resp|ca|jfr|kap|nr|kl|fr\.\s*o\.\s*m|t\.\s*o\.\s*m|enl)\.)[ \t]*\n?[ \t]*(?=[A-ZÅÄÖ0-9(])",
                            re.I)
-_JOINER = "\u2060"
+_JOINER = "\u2060"  # stands for the whitespace after such an abbreviation while splitting (not whitespace)
 MIN_WORDS = 3
 SPLITTER_VERSION = 6  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
