@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from assistant.cli import main
@@ -1286,17 +1287,45 @@ def test_a_status_list_within_a_named_task_lists_its_items_labelled_with_that_st
     assert "workshop" not in text and "inriktningen för styrningen" not in text
 
 
-def test_how_the_work_stands_is_quoted_with_the_sentence_it_follows(tmp_path):
-    """'Även planeringsprocessen har setts över … Arbetet fortsätter 2021.': the short sentence after it
-    says how that work stands, so it is quoted with it."""
-    report = ("Årsredovisning 2020\n\nStyrning\n\nEn översyn av beredningsprocessen genomfördes under våren "
-              "2020 och nya rutiner gäller från hösten. Även planeringsprocessen har setts över inom ramen för "
-              "ständig förbättring, och synpunkter har inhämtats från politik och tjänstemän. Arbetet fortsätter "
-              "2021. Lokalerna i huset har renoverats under hösten och är nu klara att användas.\n\n"
-              + _other_sections("Ekonomi", "Kompetensförsörjning", "Miljö"))
-    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt", report)
-    answer = assistant.ask("Vad har gjorts med översynen av planeringsprocessen 2020?")
-    assert "synpunkter har inhämtats" in answer.text and "Arbetet fortsätter 2021" in answer.text
+# A sentence the answer quotes brings the rest of what the report says with it: how the work stands
+# ('Arbetet fortsätter 2021.'), what the reason is about ('Det handlar om …'), the rest of one bulleted
+# item, and a reason that names the asked month only inside a compound ('Decemberutfallet 2022').
+_QUOTED_WHOLE = [
+    ("2020", "Styrning\n\nEn översyn av beredningsprocessen genomfördes under våren 2020 och nya rutiner gäller "
+     "från hösten. Även planeringsprocessen har setts över inom ramen för ständig förbättring, och synpunkter har "
+     "inhämtats från politik och tjänstemän. Arbetet fortsätter 2021. Lokalerna i huset har renoverats under "
+     "hösten och är nu klara att användas.", ("Ekonomi", "Kompetensförsörjning", "Miljö"),
+     "Vad har gjorts med översynen av planeringsprocessen 2020?",
+     ("synpunkter har inhämtats", "Arbetet fortsätter 2021"), ()),
+    ("2020", "Säkerhet\n\nFlera viktiga säkerhetsområden har prioriterats ner med anledning av pandemin, vilket gått "
+     "ut över brandsäkerheten och interna revisioner. Det blir en utmaning att hämta igen den förlorade tiden. Det "
+     "handlar om ett långsiktigt arbete att förbättra regionens säkerhetskultur.\n\nRobusthetsfrågorna kopplat "
+     "till byggnationer kommer mer i fokus.", ("Lokaler", "Miljö", "Kompetensförsörjning"),
+     "Varför blir det en utmaning att hämta igen den förlorade tiden inom säkerhetsområdet 2020?",
+     ("pandemin", "säkerhetskultur"), ()),
+    ("2023", "Utmaningar\n\n• Digitaliseringen innebär stora möjligheter och många invånare använder redan våra "
+     "tjänster. Samtidigt kan vi inte sluta hjälpa dem som inte är digitala med den kommunikation som de behöver. "
+     "Många gånger behövs dubbla lösningar. Vi har också en stor grupp invånare som har svag svenska där anpassad "
+     "kommunikation behövs.\n\n• Behovet av forskning och innovation är stort för att möta framtidens utmaningar.",
+     ("Lokaler", "Miljö", "Kompetensförsörjning"),
+     "Varför räcker det inte att regionen kör allt digitalt mot invånarna 2023?",
+     ("inte är digitala", "svag svenska"), ("forskning",)),
+    ("2023", "Nyckeltalsuppföljning\n\nRepresentation: Decemberutfallet 2022 inkluderar årets kostnader för "
+     "regionens 25-årsjubileum på 312 tkr. Kostnaderna för extern representation 2023 är i nivå med 2022.",
+     ("Lokaler", "Miljö", "Kompetensförsörjning"),
+     "Vad förklarar nivån på representationskostnaderna i december 2022?", ("25-årsjubileum",), ()),
+]
+
+
+@pytest.mark.parametrize("year, section, others, question, quoted, not_quoted", _QUOTED_WHOLE,
+                         ids=["work-stands", "what-it-is-about", "bulleted-item", "month-in-compound"])
+def test_a_reason_or_account_is_quoted_whole(tmp_path, year, section, others, question, quoted, not_quoted):
+    assistant = _assistant_over(tmp_path, f"region-provland-arsredovisning-{year}.txt",
+                                f"Årsredovisning {year}\n\n{section}\n\n" + _other_sections(*others))
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert all(q in answer.text for q in quoted)
+    assert not any(q in answer.text for q in not_quoted)
 
 
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
@@ -1327,47 +1356,6 @@ def test_a_figure_asked_by_a_cost_compound_the_years_report_never_names_is_not_a
     assert assistant.ask("Vilken bruttokostnadsutveckling redovisade förvaltningen för 2024?").abstained
     answer = assistant.ask("Vilken bruttokostnadsutveckling redovisade förvaltningen för 2023?")
     assert not answer.abstained and "5,1 procent" in answer.text
-
-
-def test_a_reason_asked_of_a_months_figure_need_not_name_the_month(tmp_path):
-    """'Vad förklarar nivån på representationskostnaderna i december 2022?' is answered by the report's
-    reason, which names the month inside a compound ('Decemberutfallet 2022 inkluderar …')."""
-    report = ("Årsredovisning 2023\n\nNyckeltalsuppföljning\n\nRepresentation: Decemberutfallet 2022 inkluderar "
-              "årets kostnader för regionens 25-årsjubileum på 312 tkr. Kostnaderna för extern representation 2023 "
-              "är i nivå med 2022.\n\n" + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
-    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt", report)
-    answer = assistant.ask("Vad förklarar nivån på representationskostnaderna i december 2022?")
-    assert not answer.abstained and "25-årsjubileum" in answer.text
-
-
-def test_a_reason_that_goes_on_with_what_it_is_about_is_quoted_whole(tmp_path):
-    """'… prioriterats ner med anledning av pandemin … Det blir en utmaning att hämta igen den förlorade
-    tiden. Det handlar om ett långsiktigt arbete att förbättra säkerhetskulturen.': the last sentence says
-    why it is a challenge, so it belongs to the reasons quoted."""
-    report = ("Årsredovisning 2020\n\nSäkerhet\n\nFlera viktiga säkerhetsområden har prioriterats ner med "
-              "anledning av pandemin, vilket gått ut över brandsäkerheten och interna revisioner. Det blir en "
-              "utmaning att hämta igen den förlorade tiden. Det handlar om ett långsiktigt arbete att förbättra "
-              "regionens säkerhetskultur.\n\nRobusthetsfrågorna kopplat till byggnationer kommer mer i fokus.\n\n"
-              + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
-    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt", report)
-    answer = assistant.ask("Varför blir det en utmaning att hämta igen den förlorade tiden inom säkerhetsområdet 2020?")
-    assert "pandemin" in answer.text and "säkerhetskultur" in answer.text
-
-
-def test_a_reason_in_one_bulleted_item_is_quoted_to_the_items_end(tmp_path):
-    """One bulleted item gives the reasons over several sentences ('… inte är digitala … dubbla lösningar.
-    … svag svenska …'): the item is quoted to its end, not cut after two sentences, and the next item
-    is not part of it."""
-    report = ("Årsredovisning 2023\n\nUtmaningar\n\n• Digitaliseringen innebär stora möjligheter och många "
-              "invånare använder redan våra tjänster. Samtidigt kan vi inte sluta hjälpa dem som inte är digitala "
-              "med den kommunikation som de behöver. Många gånger behövs dubbla lösningar. Vi har också en stor "
-              "grupp invånare som har svag svenska där anpassad kommunikation behövs.\n\n• Behovet av forskning "
-              "och innovation är stort för att möta framtidens utmaningar.\n\n"
-              + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
-    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt", report)
-    answer = assistant.ask("Varför räcker det inte att regionen kör allt digitalt mot invånarna 2023?")
-    assert "inte är digitala" in answer.text and "svag svenska" in answer.text
-    assert "forskning" not in answer.text
 
 
 def test_everyday_words_reach_the_reports_words(tmp_path):
