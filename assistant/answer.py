@@ -1356,6 +1356,14 @@ class ExtractiveAnswerer:
         return [x for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:1]
                 if _EXPLAINS_BACK.match(x.text) and x not in chosen]
 
+    def _opens_bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> bool:
+        """'Löpande uppföljning • Förändring av arbetade timmar': the extraction put a list's heading and
+        its first item on one line, so the first item is no sentence of its own; the items after it are."""
+        if "•" not in s.text or s.text.startswith(_BULLETS):
+            return False
+        after = self._following(s, sentences)
+        return bool(after) and after[0].text.startswith("•")
+
     def _bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
         """The bullet items after `s` in its passage, with the sentences that continue an item
         (kept only when another item follows them)."""
@@ -1756,7 +1764,7 @@ class ExtractiveAnswerer:
                             and s.score >= 0.8 * first.score)), key=lambda s: (s.passage, 0))
             antecedent = self._antecedent(first, sentences)
             best = [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))
-                    or s in antecedent]
+                    or s in antecedent or self._opens_bullet_run(s, sentences)]
             # The quoted sentence that announces the list ('… följande:') brings its items.
             items = self._with_list(self._fullest(first, sentences), sentences)[1:]
             if items:

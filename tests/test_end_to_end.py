@@ -1248,6 +1248,22 @@ def test_a_list_question_quotes_the_items_that_follow_the_matching_line(tmp_path
         assert item in answer.text
 
 
+def test_a_list_whose_first_item_shares_a_line_with_its_heading_is_listed_from_that_item(tmp_path):
+    """The extraction put 'Löpande uppföljning' and the first bullet on one line: that item is a list item
+    like the others, though it is no sentence of its own."""
+    items = ["Förändring av arbetade timmar", "Periodresultat och helårsprognos",
+             "Kostnader för anställd och inhyrd personal", "Investeringar och avskrivningar"]
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
+        "Förvaltningsplan 2024–2026\n\n5 Uppföljning\n\nFörvaltningsplanen följs upp i delårsrapport och "
+        "årsredovisning. Den ekonomiska uppföljningen rapporteras till styrelsen varje månad.\n"
+        f"Löpande uppföljning • {items[0]}\n" + "".join(f"• {item}\n" for item in items[1:]) + "\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    answer = assistant.ask("Vilka ekonomiska mått följs upp enligt förvaltningsplanen?")
+    assert not answer.abstained
+    assert all(item in answer.text for item in items)
+
+
 def test_a_status_list_about_a_named_topic_lists_only_the_rows_about_it(tmp_path):
     """'Vilka uppdrag inom digitalisering är delvis genomförda?' lists the partly done rows about
     digitalisation, not every partly done row of the report; without a topic it lists them all."""
