@@ -38,6 +38,7 @@ MAX_SENTENCES = 4  # sentences quoted for one answer
 LIST_ITEMS = 10  # lines quoted for a list
 LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
+ROW_LINE_RUNNER_UP = 0.75  # another topic's reasons, when the best match is a table line
 ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
 TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
@@ -222,6 +223,16 @@ def _is_row_run(text: str) -> bool:
     """Table rows run together into one 'sentence': many figures and no sentence end."""
     return not text.rstrip().endswith((".", "!", "?")) and \
         len(re.findall(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])", text)) >= 6
+
+
+def _is_table_line(sentence: str) -> bool:
+    """One row of a table the extraction kept on its line: a label, two or more figures with their unit
+    and a comment, no sentence end ('Begränsa glasögonbidrag 2025 0,4 mnkr 0,4 mnkr Striktare regler')."""
+    figures = list(re.finditer(r"(?<![\w,])[+\-−–]?\d[\d,]*\s?(?:mnkr|mkr|tkr|%|årsarbetare)", sentence))
+    # The words after the last figure are the row's comment; a row of figures alone gives no reason.
+    comment = sentence[figures[-1].end():] if figures else ""
+    return not sentence.rstrip().endswith((".", "!", "?", ":")) and len(figures) >= 2 and \
+        len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", comment)) >= 2
 
 
 def is_flattened_table(sentence: str) -> bool:
@@ -1295,8 +1306,12 @@ class ExtractiveAnswerer:
         doc = passages[best.passage].chunk.doc_id
         # (An indicator that matches best explains its outcome in its own comment: no other topic's causes.)
         kind = passages[best.passage].chunk.kind
+        # A table line the question names ('Ej återbesatt pensionsavgång … 1,4 mnkr 0,9 mnkr Helårseffekt
+        # uppnås 2026') explains itself in its comment cell: another topic's causes must match nearly as well.
+        row_line = _is_table_line(best.text)
+        share = ROW_LINE_RUNNER_UP if row_line else self.runner_up
         others = [s for s in ranked[:3] if s is not best and passages[s.passage].chunk.doc_id == doc
-                  and s.score >= max(self.min_score, self.runner_up * best.score) and kind != "indicator"]
+                  and s.score >= max(self.min_score, share * best.score) and kind != "indicator"]
         for topic in [best] + others:
             if _ANNOUNCES_REASONS.search(topic.text):
                 # 'Det finns två komplicerande faktorer som …': the reasons are the sentences after it.
@@ -1324,7 +1339,7 @@ class ExtractiveAnswerer:
                        and x.score >= self.runner_up * best.score][:1]
         # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
         # oro'), and the report states the cause just before it.
-        chosen = chosen or (self._preceding(best, sentences) + self._with_list(best, sentences))
+        chosen = chosen or ([best] if row_line else self._preceding(best, sentences) + self._with_list(best, sentences))
         chosen += self._explained_back(chosen, sentences)
         run = self._bullet_run(chosen[-1], sentences) if chosen else []
         if run and (chosen[-1].text.startswith("•") or run[0] is self._following(chosen[-1], sentences)[0]):

@@ -1344,6 +1344,30 @@ def test_a_reason_or_account_is_quoted_whole(tmp_path, year, section, others, qu
     assert not any(q in answer.text for q in not_quoted)
 
 
+def test_why_a_table_row_came_out_as_it_did_is_its_comment_not_another_topics_cause(tmp_path):
+    """The row the question names explains itself in its comment cell ('Helårseffekt uppnås 2026'); a
+    causal sentence about the whole result, which shares a word with the question, is not its reason.
+    A row of figures alone has no comment: then the report's prose explains it."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\n3 Ekonomisk effekthemtagning\n\nÅtgärd Tidplan Beräknad effekt Realiserad effekt "
+        "Kommentar\n\nBegränsa resebidrag 2025 0,4 mnkr 0,4 mnkr Striktare regler införda\n\nEj återbesatt "
+        "pensionsavgång inom Centrum för ekonomi Maj 2025 1,4 mnkr 0,9 mnkr Helårseffekt uppnås 2026\n\n"
+        "Minskat antal controllers på Controllerservice 2024 1,6 mnkr 1,6 mnkr Neddragning under 2024 ger "
+        "helårseffekt 2025\n\nSamordnad lokalförsörjning för Regionhälsan och Hälsolyften 2025 2,5 mnkr 2,1 mnkr "
+        "Flytten sker i etapper under hösten 2025\n\n"
+        "4 Resultat\n\nDet positiva resultatet är främst en effekt av vakanser, där pensionsavgångar har "
+        "hanterats med befintliga resurser.\n\n5 Priser\n\nVerksamhet Prisförändring Intäkt\n\nLöneservice "
+        "5,8 % 0,6 mnkr\n\nSkanningscentralen 0,0 % 1,7 mnkr\n\nSkanningscentralen höjer inte priset eftersom "
+        "volymerna väntas öka när fler journaler digitaliseras.\n\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    row = assistant.ask("Varför är den realiserade effekten av den ej återbesatta pensionsavgången inom "
+                        "Centrum för ekonomi lägre än den beräknade 2025?")
+    assert "Helårseffekt uppnås 2026" in row.text and "effekt av vakanser" not in row.text
+    prose = assistant.ask("Varför höjer Skanningscentralen inte priset 2025?")
+    assert "volymerna väntas öka" in prose.text
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
