@@ -35,6 +35,7 @@ UNIT_BOOST = 1.3  # a passage naming the unit the question names
 # 'fick'; 'Hur låg engagemanget' did happen, 'hur låg var' asks how low).
 _OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnåddes|utfall\w*|bokslut\w*|"
                             r"lyckades|klarade|gjorde|gjordes|genomfördes|fick|\w{4,}ades|"
+                            r"köpte|köptes|sålde|lade|använde|kostade|sjönk|steg|tog|gav|infördes|anställde|började|"
                             r"låg(?!\s+(?:var|är|blev|blir)\b))\b", re.I)
 
 

@@ -84,6 +84,10 @@ def test_a_board_named_with_a_year_its_own_reports_do_not_cover_is_the_audience_
     assert not asks_outcome("När ska förslagen presenteras?")
     assert asks_outcome("Vilket HME-värde fick regionkontoret?") and asks_outcome("Hur låg engagemanget 2024?")
     assert not asks_outcome("Hur låg var sjukfrånvaron?")
+    # A strong or irregular past tense ('köpte', 'sjönk', 'tog') did happen too.
+    assert asks_outcome("Vad köpte regionkontoret för investeringspengarna 2023?")
+    assert asks_outcome("Varför sjönk sjuktalet 2023?") and asks_outcome("Hur lång tid tog upphandlingen?")
+    assert not asks_outcome("Vad ska regionkontoret köpa för investeringspengarna 2023?")
 
 
 def test_a_question_about_what_a_plan_said_and_what_came_of_it_asks_both_reports():
