@@ -130,7 +130,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bchefer(?:na)?\b", "ledare chef"),
     (r"\bpersonal(?:en)?\b|\banställda\b|\bmedarbetarna\b", "medarbetare"),
     (r"\bvåld(?:s|et)?\w*", "våld i nära relationer"),
-    (r"\bprognos\w*|\bhelår", "prognos helår"),
+    (r"\bprognos\w*|\bhelår|\blandar (?:\w+ )?på\b|\bvid årets slut", "prognos helår prognosticerar"),
     (r"\binvester\w*", "investeringar investeringsutgifter"),
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     (r"\bjobb(?:a|ar|ade|at)\b", "arbetad arbetat arbetstid"),

@@ -1368,6 +1368,20 @@ def test_why_a_table_row_came_out_as_it_did_is_its_comment_not_another_topics_ca
     assert "volymerna väntas öka" in prose.text
 
 
+def test_what_a_unit_lands_on_at_the_years_end_is_its_prognosis(tmp_path):
+    """'Vad landar regionstyrelsen på vid årets slut?' asks for the prognosis ('prognostiseras'), not
+    the outcome so far: no word of the question but the unit's is in the report's sentence."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Delårsrapport augusti 2025\n\n3 Ekonomi\n\nRegionstyrelsen redovisar efter augusti en positiv "
+        "budgetavvikelse på 5 miljoner kronor. Målsättningen för 2025 är att kostnaden för inhyrd personal ska "
+        "understiga 3,7 % av kostnaden för anställd personal.\n\n4 Bedömning\n\nTotalt för regionstyrelsen "
+        "prognostiseras en positiv budgetavvikelse för 2025 på 13 miljoner kronor.\n\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    answer = assistant.ask("Vad landar regionstyrelsen på vid årets slut?")
+    assert "13 miljoner kronor" in answer.text
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
