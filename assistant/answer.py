@@ -62,7 +62,7 @@ RECENCY = 0.2  # how much more the latest report's sentence weighs than the olde
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|förklarar|förklarade|"
                      r"till följd av|orsak|orsaken|effekt av|med anledning av|eftersom|huvudsakligen|bidragit|"
                      r"bidrar|bidrog|medför|medförde|härrör|drivs av|har lett till|ledde till|i och med|"
-                     r"beroende på|varför också|som en följd av|grundorsak\w*|har att göra med|"
+                     r"beroende på|varför också|som en följd av|grundorsak\w*|har att göra med|(?:del)?förklaring(?:en|ar|arna)?|"
                      # what stands in the way: 'Utmaningar består bland annat av att …'
                      r"(?:utmaning|svårighet)\w* består)(?!\w)", re.I)
 _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bandel|\bprocent|\bvilken ram\b|"

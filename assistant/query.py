@@ -19,7 +19,7 @@ _CODE_NUMBERED = re.compile(rf"\b(?:uppdrag|uppdraget|aktivitet|aktiviteten|punk
                             re.I)
 
 _INTENT_PATTERNS = [
-    ("why", r"\bvarför\b|\borsak|\banledning|\bberor\b|\bberodde\b|\bförklar|\bvad låg bakom|\bhur kommer det sig|"
+    ("why", r"\bvarför\b|\borsak|\banledning|\bberor\b|\bberodde\b|\bförklar|\bvad låg bakom|\bhur kommer det sig|\bhur kunde\b|"
             r"\bvad (?:var det som |är det som )?(?:gjorde|gör|ledde till|leder till) att\b"),
     # ('jämfört med föregående år' is what one report says of its year, not a comparison of reports.)
     ("compare", r"\bjämför(?!t med (?:föregående|förra) år)|\butvecklats\b|\bförändrats\b|"

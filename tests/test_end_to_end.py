@@ -1382,6 +1382,19 @@ def test_what_a_unit_lands_on_at_the_years_end_is_its_prognosis(tmp_path):
     assert "13 miljoner kronor" in answer.text
 
 
+def test_how_something_could_be_done_is_answered_with_the_explanation_the_report_gives(tmp_path):
+    """'Hur kunde arkivet klara fler ärenden …?' asks for the explanation, which the report gives in the
+    sentence after the one that matches ('En delförklaring är …')."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Årsredovisning 2023\n\n4 Effektiviseringar\n\nDen ökade ärendemängden på Regionarkivet (cirka 15 %) har "
+        "klarats av med bibehållet antal arbetade timmar. En delförklaring är användandet av det nya "
+        "ärendesystemet, som gett ett mer effektivt flöde.\n\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    answer = assistant.ask("Hur kunde Regionarkivet klara fler ärenden 2023 utan att lägga mer tid?")
+    assert "nya ärendesystemet" in answer.text
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
