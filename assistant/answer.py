@@ -169,6 +169,21 @@ _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror
 _THEREFORE_EARLY = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,3}(?:därför|därmed|av den anledningen)\b", re.I)
 
 
+_DEFINITE_SUBJECT = re.compile(r"([A-ZÅÄÖ][a-zåäö]{3,}(?:et|en))\s+[a-zåäö]")
+
+
+def _names_back(previous: str, text: str) -> bool:
+    """'Regionstyrelsen beslutade i april … / Beslutet avsåg …': a sentence whose subject names, in
+    the definite form, what the sentence before it did or proposed goes on about the same thing."""
+    m = _DEFINITE_SUBJECT.match(text)
+    # (One that announces a list, 'Budgetavvikelsen beror främst på', is quoted with its items or not at all.)
+    if not m or not text.rstrip().endswith((".", "!", "?")):
+        return False
+    word = m.group(1).casefold()
+    said = re.findall(r"\w+", previous.casefold())
+    return word not in said and bool(set(tokenize(word, heads=False)) & _token_set(previous))
+
+
 def _gives_reason(text: str) -> bool:
     """A causal word, or 'därför' after the subject (the reason is then the sentence before)."""
     return bool(_CAUSAL.search(text) or _THEREFORE_EARLY.match(text))
@@ -918,7 +933,8 @@ class ExtractiveAnswerer:
         # So does the outcome told right after a target ('Målsättningen … ska understiga 3,7%' / 'Per
         # augusti 2025 låg nivån på 3,81%').
         follows_target = bool(nxt) and bool(_TARGET.match(first.text)) and nxt[0].has_number
-        if nxt and (_ANAPHORIC.match(nxt[0].text) or follows_target) and used + len(nxt[0].text) <= budget:
+        if nxt and (_ANAPHORIC.match(nxt[0].text) or follows_target or _names_back(first.text, nxt[0].text)) \
+                and used + len(nxt[0].text) <= budget:
             parts = [(first.text, fullest.passage), (nxt[0].text, nxt[0].passage)]
             seen.add(nxt[0].text)
             used += len(nxt[0].text)

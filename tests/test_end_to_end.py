@@ -1395,6 +1395,19 @@ def test_how_something_could_be_done_is_answered_with_the_explanation_the_report
     assert "nya ärendesystemet" in answer.text
 
 
+def test_a_sentence_naming_what_the_quoted_one_decided_is_quoted_with_it(tmp_path):
+    """'Styrelsen beslutade i april … / Beslutet avsåg …': the decision's content is in the next sentence,
+    which shares no word with the question but names the decision."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Delårsrapport augusti 2025\n\n2 Personal\n\nRegionstyrelsen beslutade i april 2025 att godkänna förslaget "
+        "om personalkostnadsminskningar på totalt 32,6 miljoner kronor. Beslutet avsåg ambitionssänkningar, "
+        "besparingar inom den politiska organisationen samt ett uppdrag till regiondirektören.\n\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    answer = assistant.ask("Vad klubbade regionstyrelsen i april om personalkostnaderna?")
+    assert "32,6 miljoner kronor" in answer.text and "ambitionssänkningar" in answer.text
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
