@@ -38,6 +38,7 @@ MAX_SENTENCES = 4  # sentences quoted for one answer
 LIST_ITEMS = 10  # lines quoted for a list
 LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
+PART_MARGIN = 1.5  # a lettered part is the one asked when it matches this much better than the next
 ROW_LINE_RUNNER_UP = 0.75  # another topic's reasons, when the best match is a table line
 ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
@@ -182,6 +183,21 @@ def _names_back(previous: str, text: str) -> bool:
     word = m.group(1).casefold()
     said = re.findall(r"\w+", previous.casefold())
     return word not in said and bool(set(tokenize(word, heads=False)) & _token_set(previous))
+
+
+_PART_LETTER = re.compile(r"(?:^|(?<=[\s.]))([a-h])\)\s+")
+
+
+def _lettered(text: str) -> dict[str, str]:
+    """The lettered parts of a cell: 'Lead. a) … b) …' -> {'': 'Lead.', 'a': '…', 'b': '…'} (a letter's
+    later parts joined; no '' without a lead)."""
+    marks = list(_PART_LETTER.finditer(text))
+    lead = text[:marks[0].start()].strip() if marks else ""
+    parts: dict[str, str] = {"": lead} if lead else {}
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        body = text[m.end():nxt.start() if nxt else len(text)].strip()
+        parts[m.group(1)] = f"{parts[m.group(1)]} {body}" if m.group(1) in parts else body
+    return parts
 
 
 def _gives_reason(text: str) -> bool:
@@ -1456,6 +1472,15 @@ class ExtractiveAnswerer:
             if f.get("code") and not passages[i].chunk.text.lstrip().startswith("("):
                 # An activity under the assignment: say which one, not only the assignment's code.
                 label = f"{f['code']} – {_shorten(f.get('uppdrag', '').removeprefix(f['code']).strip(), 70)}"
+            part = self._asked_part(f, concepts)
+            if part:
+                # '(28) a) … b) …': the question is about one lettered part; its own cells, text and
+                # comment answer ('28 b (ansvarig: CE och CH, tidplan: 2023)').
+                label = f"{label} {part}" if label == f.get("code") else label
+                f = {**f, **{k: _lettered(f[k]).get(part, f[k]) for k in ("ansvarig", "tidplan") if f.get(k)},
+                     # (what the lead says, the assignment's purpose or a comment on all parts, holds for it too)
+                     **{k: " ".join(filter(None, (_lettered(f[k]).get(""), _lettered(f[k]).get(part, f[k]))))
+                        for k in ("kommentar", "uppdrag") if f.get(k)}}
             # Who and by when, as the row states them (the plan's lines say it below).
             cells = [f"{k}: {f[k]}" for k in ("ansvarig", "tidplan") if f.get(k)]
             who = f" ({', '.join(cells)})" if cells and passages[i].meta.kind not in PLAN_KINDS else \
@@ -1490,6 +1515,20 @@ class ExtractiveAnswerer:
                 text = self._relevant(follow_up[1], concepts, room)
                 parts.append((f"Uppföljning: {_shorten(text, room)}", len(passages) - 1))
         return parts
+
+    def _asked_part(self, fields: dict, concepts) -> str | None:
+        """Of an assignment in lettered parts ('a) Samtliga centrumbildningar ska … b) Under 2023 ska
+        områdena programstyrning … ses över'), the letter of the part the question is clearly about;
+        None when no one part stands out."""
+        assignment = _lettered(fields.get("uppdrag", ""))
+        lead = assignment.pop("", "")
+        if len(assignment) < 2:
+            return None
+        support = {k: self._support(concepts, text) for k, text in assignment.items()}
+        first, second = sorted(support, key=lambda k: -support[k])[:2]
+        # (A question the assignment's lead answers as well is about the whole assignment.)
+        clear = support[first] > max(self._support(concepts, lead), 0) and support[first] >= PART_MARGIN * support[second]
+        return first if clear else None
 
     def _follow_up(self, row: Passage) -> tuple[Passage, list[str]] | None:
         """Where the report follows up a summary table's row in running text (its goal repeated as a

@@ -252,9 +252,50 @@ def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = Tr
             comment = re.sub(r"^[a-c]-[a-c]\)\s+[A-ZÅÄÖ]{2,}\b\s*", "", comment)  # 'a-b) CA': sub-items' unit
             if comment:
                 fields["kommentar"] = comment
+        elif code:
+            fields.update(_cells_in_blocks(text))
     t = _TIDPLAN.search(text[:400])
-    if t and code:
+    if t and code and "tidplan" not in fields:
         fields["tidplan"] = t.group(1)
+    return fields
+
+
+CELL_LINE_MAX = 45  # a narrow column's line: 'a) Respektive', 'CD och VC'
+_UNIT_IN_CELL = re.compile(rf"(?<![\w-]){_UNIT}(?![\w-])")
+
+
+def _cells_in_blocks(text: str) -> dict:
+    """A row in parts ('(28) a) … b) …') whose cells the extraction put one block each, a block line
+    per part: the assignment, then narrow blocks of when ('a) Löpande / under 2023 / b) 2023') and who
+    ('a) Respektive / CD och VC / b) CE och CH'), then the comment on how the work has gone."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    narrow = 0
+    while 1 + narrow < len(blocks) and all(len(l.strip()) <= CELL_LINE_MAX for l in blocks[1 + narrow].split("\n")):
+        narrow += 1
+    if not narrow:
+        return {}
+    cells: list[str] = []
+    for block in blocks[1:1 + narrow]:
+        cell = join_wrapped_cell(block.split("\n"))
+        # A word's last letters wrapped onto a block of their own ('regionövergripan' / 'de').
+        cells[-1:] = [join_wrapped_cell(cells[-1:] + [cell])] if cells and re.fullmatch(r"[a-zåäö]{1,3}", cell) \
+            else cells[-1:] + [cell]
+    when, who = [], []
+    for cell in cells:
+        if _UNIT_IN_CELL.search(cell):
+            # A time and a unit in one block ('2023 – 2025 a) CE'): the time is the Tidplan cell.
+            when += [m.group(1) for m in _TIDPLAN.finditer(cell)]
+            who.append(_TIDPLAN.sub("", cell).strip(" –-"))
+        else:
+            when.append(cell)
+    if not who:
+        return {}
+    fields = {"uppdrag": re.sub(r"\s+", " ", blocks[0]), "ansvarig": " ".join(who)}
+    comment = re.sub(r"\s+", " ", " ".join(blocks[1 + narrow:])).strip()
+    if comment:  # (a plan's table has no comment column)
+        fields["kommentar"] = comment
+    if when:
+        fields["tidplan"] = " ".join(when)
     return fields
 
 

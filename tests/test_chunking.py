@@ -182,6 +182,52 @@ def test_a_status_less_plan_row_keeps_its_unit_and_comment_apart_from_the_sub_it
     assert by_code["37"].fields["kommentar"] == "Nya verktyg kommer på plats under 2024."
 
 
+LETTERED_BLOCKS = """Uppdrag/åtgärd Tidplan Ansvarig Status Kommentar
+
+(28) a) Samtliga centrumbildningar ska fortsätta arbetet
+med att effektivisera administrationen.
+b) Under 2023 ska områdena programstyrning och
+certifieringar ses över.
+
+a) Löpande
+under 2023
+b) 2023
+
+a) Respektive
+CD och VC
+b) CE och CH
+
+a) Samverkan pågår kring att förenkla rutiner för chefer i regionen.
+b) Handlingsplanen har strukits och ersätts av centrumets verksamhetsplan.
+
+(15) a) CE ska stödja verksamheterna i arbetet med statsbidrag.
+b) CA ska leda regionens arbete med civilt försvar.
+
+2023 – 2025 a) CE region-
+övergripan
+
+de
+
+b) CA
+
+a) Centrum för ekonomi rekvirerar statsbidragen.
+b) Arbetet har drivits enligt överenskommelsen.
+"""
+
+
+def test_a_row_in_lettered_parts_with_a_block_per_cell_keeps_when_who_and_comment_apart():
+    """'(28) a) … b) …' rows where each cell is a block of its own, a line per part: the narrow blocks
+    are Tidplan and Ansvarig (a time and a unit may share one), the rest is the comment."""
+    by_code = {c.fields["code"]: c.fields for c in chunk_document(_doc(LETTERED_BLOCKS)) if c.kind == "uppdrag"}
+    assert by_code["28"]["tidplan"] == "a) Löpande under 2023 b) 2023"
+    assert by_code["28"]["ansvarig"] == "a) Respektive CD och VC b) CE och CH"
+    assert by_code["28"]["kommentar"].startswith("a) Samverkan pågår") and "b) Handlingsplanen" in by_code["28"]["kommentar"]
+    assert by_code["28"]["uppdrag"].endswith("certifieringar ses över.")
+    assert by_code["15"]["tidplan"] == "2023 – 2025"
+    assert by_code["15"]["ansvarig"] == "a) CE regionövergripande b) CA"
+    assert by_code["15"]["kommentar"].startswith("a) Centrum för ekonomi rekvirerar")
+
+
 STATUS_LAST = """Sammanfattning
 
 Regionmål Delmål Prognos

@@ -1408,6 +1408,23 @@ def test_a_sentence_naming_what_the_quoted_one_decided_is_quoted_with_it(tmp_pat
     assert "32,6 miljoner kronor" in answer.text and "ambitionssänkningar" in answer.text
 
 
+def test_a_question_about_one_lettered_part_of_an_assignment_gets_that_parts_cells_and_comment(tmp_path):
+    """'Blev det någon översyn av programstyrningen …?' is about part b of '(28) a) … b) …': its unit,
+    its deadline and its own comment answer, not part a's; a question about the whole assignment still
+    gets the whole row."""
+    from test_chunking import LETTERED_BLOCKS
+
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Årsredovisning 2023\n\n3 Uppdrag\n\n" + LETTERED_BLOCKS + "\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    part = assistant.ask("Blev det någon översyn av programstyrningen och certifieringarna 2023?").text
+    assert "28 b (ansvarig: CE och CH, tidplan: 2023)" in part
+    assert "strukits" in part and "Samverkan pågår" not in part
+    whole = assistant.ask("Hur har det gått med uppdrag 28 under 2023?").text
+    assert "Samverkan pågår" in whole and "strukits" in whole
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
