@@ -138,6 +138,10 @@ class Assistant:
         named = {o.casefold() for o in query.organisations}
         since = re.search(r"\b(sedan|från|efter)\s+(20\d\d)", query.text)
         chosen: dict[tuple[int, str, str], tuple[int, str]] = {}
+        # 'från 2020 via förvaltningsplanen 2023–2025 till 2025': a plan the question names is a step of
+        # its own in a comparison across reports, beside the outcome report of its first year.
+        named_plans = [k for k in query.kinds if k in PLAN_KINDS]
+        plans: list[tuple[int, str]] = []
         for doc_id, m in index.metas.items():
             if query.doc_filter is not None and doc_id not in query.doc_filter:
                 continue
@@ -151,13 +155,22 @@ class Assistant:
                     continue
             elif query.years and not years & set(query.years):
                 continue
+            if m.kind in named_plans:
+                plans.append((m.year or 0, doc_id))
+                continue
             rank = 0 if m.kind in OUTCOME_KINDS else 1
             # A plan covering 2023-2025 competes with the 2025 outcome report for the year asked.
             asked = sorted(years & set(query.years)) if query.years and not since else []
             key = (asked[-1] if asked else m.year or 0, m.organisation, m.unit)
             if key not in chosen or rank < chosen[key][0]:
                 chosen[key] = (rank, doc_id)
-        return [chosen[key][1] for key in sorted(chosen)][:5]
+        docs = [chosen[key][1] for key in sorted(chosen)]
+        if plans and len(docs) >= 2:  # (a question about the plan's own years asks the plan alone)
+            plan_year, plan = max(plans)
+            # (before the outcome reports of the years it plans for)
+            at = next((k for k, d in enumerate(docs) if (index.metas[d].year or 0) >= plan_year), len(docs))
+            docs.insert(at, plan)
+        return docs[:5]
 
     @staticmethod
     def _plan_and_outcome_docs(index: LoadedIndex, query: Query, passages: list[Passage]) -> list[str]:

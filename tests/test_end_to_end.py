@@ -1425,6 +1425,25 @@ def test_a_question_about_one_lettered_part_of_an_assignment_gets_that_parts_cel
     assert "Samverkan pågår" in whole and "strukits" in whole
 
 
+def test_a_plan_the_question_names_is_a_step_of_its_own_in_a_comparison_across_reports(tmp_path):
+    """'… från 2020 via förvaltningsplanen 2023–2025 till 2025': the plan's line is asked for too, not
+    left out for the outcome report of its first year."""
+    indicator = "Hållbart medarbetarengagemang (HME)"
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2020.txt": f"Medarbetare\n\n{indicator} var 76,6 procent 2020, under "
+            "målvärdet 78 procent.\n\n" + _other_sections("Lokaler", "Miljö"),
+        "region-provland-forvaltningsplan-2023-2025.txt": f"Mål och indikatorer\n\n{indicator}: målvärde 80, "
+            "nuläge 79,8 enligt den senaste mätningen.\n\n" + _other_sections("Lokaler", "Miljö", plan="plan"),
+        "region-provland-arsredovisning-2023.txt": "Medarbetare\n\nMedarbetarenkäten genomfördes inte 2023 och "
+            "nästa mätning sker 2024.\n\n" + _other_sections("Lokaler", "Miljö"),
+        "region-provland-arsrapport-2025.txt": f"Medarbetare\n\n{indicator} blev 76 procent 2025, en "
+            "minskning.\n\n" + _other_sections("Lokaler", "Miljö"),
+    })
+    answer = assistant.ask("Hur har medarbetarengagemanget (HME) utvecklats från 2020 via förvaltningsplanen "
+                           "2023–2025 till 2025?")
+    assert "76,6" in answer.text and "79,8" in answer.text and "76 procent" in answer.text
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
