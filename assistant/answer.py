@@ -769,6 +769,9 @@ class ExtractiveAnswerer:
             # 'Hur ligger vi till med sjuktalen jämfört med …' compares a figure, not a status.
             if inner in ("fact", "number", "status") and is_numeric_question(f"{asked.text} {asked.expanded}"):
                 inner = "number"
+            # How an indicator developed is its outcome each year ('Hur har HME utvecklats …?').
+            elif inner == "fact" and any(p.chunk.kind == "indicator" for p in group[:1]):
+                inner = "number"
             base = len(passages)
             # Each report speaks for its own year: a 2025 report's line about 2024 does not answer for
             # 2025. Set against a plan, each report speaks for the year asked.

@@ -424,6 +424,21 @@ def test_a_measure_compared_from_one_year_via_another_is_read_off_each_reports_i
         assert any(l.startswith(str(year)) and f"Utfall {year}: 3,{year - 2020} %" in l for l in lines), year
 
 
+def test_how_an_index_without_unit_developed_is_read_off_each_reports_indicator_row(tmp_path):
+    """'Hur har medarbetarengagemanget (HME) utvecklats …?' names no figure ('hur mycket', a unit), but
+    an indicator's development is its outcome each year: each report's line is its row."""
+    def report(year: int, outcome: str) -> str:
+        return (f"Årsredovisning {year}\n\nMedarbetare\n\nIndikator Utfall {year - 1} Mål {year} Utfall {year} "
+                f"Måluppfyllelse\n\nHållbart medarbetarengagemang (HME)\n\n78\n\nÖka\n\n{outcome}\n\nOförändrat\n\n"
+                "Chefer och medarbetare har arbetat med engagemang och delaktighet i alla verksamheter.\n\n"
+                + _other_sections("Ekonomi", "Miljö"))
+    assistant = _assistant_over_reports(tmp_path, {
+        f"provland-regionkontoret-arsredovisning-{y}.txt": report(y, str(y - 1948)) for y in (2023, 2024, 2025)})
+    lines = assistant.ask("Hur har medarbetarengagemanget (HME) utvecklats från 2023 via 2024 till 2025?").text.splitlines()
+    for year in (2023, 2024, 2025):
+        assert any(l.startswith(str(year)) and f"Utfall {year}: {year - 1948}" in l for l in lines), year
+
+
 def test_whether_a_measures_target_was_met_is_read_off_its_indicator_row(tmp_path):
     """'Vilket mål satte planen för sjuktalet, och klarade de det 2023?': 'mål', 'satte', 'planen' and
     'klarade' ask for the row's columns, not for another measure; the row gives target and outcome."""
