@@ -104,6 +104,10 @@ def test_a_question_about_what_a_plan_said_and_what_came_of_it_asks_both_reports
     # Only a plan, or only what happened, is one report's question.
     assert not analyse("Vilken ram har regionkontoret 2025 enligt planen?").against_plan
     assert not analyse("Hur mycket blev över för regionkontoret 2025?").against_plan
+    # When it came, was done or made ('kom', 'genomfördes', 'gjordes') is what came of it; whether a goal
+    # was met ('klarade de det') the outcome report's indicator row tells alone.
+    assert analyse("När skulle utredningen vara klar enligt planen, och när kom den till styrelsen?").against_plan
+    assert not analyse("Vilket mål för sjuktalet satte planen för 2023–2025, och klarade de det 2023?").against_plan
 
 
 def test_the_plan_staff_speak_of_is_the_plan_the_corpus_holds():
