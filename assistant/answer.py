@@ -54,6 +54,7 @@ SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav
 RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
 FLATTENED_PENALTY = 0.1  # of figures that match about equally, one in a sentence before table cells run together
 MIN_SCORE = 0.35  # below this no sentence is taken as support
+LEX_QUALIFIES = 0.6  # ... unless it names this share of the question's concepts
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
 GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the whole index
 STATUS_FOLLOWING = 3  # sentences after an activity's description that tell how it went
@@ -932,7 +933,11 @@ class ExtractiveAnswerer:
             # A figure is taken only from a sentence that names something asked, not from one that
             # is merely like the question ('Vakanser … har uppstått' for 'personalomsättningen').
             # (Only a sentence good enough by itself competes: a bonus ranks, it does not qualify.)
-            if s.text in exclude or s.score < min_score or (want_number and not (s.has_number and s.lex > 0)):
+            # (Most of what the question names, said in few words, qualifies however unlike the question
+            # the short sentence is as a whole: '• Total bruttokostnadsutveckling -7 %'; a run of table
+            # headings does not.)
+            good_enough = s.score >= min_score or s.lex >= LEX_QUALIFIES and s.score > 0 and not is_flattened_table(s.text)
+            if s.text in exclude or not good_enough or (want_number and not (s.has_number and s.lex > 0)):
                 continue
             score = s.score + (bonus(s) if bonus else 0.0)
             if best is None or score > best_score:

@@ -1459,6 +1459,24 @@ def test_a_plan_the_question_names_is_a_step_of_its_own_in_a_comparison_across_r
     assert "76,6" in answer.text and "79,8" in answer.text and "76 procent" in answer.text
 
 
+def test_a_short_line_naming_most_of_what_is_asked_qualifies_as_the_figure_however_unlike_the_question():
+    """'• Total bruttokostnadsutveckling -7 %' names the measure asked for and little else, so as a whole
+    it is unlike a long question and scores under the bar; a sentence that only resembles the question
+    ('Vakanser … 3,5 mnkr …') must not win over it, and a run of table headings does not qualify so."""
+    from assistant.answer import MIN_SCORE, ExtractiveAnswerer, _Sentence
+
+    answerer = object.__new__(ExtractiveAnswerer)
+    answerer.min_score = MIN_SCORE
+    short = _Sentence("• Total bruttokostnadsutveckling -7 %", 0, lex=0.7, sem=0.0, score=MIN_SCORE - 0.001,
+                      has_number=True)
+    alike = _Sentence("2025 3,5 mnkr 5,1 mnkr Vakanser har uppstått under året", 0, lex=0.0, sem=0.7,
+                      score=MIN_SCORE + 0.003, has_number=True)
+    headings = _Sentence("Granskningsområde Berört Reglemente Riskvärde Metod Biobank Forskningsdata", 0, lex=0.8,
+                         sem=0.0, score=MIN_SCORE - 0.001, has_number=False)
+    assert answerer._best([alike, short], want_number=True) is short
+    assert answerer._best([headings]) is None
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
