@@ -60,6 +60,13 @@ GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the w
 STATUS_FOLLOWING = 3  # sentences after an activity's description that tell how it went
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happened
+CONTROL_PRIOR = 0.6  # an internal control's row, when the question is not about internal control
+_ASKS_CONTROL = re.compile(r"kontroll|granskning|risk|stickprov", re.I)
+# 'högst riskvärde', 'riskvärde 9', 'riskvärde över 8'
+_ASKED_RISK = re.compile(r"\b(högst|högsta|störst|största|lägst|lägsta)\w*\s+(?:\w+\s+)?risk|"
+                         r"\brisk\w*\s+(?:på\s+)?(över|minst|från)?\s*(\d{1,2})\b", re.I)
+_CONTROL_TOKENS = frozenset(tokenize("kontroll kontroller kontrollområde internkontroll intern granskning "
+                                     "granskningsområde risk riskvärde regionkontoret förvaltningsplan"))
 RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|förklarar|förklarade|"
                      r"till följd av|orsak|orsaken|effekt av|med anledning av|eftersom|huvudsakligen|bidragit|"
@@ -591,13 +598,16 @@ class ExtractiveAnswerer:
         # What happened ('gick', 'gjorde', 'blev') is told by an outcome report; a plan only intends it.
         outcome = asks_outcome(query.text) and not any(k in PLAN_KINDS for k in query.kinds)
         out = []
+        # (An internal control names a topic it checks, 'att medarbetarna genomgått … utbildning', and
+        # says nothing of how the topic stands.)
+        control_prior = 1.0 if _ASKS_CONTROL.search(query.text) else CONTROL_PRIOR
         for i, p in enumerate(passages):
-            plan_prior = 1.0
+            plan_prior = control_prior if p.chunk.kind == "control" else 1.0
             if outcome and p.meta.kind in PLAN_KINDS:
                 # Of a year it plans for, a plan holds no outcome at all; of the years before, it may
                 # state the starting point ('6,7% (2021)').
                 planned = set(p.meta.years or [p.meta.year])
-                plan_prior = 0.0 if query.years and set(query.years) <= planned else PLAN_FOR_OUTCOME
+                plan_prior *= 0.0 if query.years and set(query.years) <= planned else PLAN_FOR_OUTCOME
             f = p.chunk.fields
             context = " ".join(str(x) for x in (p.chunk.section, f.get("indikator", ""), f.get("code", ""),
                                                  f.get("ansvarig", "")))
@@ -1817,6 +1827,9 @@ class ExtractiveAnswerer:
         return [(f"{len(rows)} {noun.group(1).casefold()}: {listed[0][0]}", listed[0][1])] + listed[1:]
 
     def _list(self, query, passages, sentences):
+        controls = self._controls_asked(query, passages)
+        if controls:
+            return controls
         under_goal = self._rows_under_goal(query, passages) if _ASKS_GOALS.search(query.text) else []
         if under_goal:
             return self._listed_rows(passages, under_goal)
@@ -1901,6 +1914,45 @@ class ExtractiveAnswerer:
             return []
         items = [c for c in split_sentences(str(row.chunk.fields.get("kommentar", ""))) if _SUB_ITEM.match(c)]
         return [(item, first.passage) for item in items] if len(items) >= 2 else []
+
+    def _controls_asked(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
+        """'Vilka kontrollområden har högst riskvärde?', '… riskvärde 9?', 'Vilka kontroller görs med
+        stickprov?': of the internal-control table the best passage belongs to, every control (the table
+        is read whole, not as far as the search reached) with that risk value, or whose row names what
+        is asked besides control; one line each, with its risk value and method. A control passage is
+        appended to `passages` when the search did not return it, so that it can be cited."""
+        first = next((p for p in passages if p.chunk.kind == "control"), None)
+        if first is None or not _ASKS_CONTROL.search(query.text):
+            return []
+        held = {p.chunk.id: i for i, p in enumerate(passages)}
+        rows = []
+        for pos in self.doc_chunks[first.chunk.doc_id]:
+            chunk = self.index.chunks[pos]
+            if chunk.kind == "control" and chunk.fields.get("header") == first.chunk.fields.get("header"):
+                if chunk.id not in held:
+                    passages.append(Passage(chunk=chunk, meta=first.meta, score=0.0))
+                    held[chunk.id] = len(passages) - 1
+                rows.append(held[chunk.id])
+        risk = {i: int(passages[i].chunk.fields["riskvärde"]) for i in rows}
+        asked = _ASKED_RISK.search(query.text)
+        if asked and asked.group(1):
+            extreme = (max if asked.group(1).casefold().startswith(("hög", "stör")) else min)(risk.values())
+            rows = [i for i in rows if risk[i] == extreme]
+        elif asked:
+            value, above = int(asked.group(3)), bool(asked.group(2))
+            rows = [i for i in rows if (risk[i] >= value if above else risk[i] == value)]
+        else:
+            # What the question names besides control itself ('stickprov'): the rows that name it, also
+            # as the first part of a compound ('Stickprovskontroll'). (A unit's abbreviation names none.)
+            wanted = [{a for a in alts if len(a) >= 4} for alts, _ in self._concepts(query) if not alts & _CONTROL_TOKENS]
+            wanted = [alts for alts in wanted if alts]
+            names = lambda i: all(any(t.startswith(a) for a in alts for t in _token_set(passages[i].chunk.text))  # noqa: E731
+                                  for alts in wanted)
+            named = [i for i in rows if names(i)]
+            rows = named if wanted and named else rows
+        return [(f"{_shorten(passages[i].chunk.fields['kontroll'], 160)} – riskvärde {risk[i]} "
+                 f"(S={passages[i].chunk.fields['sannolikhet']}, K={passages[i].chunk.fields['konsekvens']}); "
+                 f"metod: {_shorten(passages[i].chunk.fields['metod'], 120)}", i) for i in rows]
 
     @staticmethod
     def _listed_rows(passages: list[Passage], rows: list[int]) -> list[tuple[str, int]]:

@@ -390,7 +390,19 @@ class _Builder:
         ))
 
     def add_prose(self, paras: list[list[_Line]], section: str) -> None:
-        """Windows of whole paragraphs (long ones split at line ends), overlapping by one piece."""
+        """Windows of whole paragraphs (long ones split at line ends), overlapping by one piece; an
+        internal-control table among them becomes one chunk per control."""
+        table = _control_table(paras)
+        if table:
+            before, header, rows, after = table
+            self._add_windows(before, section)
+            for row in rows:
+                self.add(row, section, "control", {"header": header, **_control_fields(row)})
+            self._add_windows(after, section)
+            return
+        self._add_windows(paras, section)
+
+    def _add_windows(self, paras: list[list[_Line]], section: str) -> None:
         pieces: list[list[_Line]] = []
         for p in paras:
             while len(_text(p)) > PROSE_MAX:
@@ -411,6 +423,47 @@ class _Builder:
             window.append(piece)
         if window:
             self.add([l for w in window for l in w], section, "prose")
+
+
+# An internal-control plan's risk cell: likelihood (S) times consequence (K), then their product.
+_RISK = re.compile(r"\(\s*S\s*=\s*(\d)\s*,\s*K\s*=\s*(\d)\s*\)\s*(\d{1,2})\b")
+_CONTROL_HEADER = re.compile(r"granskningsområde|kontrollområde|kontrollmoment|riskvärde|riskbedömning|"
+                             r"metod för|väsentlighet|reglemente", re.I)
+
+
+def _control_table(paras: list[list[_Line]]):
+    """An internal-control table ('Granskningsområde | Berört reglemente | Riskvärde (S=3, K=4) 12 |
+    Metod'): the paragraphs before its header, the header, its rows (each from after the last row to the
+    paragraph holding its risk cell, the method after it), and the paragraphs after it. None: no such table."""
+    anchors = [k for k, p in enumerate(paras) if _RISK.search(_text(p))]
+    if len(anchors) < 2:
+        return None
+    # (A sentence that introduces the table, 'Förvaltningens kontrollområden framgår nedan.', is no cell.)
+    head = [k for k in range(anchors[0]) if _CONTROL_HEADER.search(_text(paras[k]))
+            and not _text(paras[k]).endswith(".")]
+    if not head:
+        return None
+    start = head[0]
+    # The header's cells wrap over paragraphs of their own; the first row starts after the last of them.
+    first_row = start
+    while first_row < anchors[0] and _CONTROL_HEADER.search(_text(paras[first_row])):
+        first_row += 1
+    header = re.sub(r"\s+", " ", " ".join(_text(p) for p in paras[start:first_row]))
+    rows, begin = [], first_row
+    for a in anchors:
+        rows.append([l for p in paras[begin:a + 1] for l in p])
+        begin = a + 1
+    return paras[:start], header, rows, paras[begin:]
+
+
+def _control_fields(lines: list[_Line]) -> dict:
+    """A control's cells: what is examined (and under which rules), its risk value, the method."""
+    text = _text(lines)
+    m = _RISK.search(text)
+    area = join_wrapped_cell(text[:m.start()].split("\n"))
+    method = join_wrapped_cell(text[m.end():].split("\n"))
+    return {"kontroll": area, "riskvärde": m.group(3), "sannolikhet": m.group(1), "konsekvens": m.group(2),
+            "metod": method}
 
 
 def chunk_document(doc: Document) -> list[Chunk]:

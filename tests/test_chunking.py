@@ -228,6 +228,59 @@ def test_a_row_in_lettered_parts_with_a_block_per_cell_keeps_when_who_and_commen
     assert by_code["15"]["kommentar"].startswith("a) Centrum för ekonomi rekvirerar")
 
 
+CONTROLS = """6 INTERN KONTROLL
+
+Förvaltningens kontrollområden framgår i sammanställningen nedan.
+
+Granskningsområde Berört reglemente,
+policy eller regler
+
+Riskvärde
+(väsentlighet
+och risk)
+
+Metod för granskningen
+
+Säker lagring av forskningsdata
+
+Rutiner (S=3, K=4) 12 Stickprovskontroll på lagring
+av forskningsdata
+
+Kontroll av löneutbetalningar
+genom att kontrollera signering
+
+Instruktioner (S=2, K=3) 6 Att gå igenom utanordningslistan
+och kontrollera signeringen.
+
+Kontroll av att inköp görs
+enligt avtal
+
+Inköpspolicy (S=3, K=3) 9 Stickprovskontroll av inköp
+hos andra än avtalade leverantörer
+
+Informationssäkerhet - att
+medarbetarna gått utbildningen
+
+Informations-
+säkerhetspolicy
+
+(S=3, K=3) 9 Kontroll på kompetensplatsen
+"""
+
+
+def test_an_internal_control_table_becomes_one_chunk_per_control_with_its_risk_value_and_method():
+    chunks = chunk_document(_doc(CONTROLS))
+    controls = [c.fields for c in chunks if c.kind == "control"]
+    assert [f["riskvärde"] for f in controls] == ["12", "6", "9", "9"]
+    assert controls[0]["kontroll"] == "Säker lagring av forskningsdata Rutiner"
+    assert (controls[0]["sannolikhet"], controls[0]["konsekvens"]) == ("3", "4")
+    assert controls[1]["metod"] == "Att gå igenom utanordningslistan och kontrollera signeringen."
+    assert controls[3]["kontroll"] == "Informationssäkerhet - att medarbetarna gått utbildningen Informationssäkerhetspolicy"
+    # The header's cells are no control, and the sentence introducing the table stays running text.
+    assert all("Granskningsområde" not in f["kontroll"] for f in controls)
+    assert any(c.kind == "prose" and "framgår i sammanställningen" in c.text for c in chunks)
+
+
 STATUS_LAST = """Sammanfattning
 
 Regionmål Delmål Prognos

@@ -1477,6 +1477,26 @@ def test_a_short_line_naming_most_of_what_is_asked_qualifies_as_the_figure_howev
     assert answerer._best([headings]) is None
 
 
+def test_internal_controls_are_listed_by_their_risk_value_or_by_what_their_row_names(tmp_path):
+    """'Vilka kontrollområden har högst riskvärde?' lists every control with the table's highest value,
+    'riskvärde 9' those with 9, 'görs med stickprov' those whose method is a 'Stickprovskontroll': each
+    with its risk value and method, read off the whole table, not as far as the search reached."""
+    from test_chunking import CONTROLS
+
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
+        "Förvaltningsplan 2024–2026\n\n" + CONTROLS + "\n7 Ekonomi\n\nRamen uppgår till 250 miljoner kronor.\n\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    highest = assistant.ask("Vilka kontrollområden i internkontrollen har högst riskvärde?").text
+    assert "Säker lagring av forskningsdata" in highest and "riskvärde 12 (S=3, K=4)" in highest
+    assert "löneutbetalningar" not in highest and "inköp" not in highest
+    nine = assistant.ask("Vilka kontroller i internkontrollen har riskvärde 9?").text
+    assert "inköp" in nine and "Informationssäkerhet" in nine and "forskningsdata" not in nine
+    sampled = assistant.ask("Vilka kontroller i internkontrollen görs med stickprov?").text
+    assert "forskningsdata" in sampled and "inköp" in sampled
+    assert "löneutbetalningar" not in sampled and "kompetensplatsen" not in sampled
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
