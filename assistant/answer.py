@@ -1856,8 +1856,12 @@ class ExtractiveAnswerer:
             antecedent = self._antecedent(first, sentences)
             best = [(s.text, s.passage) for s in same if s.score >= self.min_score or s.text.startswith(("•", "➢"))
                     or s in antecedent or self._opens_bullet_run(s, sentences)]
-            # The quoted sentence that announces the list ('… följande:') brings its items.
+            # The quoted sentence that announces the list ('… följande:') brings its items; asked for the
+            # assignments under a goal whose rows lost their codes and status ('Säkerställa …', then how
+            # it went, 'Ta fram …', …), the assignments that follow the one that matches.
             items = self._with_list(self._fullest(first, sentences), sentences)[1:]
+            if not items and _ASKS_TASKS.search(query.text):
+                items = [x for x in self._following(self._fullest(first, sentences), sentences) if is_assignment(x.text)]
             if items:
                 at = next(k for k, (t, _) in enumerate(best) if t == first.text) + 1
                 have = {t for t, _ in best}

@@ -1497,6 +1497,25 @@ def test_internal_controls_are_listed_by_their_risk_value_or_by_what_their_row_n
     assert "löneutbetalningar" not in sampled and "kompetensplatsen" not in sampled
 
 
+def test_the_assignments_under_a_goal_whose_rows_lost_codes_and_status_are_listed(tmp_path):
+    """A 2020-style table: under the goal, each assignment ('Säkerställa …', 'Ta fram …') then how it
+    went, with no code and no status word. Asked which assignments the goal has, the answer lists the
+    assignments, not only the one that matches the question's words."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt",
+        "Årsredovisning 2020\n\n2 Uppdrag i förvaltningsplanen\n\nEtt tillgängligt Västmanland Utveckla de digitala "
+        "kanalerna för invånarna.\n\nArbetet har gått enligt plan under året.\n\n"
+        "En stark och uthållig ekonomi Säkerställa realisering och uppföljning av "
+        "arbetet med ekonomi i balans för regionen.\n\nEn uppföljning av aktuell status gjordes i december. "
+        "Bedömningen är att arbetet i stort verkställs enligt plan.\n\nRegionkontoret ska införa en modell för "
+        "effekthemtagning i organisationen.\n\nFokus under året har varit på investeringsprocesserna.\n\nTa "
+        "fram en strukturmodell för fördelning av årliga ramjusteringar.\n\nArbetet sköts upp på grund av "
+        "pandemin.\n\n" + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    answer = assistant.ask("Vilka uppdrag redovisas under målområdet En stark och uthållig ekonomi 2020?").text
+    assert "Säkerställa realisering" in answer and "modell för effekthemtagning" in answer
+    assert "strukturmodell" in answer
+
+
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
     """'Vad låg bakom att ekonomicentrumet gick plus?': of two passages that explain a surplus, the one
     about Centrum för ekonomi (also written 'CE') ranks above the one about the whole organisation."""
