@@ -57,7 +57,7 @@ def intent_within_comparison(text: str) -> str:
 # 'faktiskt', 'till slut', 'utfallet'): the plan answers the one, an outcome report the other.
 _PLAN_WORDS = re.compile(r"\bplan(?:en|erna)?\b|\bplanera(?:de|t)?\b|\bmålvärde|\bskulle\b")
 _WHAT_CAME_OF_IT = re.compile(r"\bfaktiskt\b|\btill slut\b|\bblev\b|\bhände\b|\butfall\w*|\bstämde\b|\bkom\b|\bgenomfördes\b|"
-                              r"\bgjordes\b")
+                              r"\bgjordes\b|\bhar det gått\b")
 
 
 # Where a question asking several things splits: '…enligt planen, och hur mycket blev över?'.

@@ -107,6 +107,7 @@ def test_a_question_about_what_a_plan_said_and_what_came_of_it_asks_both_reports
     # When it came, was done or made ('kom', 'genomfördes', 'gjordes') is what came of it; whether a goal
     # was met ('klarade de det') the outcome report's indicator row tells alone.
     assert analyse("När skulle utredningen vara klar enligt planen, och när kom den till styrelsen?").against_plan
+    assert analyse("Vad sa planen om arbetet mot våld och hur har det gått sedan?").against_plan
     assert not analyse("Vilket mål för sjuktalet satte planen för 2023–2025, och klarade de det 2023?").against_plan
 
 
