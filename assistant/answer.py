@@ -702,9 +702,10 @@ class ExtractiveAnswerer:
                 # The report's own measure of what was asked, for that year; the row's loose cells
                 # ('3,8%') add nothing to it.
                 parts = [indicator] + self._without_loose_cells(parts, passages, passages[indicator[1]].chunk.id)
-        # (A table's rows read against its budget are what was asked of it, whatever the table is titled.)
-        if not parts or not against_budget and (self._lacks_asked_detail(query, passages, parts)
-                                                or self._misses_what_the_figure_is_of(query, passages, parts)):
+        # (A table's rows read against its budget are what was asked of it, whatever the table is titled;
+        # rows counted by their status or goal are the count asked for.)
+        if not parts or not (against_budget or counted) and (self._lacks_asked_detail(query, passages, parts)
+                                                             or self._misses_what_the_figure_is_of(query, passages, parts)):
             return passages, [], False
         return passages, self._rejoin_broken(parts, sentences), bool(counted)
 
@@ -1962,7 +1963,8 @@ class ExtractiveAnswerer:
     def _listed_rows(passages: list[Passage], rows: list[int]) -> list[tuple[str, int]]:
         """One line per row: code, what it is about, and its status (a plan's row: its unit and tidplan)."""
         # A few rows get their whole goal (its last words are often the subject: '… civil beredskap').
-        room = max(110, min(240, (LIST_CHARS - 100) // len(rows) - 40))
+        # (however many rows: every one is shown, each shortened to its share of the list)
+        room = max(60, min(240, (LIST_CHARS - 100) // len(rows) - 40))
         parts = []
         for i in rows:
             f = passages[i].chunk.fields

@@ -68,6 +68,17 @@ def test_list_enumerates_all_partly_done_rows_of_the_report(corpus_assistant):
     assert all(c.year == 2025 for c in answer.citations)
 
 
+def test_a_count_of_rows_by_status_is_answered_and_shows_every_row_it_counts(corpus_assistant):
+    """'Hur många uppdrag är genomförda …?': the count is the answer (no near miss for want of a figure
+    in its best-matching line), and every counted row is shown and cited, however many there are."""
+    answer = corpus_assistant.ask("Hur många uppdrag är genomförda på regionkontoret 2025?")
+    rows = [c for c in corpus_assistant.index.chunks if c.doc_id == "vastmanland-regionkontoret-arsrapport-2025"
+            and c.kind == "uppdrag" and c.fields.get("status", "").casefold() in ("genomfört", "genomförd")]
+    assert len(rows) >= 10
+    assert f"{len(rows)} uppdrag" in answer.text
+    assert len(answer.citations) == len(rows)
+
+
 def test_the_reports_the_user_filtered_to_are_the_only_ones_searched_and_cited(corpus_assistant):
     """The app's report filter: a question every report could answer is answered from the chosen one."""
     chosen = "vastmanland-regionkontoret-arsredovisning-2020"
