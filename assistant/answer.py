@@ -65,8 +65,9 @@ _ASKS_CONTROL = re.compile(r"kontroll|granskning|risk|stickprov", re.I)
 # 'högst riskvärde', 'riskvärde 9', 'riskvärde över 8'
 _ASKED_RISK = re.compile(r"\b(högst|högsta|störst|största|lägst|lägsta)\w*\s+(?:\w+\s+)?risk|"
                          r"\brisk\w*\s+(?:på\s+)?(över|minst|från)?\s*(\d{1,2})\b", re.I)
+# What asks about control itself, not about what a control examines
 _CONTROL_TOKENS = frozenset(tokenize("kontroll kontroller kontrollområde internkontroll intern granskning "
-                                     "granskningsområde risk riskvärde regionkontoret förvaltningsplan"))
+                                     "granskningsområde risk riskvärde"))
 RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
 _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|förklarar|förklarade|"
                      r"till följd av|orsak|orsaken|effekt av|med anledning av|eftersom|huvudsakligen|bidragit|"
@@ -947,7 +948,8 @@ class ExtractiveAnswerer:
             # (Most of what the question names, said in few words, qualifies however unlike the question
             # the short sentence is as a whole: '• Total bruttokostnadsutveckling -7 %'; a run of table
             # headings does not.)
-            good_enough = s.score >= min_score or s.lex >= LEX_QUALIFIES and s.score > 0 and not is_flattened_table(s.text)
+            good_enough = s.score >= min_score or (s.lex >= LEX_QUALIFIES and s.score > 0
+                                                   and not is_flattened_table(s.text))
             if s.text in exclude or not good_enough or (want_number and not (s.has_number and s.lex > 0)):
                 continue
             score = s.score + (bonus(s) if bonus else 0.0)

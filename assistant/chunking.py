@@ -277,9 +277,11 @@ def _cells_in_blocks(text: str) -> dict:
     cells: list[str] = []
     for block in blocks[1:1 + narrow]:
         cell = join_wrapped_cell(block.split("\n"))
-        # A word's last letters wrapped onto a block of their own ('regionövergripan' / 'de').
-        cells[-1:] = [join_wrapped_cell(cells[-1:] + [cell])] if cells and re.fullmatch(r"[a-zåäö]{1,3}", cell) \
-            else cells[-1:] + [cell]
+        if cells and re.fullmatch(r"[a-zåäö]{1,3}", cell):
+            # A word's last letters wrapped onto a block of their own ('regionövergripan' / 'de').
+            cells[-1] = join_wrapped_cell([cells[-1], cell])
+        else:
+            cells.append(cell)
     when, who = [], []
     for cell in cells:
         if _UNIT_IN_CELL.search(cell):

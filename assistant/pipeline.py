@@ -126,7 +126,8 @@ class Assistant:
     def _compare_docs(index: LoadedIndex, query: Query, passages: list[Passage]) -> list[str]:
         """The reports a comparison spans: the years asked ('sedan 2020': that year onwards), within the
         region and unit asked or, if none is named, those of the best passage. Outcome reports are
-        preferred over plans (a plan holds targets). Oldest first, one report per year."""
+        preferred over plans (a plan holds targets), unless the question names the plan. Oldest first,
+        one report per year."""
         if not passages:
             return []
         if query.against_plan:
