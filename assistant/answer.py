@@ -1742,12 +1742,13 @@ class ExtractiveAnswerer:
             return parts
         return []
 
-    def _rows_where(self, passages: list[Passage], keep) -> list[int]:
-        """Every parsed row (uppdrag/aktivitet) that `keep(fields)` accepts, of the first report among
-        the top passages that has such rows; they are appended to the passages (so they are cited)."""
+    def _rows_where(self, passages: list[Passage], keep, kind: str = "uppdrag") -> list[int]:
+        """Every parsed row (uppdrag/aktivitet, or of another `kind`) that `keep(fields)` accepts, of the
+        first report among the top passages that has such rows; they are appended to the passages (so
+        they are cited)."""
         for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
             rows = [self.index.chunks[pos] for pos in self.doc_chunks.get(doc, [])
-                    if self.index.chunks[pos].kind == "uppdrag" and keep(self.index.chunks[pos].fields)]
+                    if self.index.chunks[pos].kind == kind and keep(self.index.chunks[pos].fields)]
             if rows:
                 passages.extend(Passage(chunk=c, meta=self.index.metas[doc], score=0.0) for c in rows)
                 return list(range(len(passages) - len(rows), len(passages)))
@@ -1926,20 +1927,13 @@ class ExtractiveAnswerer:
         """'Vilka kontrollområden har högst riskvärde?', '… riskvärde 9?', 'Vilka kontroller görs med
         stickprov?': of the internal-control table the best passage belongs to, every control (the table
         is read whole, not as far as the search reached) with that risk value, or whose row names what
-        is asked besides control; one line each, with its risk value and method. A control passage is
-        appended to `passages` when the search did not return it, so that it can be cited."""
+        is asked besides control; one line each, with its risk value and method. The table's rows are
+        appended to `passages`, so that they can be cited."""
         first = next((p for p in passages if p.chunk.kind == "control"), None)
         if first is None or not _ASKS_CONTROL.search(query.text):
             return []
-        held = {p.chunk.id: i for i, p in enumerate(passages)}
-        rows = []
-        for pos in self.doc_chunks[first.chunk.doc_id]:
-            chunk = self.index.chunks[pos]
-            if chunk.kind == "control" and chunk.fields.get("header") == first.chunk.fields.get("header"):
-                if chunk.id not in held:
-                    passages.append(Passage(chunk=chunk, meta=first.meta, score=0.0))
-                    held[chunk.id] = len(passages) - 1
-                rows.append(held[chunk.id])
+        header = first.chunk.fields.get("header")
+        rows = self._rows_where(passages, lambda f: f.get("header") == header, kind="control")
         risk = {i: int(passages[i].chunk.fields["riskvärde"]) for i in rows}
         asked = _ASKED_RISK.search(query.text)
         if asked and asked.group(1):
