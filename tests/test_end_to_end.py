@@ -1274,22 +1274,6 @@ def test_a_list_question_quotes_the_items_that_follow_the_matching_line(tmp_path
         assert item in answer.text
 
 
-def test_a_list_whose_first_item_shares_a_line_with_its_heading_is_listed_from_that_item(tmp_path):
-    """The extraction put 'Löpande uppföljning' and the first bullet on one line: that item is a list item
-    like the others, though it is no sentence of its own."""
-    items = ["Förändring av arbetade timmar", "Periodresultat och helårsprognos",
-             "Kostnader för anställd och inhyrd personal", "Investeringar och avskrivningar"]
-    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
-        "Förvaltningsplan 2024–2026\n\n5 Uppföljning\n\nFörvaltningsplanen följs upp i delårsrapport och "
-        "årsredovisning. Den ekonomiska uppföljningen rapporteras till styrelsen varje månad.\n"
-        f"Löpande uppföljning • {items[0]}\n" + "".join(f"• {item}\n" for item in items[1:]) + "\n"
-        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
-
-    answer = assistant.ask("Vilka ekonomiska mått följs upp enligt förvaltningsplanen?")
-    assert not answer.abstained
-    assert all(item in answer.text for item in items)
-
-
 def test_a_status_list_about_a_named_topic_lists_only_the_rows_about_it(tmp_path):
     """'Vilka uppdrag inom digitalisering är delvis genomförda?' lists the partly done rows about
     digitalisation, not every partly done row of the report; without a topic it lists them all."""
@@ -1394,46 +1378,6 @@ def test_why_a_table_row_came_out_as_it_did_is_its_comment_not_another_topics_ca
     assert "volymerna väntas öka" in prose.text
 
 
-def test_what_a_unit_lands_on_at_the_years_end_is_its_prognosis(tmp_path):
-    """'Vad landar regionstyrelsen på vid årets slut?' asks for the prognosis ('prognostiseras'), not
-    the outcome so far: no word of the question but the unit's is in the report's sentence."""
-    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
-        "Delårsrapport augusti 2025\n\n3 Ekonomi\n\nRegionstyrelsen redovisar efter augusti en positiv "
-        "budgetavvikelse på 5 miljoner kronor. Målsättningen för 2025 är att kostnaden för inhyrd personal ska "
-        "understiga 3,7 % av kostnaden för anställd personal.\n\n4 Bedömning\n\nTotalt för regionstyrelsen "
-        "prognostiseras en positiv budgetavvikelse för 2025 på 13 miljoner kronor.\n\n"
-        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
-
-    answer = assistant.ask("Vad landar regionstyrelsen på vid årets slut?")
-    assert "13 miljoner kronor" in answer.text
-
-
-def test_how_something_could_be_done_is_answered_with_the_explanation_the_report_gives(tmp_path):
-    """'Hur kunde arkivet klara fler ärenden …?' asks for the explanation, which the report gives in the
-    sentence after the one that matches ('En delförklaring är …')."""
-    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
-        "Årsredovisning 2023\n\n4 Effektiviseringar\n\nDen ökade ärendemängden på Regionarkivet (cirka 15 %) har "
-        "klarats av med bibehållet antal arbetade timmar. En delförklaring är användandet av det nya "
-        "ärendesystemet, som gett ett mer effektivt flöde.\n\n"
-        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
-
-    answer = assistant.ask("Hur kunde Regionarkivet klara fler ärenden 2023 utan att lägga mer tid?")
-    assert "nya ärendesystemet" in answer.text
-
-
-def test_a_sentence_naming_what_the_quoted_one_decided_is_quoted_with_it(tmp_path):
-    """'Styrelsen beslutade i april … / Beslutet avsåg …': the decision's content is in the next sentence,
-    which shares no word with the question but names the decision."""
-    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
-        "Delårsrapport augusti 2025\n\n2 Personal\n\nRegionstyrelsen beslutade i april 2025 att godkänna förslaget "
-        "om personalkostnadsminskningar på totalt 32,6 miljoner kronor. Beslutet avsåg ambitionssänkningar, "
-        "besparingar inom den politiska organisationen samt ett uppdrag till regiondirektören.\n\n"
-        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
-
-    answer = assistant.ask("Vad klubbade regionstyrelsen i april om personalkostnaderna?")
-    assert "32,6 miljoner kronor" in answer.text and "ambitionssänkningar" in answer.text
-
-
 def test_a_question_about_one_lettered_part_of_an_assignment_gets_that_parts_cells_and_comment(tmp_path):
     """'Blev det någon översyn av programstyrningen …?' is about part b of '(28) a) … b) …': its unit,
     its deadline and its own comment answer, not part a's; a question about the whole assignment still
@@ -1508,23 +1452,64 @@ def test_internal_controls_are_listed_by_their_risk_value_or_by_what_their_row_n
     assert "löneutbetalningar" not in sampled and "kompetensplatsen" not in sampled
 
 
-def test_the_assignments_under_a_goal_whose_rows_lost_codes_and_status_are_listed(tmp_path):
-    """A 2020-style table: under the goal, each assignment ('Säkerställa …', 'Ta fram …') then how it
-    went, with no code and no status word. Asked which assignments the goal has, the answer lists the
-    assignments, not only the one that matches the question's words."""
-    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2020.txt",
-        "Årsredovisning 2020\n\n2 Uppdrag i förvaltningsplanen\n\nEtt tillgängligt Västmanland Utveckla de digitala "
-        "kanalerna för invånarna.\n\nArbetet har gått enligt plan under året.\n\n"
-        "En stark och uthållig ekonomi Säkerställa realisering och uppföljning av "
-        "arbetet med ekonomi i balans för regionen.\n\nEn uppföljning av aktuell status gjordes i december. "
-        "Bedömningen är att arbetet i stort verkställs enligt plan.\n\nRegionkontoret ska införa en modell för "
-        "effekthemtagning i organisationen.\n\nFokus under året har varit på investeringsprocesserna.\n\nTa "
-        "fram en strukturmodell för fördelning av årliga ramjusteringar.\n\nArbetet sköts upp på grund av "
-        "pandemin.\n\n" + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+# (report file, its text before sections on other topics, question, what the answer must quote)
+_COMPLETED_BY_ITS_NEIGHBOURS = [
+    # The extraction put 'Löpande uppföljning' and the first bullet on one line: that item is a list
+    # item like the others, though it is no sentence of its own.
+    ("region-provland-forvaltningsplan-2024-2026.txt",
+     "Förvaltningsplan 2024–2026\n\n5 Uppföljning\n\nFörvaltningsplanen följs upp i delårsrapport och "
+     "årsredovisning. Den ekonomiska uppföljningen rapporteras till styrelsen varje månad.\nLöpande uppföljning "
+     "• Förändring av arbetade timmar\n• Periodresultat och helårsprognos\n• Kostnader för anställd och inhyrd "
+     "personal\n• Investeringar och avskrivningar\n",
+     "Vilka ekonomiska mått följs upp enligt förvaltningsplanen?",
+     ("Förändring av arbetade timmar", "Periodresultat och helårsprognos",
+      "Kostnader för anställd och inhyrd personal", "Investeringar och avskrivningar")),
+    # 'Vad landar … vid årets slut?' asks for the prognosis ('prognostiseras'), not the outcome so far:
+    # no word of the question but the unit's is in the report's sentence.
+    ("region-provland-delarsrapport-augusti-2025.txt",
+     "Delårsrapport augusti 2025\n\n3 Ekonomi\n\nRegionstyrelsen redovisar efter augusti en positiv "
+     "budgetavvikelse på 5 miljoner kronor. Målsättningen för 2025 är att kostnaden för inhyrd personal ska "
+     "understiga 3,7 % av kostnaden för anställd personal.\n\n4 Bedömning\n\nTotalt för regionstyrelsen "
+     "prognostiseras en positiv budgetavvikelse för 2025 på 13 miljoner kronor.\n",
+     "Vad landar regionstyrelsen på vid årets slut?", ("13 miljoner kronor",)),
+    # 'Hur kunde …?' asks for the explanation, given in the sentence after the one that matches.
+    ("region-provland-arsredovisning-2023.txt",
+     "Årsredovisning 2023\n\n4 Effektiviseringar\n\nDen ökade ärendemängden på Regionarkivet (cirka 15 %) har "
+     "klarats av med bibehållet antal arbetade timmar. En delförklaring är användandet av det nya "
+     "ärendesystemet, som gett ett mer effektivt flöde.\n",
+     "Hur kunde Regionarkivet klara fler ärenden 2023 utan att lägga mer tid?", ("nya ärendesystemet",)),
+    # '… beslutade i april … / Beslutet avsåg …': what was decided is in the next sentence, which shares no
+    # word with the question but names the decision.
+    ("region-provland-delarsrapport-augusti-2025.txt",
+     "Delårsrapport augusti 2025\n\n2 Personal\n\nRegionstyrelsen beslutade i april 2025 att godkänna förslaget "
+     "om personalkostnadsminskningar på totalt 32,6 miljoner kronor. Beslutet avsåg ambitionssänkningar, "
+     "besparingar inom den politiska organisationen samt ett uppdrag till regiondirektören.\n",
+     "Vad klubbade regionstyrelsen i april om personalkostnaderna?", ("32,6 miljoner kronor", "ambitionssänkningar")),
+    # A 2020-style table: under the goal, each assignment then how it went, with no code and no status
+    # word; the assignments are listed, not only the one that matches the question's words.
+    ("region-provland-arsredovisning-2020.txt",
+     "Årsredovisning 2020\n\n2 Uppdrag i förvaltningsplanen\n\nEtt tillgängligt Västmanland Utveckla de digitala "
+     "kanalerna för invånarna.\n\nArbetet har gått enligt plan under året.\n\nEn stark och uthållig ekonomi "
+     "Säkerställa realisering och uppföljning av arbetet med ekonomi i balans för regionen.\n\nEn uppföljning av "
+     "aktuell status gjordes i december. Bedömningen är att arbetet i stort verkställs enligt plan.\n\n"
+     "Regionkontoret ska införa en modell för effekthemtagning i organisationen.\n\nFokus under året har varit "
+     "på investeringsprocesserna.\n\nTa fram en strukturmodell för fördelning av årliga ramjusteringar.\n\n"
+     "Arbetet sköts upp på grund av pandemin.\n",
+     "Vilka uppdrag redovisas under målområdet En stark och uthållig ekonomi 2020?",
+     ("Säkerställa realisering", "modell för effekthemtagning", "strukturmodell")),
+]
 
-    answer = assistant.ask("Vilka uppdrag redovisas under målområdet En stark och uthållig ekonomi 2020?").text
-    assert "Säkerställa realisering" in answer and "modell för effekthemtagning" in answer
-    assert "strukturmodell" in answer
+
+@pytest.mark.parametrize("file_name, text, question, quoted", _COMPLETED_BY_ITS_NEIGHBOURS,
+                         ids=["heading-shares-first-bullet", "lands-on-prognosis", "how-could-explanation",
+                              "what-was-decided", "assignments-under-goal"])
+def test_an_answer_brings_the_neighbouring_lines_that_complete_it(tmp_path, file_name, text, question, quoted):
+    """What the question asks is told in lines next to the one that matches it best, or in lines that
+    share no word with the question: the answer quotes them."""
+    assistant = _assistant_over(tmp_path, file_name, text + "\n" + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert all(q in answer.text for q in quoted)
 
 
 def test_a_passage_naming_the_unit_the_question_names_ranks_first(tmp_path):
