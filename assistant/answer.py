@@ -138,6 +138,9 @@ _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|
 _FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.§])(?<![\wÅÄÖåäö]-)(?<!§ )(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
                      rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section or paragraph ('§304') number or 'covid-19'
 _COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))", re.I)
+# A figure's unit of time or measure: what it counts, when that is not what the question counts.
+_MEASURE_UNIT = re.compile(r"(?:\s*[-–]\s*\d[\d ]*)?\s*(timm(?:e|ar)|dagar|dygn|veckor|månader|år\b|procentenheter|kvadratmeter|kvm|ton\b|"
+                           r"[gmk]wh\b|km\b|mil\b)", re.I)
 _TO_OUTCOME_CELL = re.compile(r"[^.!?\n]{0,300}? – [^.!?\n]{0,120}?\bUtfall 20\d\d: $")
 # (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
 _ASKED_DETAILS = (
@@ -917,6 +920,9 @@ class ExtractiveAnswerer:
         # change is asked: 'hur många nya …').
         counts = [c.span() for c in _COUNT.finditer(quoted if _asks_change(query.text) else _CHANGE_FIGURE.sub(
             lambda m: " " * len(m.group(0)), quoted))]
+        # '500-1 000 timmar' beside 'ärendemängden' counts hours, not the ärenden asked for.
+        counts = [(start, end) for start, end in counts
+                  if not ((u := _MEASURE_UNIT.match(quoted, end)) and not tokenize(u.group(1))[:1] == stem)]
         # An indicator's line gives its outcome after its name, however long ('Antal arbetsprocesser …
         # som utvecklas till mer cirkulära – Mål 2025: Öka, Utfall 2025: 0').
         return bool(mentions) and not any(

@@ -2003,3 +2003,16 @@ def test_a_long_word_the_reports_never_use_does_not_make_a_figure_of_the_right_t
         "# Årsrapport 2026\n\nTolkservice i Region Testland hanterade 4 312 uppdrag under 2026, en ökning med "
         "12 procent jämfört med året innan.\n")
     assert "4 312" in assistant.ask("Hur många tolkuppdrag hanterades 2026?").text
+
+
+def test_a_count_of_hours_beside_the_asked_noun_does_not_answer_how_many_of_it(tmp_path):
+    """'Hur många ärenden …' where the sentence naming the ärenden counts hours ('500-1 000 timmar') and
+    gives their growth in percent: the count asked for is not there. Asked for the hours, they answer."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n4 Effektiviseringar\n\nProcesseffektiviseringar på Regionarkivet "
+        "2024 Arkivchef 500-1 000 timmar Den ökade ärendemängden (cirka 15 %) har klarats av med bibehållet antal "
+        "arbetade timmar.\n\n" + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+
+    assert assistant.ask("Hur många ärenden tog Regionarkivet emot under 2024?").abstained
+    hours = assistant.ask("Hur många timmar sparade effektiviseringarna på Regionarkivet 2024?")
+    assert "1 000 timmar" in hours.text and not hours.abstained
