@@ -80,7 +80,7 @@ _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|hög
                                r"\bsjuktal|\bplus\b|\bminus\b|\bunderskott|\böverskott|kostnad|\bkosta(?:de|r)\b|\bekonomiskt\b|"
                                r"\b(mer|fler|högre|större) eller (mindre|färre|lägre)\b|"
                                # what money comes in: 'Vad räknar X med att dra in?', 'intäkterna'
-                               r"\bintäkt|\bdra(?:r|git)? in\b|\bdrog in\b|\bfakturera", re.I)
+                               r"\butfall|\bintäkt|\bdra(?:r|git)? in\b|\bdrog in\b|\bfakturera", re.I)
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "

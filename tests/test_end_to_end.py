@@ -2016,3 +2016,12 @@ def test_a_count_of_hours_beside_the_asked_noun_does_not_answer_how_many_of_it(t
     assert assistant.ask("Hur många ärenden tog Regionarkivet emot under 2024?").abstained
     hours = assistant.ask("Hur många timmar sparade effektiviseringarna på Regionarkivet 2024?")
     assert "1 000 timmar" in hours.text and not hours.abstained
+
+
+def test_the_outcome_asked_of_one_unit_is_not_answered_by_its_assignments_status(corpus_assistant):
+    """'Vilket utfall fick Centrum för kommunikation i kundenkäten?' asks for a figure: the 2025 report
+    measures the survey for Centrum för HR only, and gives Centrum för kommunikation's assignment a
+    status. A status is no outcome of the survey; asked of Centrum för HR, its row answers."""
+    assert corpus_assistant.ask("Vilket utfall fick Centrum för kommunikation i kundenkäten 2025?").abstained
+    hr = corpus_assistant.ask("Vad blev utfallet för kundenkäten CHR 2025?")
+    assert "74,6 %" in hr.text and not hr.abstained
