@@ -84,7 +84,7 @@ _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|hög
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
-                      "ligger till går med gått dra drar in ut upp ner mer mindre fick få får lagt haft hand "
+                      "ligger till går med gått dra drar in ut upp ner bort mer mindre fick få får lagt haft hand "
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
                       "under hittills totalt hela exempel räknar räknade någon något några finns fanns sagt säger står "
@@ -1475,7 +1475,11 @@ class ExtractiveAnswerer:
                     best_by_passage[s.passage] = max(best_by_passage.get(s.passage, 0.0), s.score)
             # and match about as well as the best sentence anywhere: else running text answers.
             top = max((s.score for s in sentences), default=0.0)
-            rows = [i for i in rows if best_by_passage.get(i, 0.0) >= max(self.min_score, ROW_VS_PROSE * top)][:1]
+            rows = [i for i in rows if best_by_passage.get(i, 0.0) >= max(self.min_score, ROW_VS_PROSE * top)]
+            # Of the rows that match well enough, the one that names most of what is asked: a row whose
+            # sentence only reads like the question ('Arbetet har påbörjats …') is not about its subject.
+            concepts = self._concepts(query)
+            rows = sorted(rows, key=lambda i: -self._support(concepts, passages[i].chunk.text))[:1]
         if rows:
             doc = passages[rows[0]].chunk.doc_id
             rows = [i for i in rows if passages[i].chunk.doc_id == doc]

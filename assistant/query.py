@@ -34,7 +34,7 @@ _INTENT_PATTERNS = [
     ("list", r"^\s*vilka\b|\blista\b|\bräkna upp|\bvilka (uppdrag|aktiviteter|mål|delmål|indikatorer)|\bnämn\b|"
              r"\bge exempel|\bexempel på\b|\bpå vilka sätt\b|\bvilka (typer|slags|sorters)\b"),
     ("status", r"\bstatus|\bhur går det|\bhur gick det|\bhur har det gått|\bhur det (har )?gått|\bvem (har|är|ansvarar)|"
-               r"\bvilka (på|inom) .* (ska|har)|\bansvar(ar|ig)|\bhand om|\bdra(r)? i\b|\bhur ligger\b(?:\s+\S+){0,6}?\s+till\b|\bläget\b|\bhur långt|\bär .* (klart|klar|"
+               r"\bvilka (på|inom) .* (ska|har)|\bansvar(ar|ig)|\bhand om|\bdra(r)? i\b|\bhur ligger\b(?:\s+\S+){0,9}?\s+till\b|\bläget\b|\bhur långt|\bär .* (klart|klar|"
                r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått|"
                r"\bblev det (något|nåt|någonting) av|\bpå plats\b|\bklara? med\b|\bi mål\b|\bkommit igång|"
                r"\b(klara|klarar|nå|når|uppfylla|uppfyller) (sitt|sina|målet|målen|delmålet|delmålen)\b|"

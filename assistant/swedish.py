@@ -118,7 +118,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bgick (?:\w+ )?back\b|\bgått back\b|\bminus\b|\bunderskott|\bförlust", "negativt resultat underskott"),
     (r"\bsjuktal|\bsjukskriv|\bsjuk(?:a|dom)\b|frånvaro på grund av sjukdom", "sjukfrånvaro"),
     (r"\bheltidstjänst|\bheltider\b|(?<!-)\btjänster\b", "årsarbetare"),
-    (r"\bhur (?:ligger|går) (?:\w+ ){0,6}?(?:till|det)\b|\bläget\b|\bhur långt", "status"),
+    (r"\bhur (?:ligger|går) (?:\w+ ){0,9}?(?:till|det)\b|\bläget\b|\bhur långt", "status"),
     (r"\bpengar\b|\bkosta", "kronor mnkr kostnader medel"),
     (r"\b(?:att )?röra sig med\b|\batt spendera\b", "ram budget"),
     (r"\bhyrpersonal|\bhyrfolk|\binhyr|\bbemanningsföretag", "inhyrd inhyrda"),  # not "personal": any staff

@@ -2025,3 +2025,15 @@ def test_the_outcome_asked_of_one_unit_is_not_answered_by_its_assignments_status
     assert corpus_assistant.ask("Vilket utfall fick Centrum för kommunikation i kundenkäten 2025?").abstained
     hr = corpus_assistant.ask("Vad blev utfallet för kundenkäten CHR 2025?")
     assert "74,6 %" in hr.text and not hr.abstained
+
+
+def test_a_status_compared_across_regions_is_the_row_about_the_asked_subject(corpus_assistant):
+    """'Hur ligger regionkontoret i Västmanland och regionstyrelsen i Västerbotten till med att få bort
+    farliga kemikalier?' asks a status however many words name the two, and 'få bort' says nothing of the
+    subject: Västmanland's line is the chemicals row (Delvis genomfört), not a sentence where something
+    else 'togs bort', nor another assignment whose wording reads like the question."""
+    answer = corpus_assistant.ask("Hur ligger regionkontoret i Västmanland och regionstyrelsen i Västerbotten till "
+                                  "med att få bort farliga kemikalier 2025?")
+    line = next(l for l in answer.text.splitlines() if "Regionkontoret)" in l)
+    assert "Delvis genomfört" in line and "kemikalie" in line.casefold()
+    assert "tandvård" not in answer.text and "RF8" not in answer.text
