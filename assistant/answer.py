@@ -2036,6 +2036,10 @@ class ExtractiveAnswerer:
         # A bare heading the extraction left between sentences ('Kommentarer') says nothing on its own.
         # Nor does a report generator's page stamp ('http://…/duva0132.htm', 'Uppdaterad: 2021-01-29').
         parts = [(text, idx) for text, idx in parts if not _is_bare_heading(text) and not is_page_furniture(text)] or parts
+        # The same words found in two passages (a goal's name above its table and in it) are said once.
+        said: set[str] = set()
+        parts = [(text, idx) for text, idx in parts
+                 if not (" ".join(text.casefold().split()) in said or said.add(" ".join(text.casefold().split())))]
         numbering: dict[int, int] = {}
         lines, used = [], 0
         for text, idx in parts:

@@ -2037,3 +2037,11 @@ def test_a_status_compared_across_regions_is_the_row_about_the_asked_subject(cor
     line = next(l for l in answer.text.splitlines() if "Regionkontoret)" in l)
     assert "Delvis genomfört" in line and "kemikalie" in line.casefold()
     assert "tandvård" not in answer.text and "RF8" not in answer.text
+
+
+def test_an_answer_says_the_same_line_once(corpus_assistant):
+    """A goal's name stands above its analysis and again in the goal table: quoted once, not twice."""
+    answer = corpus_assistant.ask("Vilka indikatorer följs upp under delmålet Regionens totala förmågeutveckling "
+                                  "stärks och en förflyttning sker av den egna verksamhetens förmåga till civil beredskap?")
+    lines = [re.sub(r" \[\d+\]$", "", l) for l in answer.text.splitlines()[1:]]
+    assert lines and len(lines) == len(set(lines))
