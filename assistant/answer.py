@@ -342,6 +342,10 @@ _QUARTERS = {"första": "1", "andra": "2", "tredje": "3", "fjärde": "4", "sista
 _ASKS_QUARTER = re.compile(r"\b(?:(första|andra|tredje|fjärde|sista)\s+kvartalet|Q([1-4])|kvartal\s+([1-4]))\s*(?:år\s+)?(20\d\d)\b",
                            re.I)
 _ASKS_GOALS = re.compile(r"\b(?:del)?mål(?:en)?\b", re.I)
+# 'Vilka indikatorer hör till delmålet …?', 'Vad mäter man för att se …?': what a goal is measured by.
+_ASKS_INDICATORS = re.compile(r"\bindikator|\bmått(?:en)?\b|\bmäter\b|\bmäts\b|\bmätetal|\bnyckeltal", re.I)
+_INDICATOR_WORDS = frozenset(tokenize("indikator indikatorer indikatorerna mått måtten mäter mäts mätetal nyckeltal "
+                                      "följs följer upp"))
 # What a status list asks for, not what it is about: status words and the kinds of row.
 _LIST_FRAME = frozenset(tokenize(" ".join(STATUS_PHRASES + tuple(v for vs in STATUS_SYNONYMS.values() for v in vs))
                                  + " status uppdrag uppdragen aktivitet aktiviteter aktiviteterna delmål delmålen mål "
@@ -749,7 +753,8 @@ class ExtractiveAnswerer:
         its summary table's goals in running text): the row's passage index."""
         if passages[s.passage].chunk.fields.get("status"):
             return s.passage
-        said = normalise(s.text)
+        # (A goal's follow-up, its analysis or its indicators, is about the goal it is filed under.)
+        said = normalise(f"{s.text} {passages[s.passage].chunk.fields.get('mål', '')}")
         for i, p in enumerate(passages[:SENTENCE_PASSAGES]):
             goal = normalise(p.chunk.fields.get("uppdrag", ""))[:50]
             if p.chunk.fields.get("status") and len(goal) >= 25 and goal in said:
@@ -1542,9 +1547,13 @@ class ExtractiveAnswerer:
             follow_up = None if comment or len(rows) > 1 else self._follow_up(passages[i])
             if follow_up:
                 # A summary row without comment: the report's own follow-up of it, elsewhere.
-                passages.append(follow_up[0])
-                text = self._relevant(follow_up[1], concepts, room)
-                parts.append((f"Uppföljning: {_shorten(text, room)}", len(passages) - 1))
+                analysis, after, indicators = follow_up
+                passages.append(analysis)
+                parts.append((f"Uppföljning: {_shorten(self._relevant(after, concepts, room), room)}", len(passages) - 1))
+                if indicators is not None:
+                    passages.append(indicators)
+                    names = "; ".join(n.rstrip(".") for n in indicators.chunk.fields["indikatorer"])
+                    parts.append((f"Indikatorer: {_shorten(names, room)}.", len(passages) - 1))
         return parts
 
     def _asked_part(self, fields: dict, concepts) -> str | None:
@@ -1561,9 +1570,10 @@ class ExtractiveAnswerer:
         clear = support[first] > max(self._support(concepts, lead), 0) and support[first] >= PART_MARGIN * support[second]
         return first if clear else None
 
-    def _follow_up(self, row: Passage) -> tuple[Passage, list[str]] | None:
+    def _follow_up(self, row: Passage) -> tuple[Passage, list[str], Passage | None] | None:
         """Where the report follows up a summary table's row in running text (its goal repeated as a
-        heading, then 'Analys …'): the passage and its sentences after the goal."""
+        heading, then 'Analys …'): the passage and its sentences after the goal, and the passage that
+        lists the goal's indicators, if one follows."""
         goal = normalise(row.chunk.fields.get("uppdrag", ""))
         if len(goal) < 25:
             return None
@@ -1581,7 +1591,11 @@ class ExtractiveAnswerer:
                 after = split_sentences(chunk.text)
             after = [a for a in after if not is_table_header(a)][:4]
             if after:
-                return Passage(chunk=chunk, meta=row.meta, score=0.0), after
+                # The goal's indicators, listed after its analysis in a passage of their own.
+                nxt = self.index.chunks[positions[k + 1]] if k + 1 < len(positions) else None
+                listed = nxt is not None and nxt.fields.get("indikatorer") and nxt.fields.get("mål") == chunk.section
+                return (Passage(chunk=chunk, meta=row.meta, score=0.0), after,
+                        Passage(chunk=nxt, meta=row.meta, score=0.0) if listed else None)
         return None
 
     def _relevant(self, sentences: list[str], concepts, room: int, progress: bool = False) -> str:
@@ -1844,6 +1858,9 @@ class ExtractiveAnswerer:
         controls = self._controls_asked(query, passages)
         if controls:
             return controls
+        measured_by = self._indicators_of_goal(query, passages)
+        if measured_by:
+            return measured_by
         under_goal = self._rows_under_goal(query, passages) if _ASKS_GOALS.search(query.text) else []
         if under_goal:
             return self._listed_rows(passages, under_goal)
@@ -1900,6 +1917,23 @@ class ExtractiveAnswerer:
             return []
         doc = passages[matching[0]].chunk.doc_id
         return self._listed_rows(passages, [i for i in matching if passages[i].chunk.doc_id == doc])
+
+    def _indicators_of_goal(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
+        """'Vilka indikatorer hör till delmålet …?': of the passages that list a goal's indicators (a
+        follow-up's 'Indikatorer' under the goal), the one whose goal and indicators are most what the
+        question is about; one line per indicator."""
+        if not _ASKS_INDICATORS.search(query.text):
+            return []
+        topic = [(alts, w) for alts, w in self._concepts(query) if not alts & _INDICATOR_WORDS]
+        listing = [i for i, p in enumerate(passages[:self.sentence_passages]) if p.chunk.fields.get("indikatorer")]
+        if not listing or not topic:
+            return []
+        fields = lambda i: passages[i].chunk.fields  # noqa: E731
+        support = {i: self._support(topic, f"{fields(i)['mål']} {' '.join(fields(i)['indikatorer'])}") for i in listing}
+        best = max(listing, key=lambda i: (support[i], -i))
+        if support[best] < TOPIC_SUPPORT:
+            return []
+        return [(name.rstrip("."), best) for name in fields(best)["indikatorer"]]
 
     def _items_labelled_with_status(self, query: Query, passages: list[Passage],
                                     sentences: list[_Sentence]) -> list[tuple[str, int]]:

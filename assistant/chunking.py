@@ -468,6 +468,59 @@ def _control_fields(lines: list[_Line]) -> dict:
             "metod": method}
 
 
+# A goal follow-up as goal-management systems print it (Stratsys and the like): the goal's name, then
+# 'Analys' and how it goes, then 'Indikatorer' and the names of its indicators, then the next goal.
+_ANALYSIS_MARK, _INDICATORS_MARK = "analys", "indikatorer"
+_GOAL_NAME_MAX = 250
+_GOAL_HEADING = re.compile(r"^(?:Mål|Delmål|Målområde)\s+\d+[.:]?\s")
+
+
+def _goal_names(lines: list[_Line]) -> dict[int, tuple[int, str]]:
+    """Goal follow-ups by the line that starts the goal's name: (the line of its 'Analys', the name).
+    The name is the block of lines before 'Analys', with the blocks before it that it continues ('…
+    stärks och en förflyttning sker av den egna' / 'verksamhetens förmåga …', '… verksamhetschefsnivå
+    på' / 'NUS och pågår …'); a goal heading ('Mål 2. Goda levnadsvillkor') is not part of it."""
+    goals: dict[int, tuple[int, str]] = {}
+    for at, line in enumerate(lines):
+        if line.text.strip().casefold() != _ANALYSIS_MARK:
+            continue
+        start, k, name = at, at - 1, []
+        while k >= 0:
+            while k >= 0 and not lines[k].text.strip():
+                k -= 1
+            block = []
+            while k >= 0 and lines[k].text.strip() and not _GOAL_HEADING.match(lines[k].text.strip()):
+                block.insert(0, k)
+                k -= 1
+            text = " ".join(lines[j].text.strip() for j in block)
+            continues = not name or name[0][:1].islower() or \
+                text.rsplit(" ", 1)[-1].casefold() in _FUNCTION_WORDS
+            if not block or not continues or name and text.endswith((".", ":", ";")) \
+                    or text.casefold() in (_ANALYSIS_MARK, _INDICATORS_MARK) or _ends_with_status(text):
+                break
+            name.insert(0, text)
+            start = block[0]
+        goal = re.sub(r"\s+", " ", " ".join(name))
+        if name and name[0][:1].isupper() and len(goal) <= _GOAL_NAME_MAX:
+            goals[start] = (at, goal)
+    return goals
+
+
+def _named_items(paras: list[list[_Line]]) -> list[str]:
+    """The names listed under a heading, one paragraph each ('Antal doktorander inom' / 'forskningsområdet
+    informationsteknik'); a paragraph in lower case continues the name before it, the heading is none."""
+    names: list[str] = []
+    for para in paras:
+        text = re.sub(r"\s+", " ", _text(para)).strip()
+        if not text or text.casefold() == _INDICATORS_MARK:
+            continue
+        if names and text[:1].islower():
+            names[-1] = f"{names[-1]} {text}"
+        else:
+            names.append(text)
+    return names
+
+
 def chunk_document(doc: Document) -> list[Chunk]:
     lines: list[_Line] = []
     for page in doc.pages:
@@ -485,12 +538,18 @@ def chunk_document(doc: Document) -> list[Chunk]:
     status_last = False  # … or its last: a row ends at its status
     trend_last = False  # a goal table whose last column is the trend: a row ends at 'Positiv'/'Negativ'
     header_line = -HEADER_WRAP_LINES - 1  # where the table header was
+    goals = _goal_names(lines)
+    goal_lines: set[int] = set()  # lines of a goal's name and its 'Analys' mark: text of its section
+    goal = ""
 
     def flush_prose():
         nonlocal prose
-        if prose:
+        if prose and goal and section == f"{goal} – Indikatorer":
+            # A goal's indicators, named one per paragraph: one passage that knows its goal and names.
+            b.add(prose, section, "prose", {"mål": goal, "indikatorer": _named_items(_paragraphs(prose))})
+        elif prose:
             b.add_prose(_paragraphs(prose), section)
-            prose = []
+        prose = []
 
     def flush_row():
         nonlocal row, row_code, row_done
@@ -511,10 +570,36 @@ def chunk_document(doc: Document) -> list[Chunk]:
         i += 1
         line = lines[i]
         text = line.text.strip()
+        if i in goals:
+            # A goal's follow-up is a section of its own, named by the goal; its indicators another.
+            flush_row()
+            flush_prose()
+            table, (analysis, goal) = None, goals[i]
+            section = goal
+            goal_lines.update(range(i, analysis + 1))
+        if i in goal_lines:
+            prose.append(line)
+            continue
+        if goal and _GOAL_HEADING.match(text):
+            flush_row()
+            flush_prose()
+            section, table, goal = heading_label(text), None, ""  # the next goal area ('Mål 6. …')
+        if goal and text.casefold() == _INDICATORS_MARK:
+            if section != f"{goal} – Indikatorer":
+                flush_row()
+                flush_prose()
+                section, table = f"{goal} – Indikatorer", None
+            prose.append(line)
+            continue
+        if goal and section == f"{goal} – Indikatorer" and not _header_kind(text) \
+                and not (text and _is_heading(lines, i)):
+            prose.append(line)  # an indicator's name wrapped after 'inom' is no heading (a heading over prose is)
+            continue
         kind = _header_kind(text) if text else None
         if kind:
             flush_row()
             flush_prose()
+            goal = ""  # (a table ends a goal's follow-up)
             header_line = i
             table, header = kind, re.sub(r"\s+", " ", text)
             status_first = header.casefold().startswith("status ")
@@ -531,7 +616,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
         if wrapped:
             flush_row()
             flush_prose()
-            section, table = heading_label(wrapped), None  # a new section: the table above has ended
+            section, table, goal = heading_label(wrapped), None, ""  # a new section: the table above has ended
             i += 1
             continue
         if text.casefold() in _HEADER_WORDS and i - header_line <= HEADER_WRAP_LINES:
@@ -539,7 +624,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
         if text and not inside_open_row and _is_heading(lines, i) and not _code_of(text):
             flush_row()
             flush_prose()
-            section = heading_label(text)
+            section, goal = heading_label(text), ""
             if table and len(text) > 3:
                 # A heading inside a table is a group label (a goal); keep it with the next row.
                 row.append(line)

@@ -500,3 +500,73 @@ def test_a_goal_table_with_wrapped_headings_has_a_row_per_indicator_ending_at_it
     # The goal's cell ran into the name's: the goal says 'ska', the name starts at the capital after it.
     sick = rows["Sjukfrånvaro"]
     assert sick["målområde"] == "Regionen ska vara en attraktiv" and sick["Utfall 2023"] == "3,6 %"
+
+
+GOAL_FOLLOW_UP = """Uppföljning av regionmål
+
+Mål 2. Goda levnadsvillkor
+
+Regionens totala förmågeutveckling stärks och en förflyttning sker av den egna
+
+verksamhetens förmåga till civil beredskap
+
+
+
+Analys
+
+Kontinuitetshanteringen fortskrider inte som önskat, eftersom en omorganisation skapade otydlighet.
+
+  Indikatorer
+
+
+Antal samhällsviktiga verksamheter som
+har tagit fram kontinuitetsplaner.
+
+
+
+Antal forskningsansökningar inom
+forskningsområdet civil beredskap
+
+
+
+  Indikatorer
+
+Antal medarbetare som gått
+introduktionsutbildning
+
+Gemensam verksamhetsstyrning är implementerad till verksamhetschefsnivå på
+
+NUS och pågår för resterande verksamheter
+
+
+
+Analys
+
+Arbetet pågår enligt plan.
+
+  Indikatorer
+
+Antal ledningsgrupper med beskriven identitet
+Mål 3. Tillgänglig vård
+"""
+
+
+def test_a_goal_follow_up_is_a_section_named_by_the_goal_and_its_indicators_a_list_of_their_own():
+    """As goal-management systems print a follow-up: the goal's name (wrapped over blocks), 'Analys',
+    then 'Indikatorer' and one name per paragraph. The analysis is filed under the goal's name; the
+    indicators are one passage that knows its goal and names, however a name wraps ('… inom' is no
+    heading) or a page break repeats 'Indikatorer'; the next goal or goal area ends the list."""
+    chunks = chunk_document(_doc(GOAL_FOLLOW_UP))
+    first = "Regionens totala förmågeutveckling stärks och en förflyttning sker av den egna verksamhetens förmåga till civil beredskap"
+    second = "Gemensam verksamhetsstyrning är implementerad till verksamhetschefsnivå på NUS och pågår för resterande verksamheter"
+    analysis = next(c for c in chunks if "Kontinuitetshanteringen" in c.text)
+    assert analysis.section == first and "indikatorer" not in analysis.fields
+    listed = [c for c in chunks if c.fields.get("indikatorer")]
+    assert [(c.fields["mål"], c.fields["indikatorer"]) for c in listed] == [
+        (first, ["Antal samhällsviktiga verksamheter som har tagit fram kontinuitetsplaner.",
+                 "Antal forskningsansökningar inom forskningsområdet civil beredskap",
+                 "Antal medarbetare som gått introduktionsutbildning"]),
+        (second, ["Antal ledningsgrupper med beskriven identitet"]),
+    ]
+    assert next(c for c in chunks if "Arbetet pågår enligt plan" in c.text).section == second
+    assert any(c.section.startswith("Mål 3.") for c in chunks)

@@ -2045,3 +2045,39 @@ def test_an_answer_says_the_same_line_once(corpus_assistant):
                                   "stärks och en förflyttning sker av den egna verksamhetens förmåga till civil beredskap?")
     lines = [re.sub(r" \[\d+\]$", "", l) for l in answer.text.splitlines()[1:]]
     assert lines and len(lines) == len(set(lines))
+
+
+_GOAL_FOLLOW_UPS = (
+    "Delårsrapport augusti 2025 Regionstyrelsen\n\nSammanfattning\n\nRegionmål Delmål Prognos\n\n"
+    "Mål 2. Goda levnadsvillkor\n\nRegionens förmåga till civil beredskap\nstärks i alla verksamheter\n\n"
+    " Mål kommer delvis uppfyllas\n\nRegionen minskar användningen av engångsplast  Inga data\n\n"
+    "Uppföljning av regionmål\n\nMål 2. Goda levnadsvillkor\n\n"
+    "Regionens förmåga till civil beredskap stärks i alla verksamheter\n\n\n\nAnalys\n\n"
+    "Kontinuitetshanteringen fortskrider inte som önskat, eftersom en omorganisation skapade otydlighet om vem "
+    "som ansvarar.\n\n  Indikatorer\n\n\nAntal samhällsviktiga verksamheter som\nhar tagit fram kontinuitetsplaner\n\n\n\n"
+    "Antal medarbetare som gått\nintroduktionsutbildning i civil beredskap\n\n\n"
+    "Regionen minskar användningen av engångsplast\n\n\n\nAnalys\n\nInväntar uppföljning av aktiviteter, vilket "
+    "görs årsvis.\n\n  Indikatorer\n\nMängd inköpt engångsplast i ton\n\n"
+)
+
+
+def test_a_goals_indicators_are_listed_and_its_follow_up_is_answered_whole(tmp_path):
+    """A goal follow-up as goal-management systems print it (goal, 'Analys', 'Indikatorer' and their
+    names): asked which indicators a goal has, they are the answer, one per line; asked how a goal goes,
+    its status, the analysis and its indicators, each cited where it stands; asked about one indicator,
+    the status of the goal it belongs to."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+                                _GOAL_FOLLOW_UPS + _other_sections("Ekonomi", "Personal", "Lokaler"))
+
+    listed = assistant.ask("Vilka indikatorer hör till delmålet om civil beredskap?")
+    assert "Antal samhällsviktiga verksamheter som har tagit fram kontinuitetsplaner" in listed.text
+    assert "introduktionsutbildning i civil beredskap" in listed.text and "Kontinuitetshanteringen" not in listed.text
+
+    goal = assistant.ask("Hur går det med delmålet att regionen ska minska engångsplasten?")
+    assert "Inga data" in goal.text and "Inväntar uppföljning" in goal.text
+    # (the indicators end where the report's next section begins)
+    n = int(re.search(r"Indikatorer: Mängd inköpt engångsplast i ton\. \[(\d+)\]", goal.text).group(1))
+    assert "Mängd inköpt engångsplast" in goal.citations[n - 1].text
+
+    one = assistant.ask("Hur långt har regionen kommit med indikatorn antal verksamheter med kontinuitetsplaner?")
+    assert "delvis uppfyllas" in one.text and not one.abstained
