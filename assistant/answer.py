@@ -36,6 +36,7 @@ LEX_WEIGHT = 0.5
 RANK_DECAY = 0.1  # how much a sentence's passage rank lowers its score
 MAX_SENTENCES = 4  # sentences quoted for one answer
 LIST_ITEMS = 10  # lines quoted for a list
+PART_REASONS, PART_LABEL_CHARS = 3, 60  # reasons given part by part: how many, and how soon each gives its cause
 LIST_CHARS = 1400  # a list may run longer than a prose answer
 RUNNER_UP = 0.4  # further sentences must score this share of the best one
 PART_MARGIN = 1.5  # a lettered part is the one asked when it matches this much better than the next
@@ -1422,6 +1423,14 @@ class ExtractiveAnswerer:
             # that item is the rest of the reason.
             for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:3]:
                 if x.text.startswith(_BULLETS) or x in chosen:
+                    break
+                chosen.append(x)
+        if chosen and _gives_reason(chosen[-1].text):
+            # Reasons given part by part after the whole's ('… beror på tidsförskjutningar.' / 'MT Negativ
+            # avvikelse med anledning av …' / 'IT Negativ avvikelse …'): each part's reason is one of them.
+            for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:PART_REASONS]:
+                cause = _CAUSAL.search(x.text)
+                if x in chosen or not cause or cause.start() > PART_LABEL_CHARS:
                     break
                 chosen.append(x)
         return [(s.text, s.passage) for s in chosen]

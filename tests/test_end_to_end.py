@@ -2081,3 +2081,17 @@ def test_a_goals_indicators_are_listed_and_its_follow_up_is_answered_whole(tmp_p
 
     one = assistant.ask("Hur långt har regionen kommit med indikatorn antal verksamheter med kontinuitetsplaner?")
     assert "delvis uppfyllas" in one.text and not one.abstained
+
+
+def test_why_brings_the_reasons_given_part_by_part_after_the_wholes(tmp_path):
+    """'Prognosavvikelsen beror på tidsförskjutningar.' then 'MT Negativ avvikelse med anledning av …' and
+    'IT Negativ avvikelse med anledning av …': each part's reason is one of the reasons asked for."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "Delårsrapport augusti 2025\n\n5 Investeringar\n\nPrognosen för investeringarna uppgår till 1 037 miljoner "
+        "kronor, en negativ avvikelse med 45 miljoner kronor mot årsbudget. Prognosavvikelsen beror på "
+        "tidsförskjutningar från 2024.\n\nMT\nNegativ avvikelse med anledning av förskjutningar från tidigare år.\n\n"
+        "IT\nNegativ avvikelse med anledning av stora investeringsbehov inom området server/lagring.\n\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+    answer = assistant.ask("Varför blir investeringarna dyrare än budgeterat 2025?")
+    assert "tidsförskjutningar från 2024" in answer.text
+    assert "förskjutningar från tidigare år" in answer.text and "server/lagring" in answer.text
