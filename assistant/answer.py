@@ -450,6 +450,14 @@ def _without_overlap(texts: list[str]) -> str:
     return "\n".join(lines)
 
 
+def _only_names_the_report(sentence: str, meta: DocumentMeta) -> bool:
+    """A page header's line that names the report and nothing else ('2023-01-31 Förvaltningsplan
+    2023-2025 Regionkontoret'): no statement, however much it reads like a question naming the report."""
+    words = re.findall(r"[a-zåäöé]+|\d+", re.sub(r"\b\d{4}-\d\d-\d\d\b", " ", sentence.casefold()))
+    title = set(re.findall(r"[a-zåäöé]+|\d+", f"{meta.title} {meta.organisation} {meta.unit} {meta.doc_id}".casefold()))
+    return bool(words) and set(words) <= title
+
+
 def is_numeric_question(text: str) -> bool:
     return bool(_NUMERIC_QUESTION.search(text))
 
@@ -628,7 +636,8 @@ class ExtractiveAnswerer:
                 sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
                 prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
                 score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior * plan_prior
-                if not self._covers_year(p.meta, s, query) or is_chart_axis(s) or is_page_furniture(s):
+                if not self._covers_year(p.meta, s, query) or is_chart_axis(s) or is_page_furniture(s) \
+                        or _only_names_the_report(s, p.meta):
                     score = 0.0
                 elif not numeric and is_flattened_table(s):
                     score *= TABLE_PENALTY
@@ -2077,8 +2086,10 @@ class ExtractiveAnswerer:
             sum(text.startswith(_BULLETS) for text, _ in parts) >= 3
         limit = LIST_CHARS if as_lines else MAX_CHARS
         # A bare heading the extraction left between sentences ('Kommentarer') says nothing on its own.
-        # Nor does a report generator's page stamp ('http://…/duva0132.htm', 'Uppdaterad: 2021-01-29').
-        parts = [(text, idx) for text, idx in parts if not _is_bare_heading(text) and not is_page_furniture(text)] or parts
+        # Nor does a report generator's page stamp ('http://…/duva0132.htm', 'Uppdaterad: 2021-01-29'), or a
+        # page header's line that only names the report.
+        parts = [(text, idx) for text, idx in parts if not _is_bare_heading(text) and not is_page_furniture(text)
+                 and not _only_names_the_report(text, passages[idx].meta)] or parts
         # The same words found in two passages (a goal's name above its table and in it) are said once.
         said: set[str] = set()
         parts = [(text, idx) for text, idx in parts

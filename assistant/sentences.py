@@ -13,7 +13,7 @@ _ABBREVIATION = re.compile(r"(?<![\w.])((?:t\.\s*ex|ex|bl\.\s*a|p\.\s*g\.\s*a|s\
                            re.I)
 _JOINER = "\u2060"  # stands for the whitespace after such an abbreviation while splitting (not whitespace)
 MIN_WORDS = 3
-SPLITTER_VERSION = 6  # part of the index fingerprint: sentence vectors are stored per sentence
+SPLITTER_VERSION = 7  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -58,10 +58,12 @@ def is_chart_axis(text: str) -> bool:
 # So is a document system's boilerplate ('Kontrollera aktuell version mot original …', an empty
 # 'Godkänd av:', 'Dok.nummer-Utgåva …'); who issued the document ('Utfärdad av: …') stands alone.
 _PAGE_FURNITURE = re.compile(r"^\s*(?:https?://\S+|Uppdaterad:\s*\d{4}-\d\d-\d\d|Sida:?\s*\d+\s*(?:/|av)\s*\d+|"
-                             r".{0,40}\bRapportID:.*|Godkänd av:|Dok\.?\s?nummer.*|"
+                             r".{0,40}\bRapportID:.*|Godkänd av:|Dok\.?\s?nummer.*|Gäller fr\.?\s?o\.?\s?m\.?.*|"
+                             # a document system's page label: 'PLAN 8 (14)', 'RAPPORT 6 (15)'
+                             r"[A-ZÅÄÖ]{3,}\s+\d{1,3}\s*\(\d{1,3}\)|"
                              r"Kontrollera aktuell version mot original\b.*)\s*$", re.I)
 _FURNITURE_HINT = re.compile(r"RapportID|Uppdaterad:|://|Sida|Utfärdad av|Godkänd av|Dok\.?\s?nummer|"
-                             r"Kontrollera aktuell version")
+                             r"Gäller fr|Kontrollera aktuell version")
 _STANDS_ALONE = re.compile(r"^\s*Utfärdad av:")
 
 

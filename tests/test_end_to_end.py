@@ -2095,3 +2095,17 @@ def test_why_brings_the_reasons_given_part_by_part_after_the_wholes(tmp_path):
     answer = assistant.ask("Varför blir investeringarna dyrare än budgeterat 2025?")
     assert "tidsförskjutningar från 2024" in answer.text
     assert "förskjutningar från tidigare år" in answer.text and "server/lagring" in answer.text
+
+
+def test_a_plans_page_header_is_never_quoted_for_a_question_that_names_the_plan(tmp_path):
+    """A document system's page header ('PLAN 8 (14)', 'Gäller fr.o.m. Dok.nummer-Utgåva', the date, the
+    plan's title) reads like a question that names the plan; it states nothing and is not quoted."""
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
+        "Förvaltningsplan 2024–2026\n\n4 Lokaler\n\nFörvaltningen ska minska sin lokalyta med 5 procent till 2026 "
+        "genom att samla verksamheterna i regionhuset.\n\nPLAN 8 (14)\n\nGäller fr.o.m. Dok.nummer-Utgåva\n\n"
+        "  2024-01-31\n\nFörvaltningsplan 2024-2026 Provland\n\nUtfärdad av: Anna Berg  Kontrollera aktuell version "
+        "mot original i dokumenthanteringssystemet\n\nGodkänd av:\n\nEnergianvändningen ska minska med 2 procent per "
+        "år.\n\n" + _other_sections("Medarbetare", "Ekonomi"))
+    answer = assistant.ask("Vad ska hända med lokalerna enligt förvaltningsplanen?")
+    assert "5 procent" in answer.text
+    assert not any(header in answer.text for header in ("PLAN 8", "Gäller fr.o.m.", "Förvaltningsplan 2024-2026 Provland"))
