@@ -85,7 +85,7 @@ _NUMERIC_QUESTION = re.compile(r"\bhur (mycket|många|stor|stort|stora|hög|hög
 # Words that make up the question's frame, not its subject.
 _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är status läget gick det vilka vilken "
                       "vilket varför enligt rapporten regionen region år året jämfört uppgick uppgår finns "
-                      "ligger till går med gått dra drar in ut upp ner bort mer mindre fick få får lagt haft hand "
+                      "ligger till går med gått dra drar in ut upp ner bort jobbar jobba mer mindre fick få får lagt haft hand "
                       "kommit komma lång långt längre ge alla såg ser nådde nått fall tro tror man vi ni de "
                       "sin sina sitt egen egna fram gjort gjordes gjord göra gör använde använt senaste innan efter "
                       "under hittills totalt hela exempel räknar räknade någon något några finns fanns sagt säger står "

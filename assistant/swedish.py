@@ -133,7 +133,8 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bprognos\w*|\bhelår|\blandar (?:\w+ )?på\b|\bvid årets slut", "prognos helår prognosticerar"),
     (r"\binvester\w*", "investeringar investeringsutgifter"),
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
-    (r"\bjobb(?:a|ar|ade|at)\b", "arbetad arbetat arbetstid"),
+    # ('Jobbar vi med …', 'jobbar regionen med att …' asks what is being done, not the hours worked)
+    (r"\bjobb(?:a|ar|ade|at)\b(?! (?:\w+ )?med\b)(?!(?: \w+){0,6} med att\b)", "arbetad arbetat arbetstid"),
     # Working from home is 'distansarbete' in the reports.
     (r"\bhem(?:ma)?jobb\w*|\bhemarbete\w*|\bhemifrån\b|\bjobb(?:a|ar|ade|at) hemma\b", "distansarbete distans"),
     # How much time was worked is 'arbetad tid' in the reports ('på arbetstid' says when, not how much).

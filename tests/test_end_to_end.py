@@ -2037,6 +2037,12 @@ def test_a_status_compared_across_regions_is_the_row_about_the_asked_subject(cor
     line = next(l for l in answer.text.splitlines() if "Regionkontoret)" in l)
     assert "Delvis genomfört" in line and "kemikalie" in line.casefold()
     assert "tandvård" not in answer.text and "RF8" not in answer.text
+    # 'Jobbar X och Y med att …' asks what each does about it, not the hours worked: Västerbotten's line is
+    # its row about hazardous substances, not another goal whose analysis says 'Arbetet har påbörjats'.
+    doing = corpus_assistant.ask("Jobbar Västmanlands regionkontor och Västerbottens regionstyrelse med att få bort "
+                                 "farliga kemikalier, och hur ligger de till 2025?")
+    line = next(l for l in doing.text.splitlines() if "Regionstyrelsen)" in l)
+    assert "farliga ämnen" in line and "Inga data" in line
 
 
 def test_an_answer_says_the_same_line_once(corpus_assistant):

@@ -157,3 +157,7 @@ def test_staff_words_for_time_worked_search_the_reports_term_but_not_when_it_say
     about when, and is searched as written."""
     assert "arbetad tid" in analyse("Varför gick arbetstiden ner 2023?", METAS).expanded
     assert "arbetad tid" not in analyse("Får man plugga på arbetstid?", METAS).expanded
+    # 'jobbade' counts hours worked; 'jobbar vi med …' asks what is being done.
+    assert "arbetad" in analyse("Hur många timmar jobbade de inhyrda 2023 jämfört med 2022?", METAS).expanded
+    for doing in ("Jobbar vi med att minska kemikalierna?", "Jobbar regionkontoret och regionstyrelsen med att få bort farliga kemikalier?"):
+        assert "arbetad" not in analyse(doing, METAS).expanded
