@@ -343,8 +343,6 @@ _QUARTERS = {"första": "1", "andra": "2", "tredje": "3", "fjärde": "4", "sista
 _ASKS_QUARTER = re.compile(r"\b(?:(första|andra|tredje|fjärde|sista)\s+kvartalet|Q([1-4])|kvartal\s+([1-4]))\s*(?:år\s+)?(20\d\d)\b",
                            re.I)
 _ASKS_GOALS = re.compile(r"\b(?:del)?mål(?:en)?\b", re.I)
-# 'Vilka indikatorer hör till delmålet …?', 'Vad mäter man för att se …?': what a goal is measured by.
-_ASKS_INDICATORS = re.compile(r"\bindikator|\bmått(?:en)?\b|\bmäter\b|\bmäts\b|\bmätetal|\bnyckeltal", re.I)
 _INDICATOR_WORDS = frozenset(tokenize("indikator indikatorer indikatorerna mått måtten mäter mäts mätetal nyckeltal "
                                       "följs följer upp"))
 # What a status list asks for, not what it is about: status words and the kinds of row.
@@ -392,8 +390,10 @@ def _asks_change(question: str) -> bool:
     return bool(_ASKS_CHANGE.search(question) or re.search(r"\b(?:nya|ytterligare)\b", question, re.I))
 
 
-# A list of indicators by how they came out ('Vilka indikatorer gick åt fel håll?', '… nådde målet').
-_ASKS_INDICATORS = re.compile(r"\bindikator\w*|\bmått(?:en)?\b|\w+mått(?:en)?\b|\bnyckeltal\w*", re.I)
+# A question about indicators: which came out how ('Vilka indikatorer gick åt fel håll?', '… nådde målet'),
+# or which a goal is measured by ('Vilka mått följs upp för delmålet …?').
+_ASKS_INDICATORS = re.compile(r"\bindikator\w*|\bmått(?:en)?\b|\w+mått(?:en)?\b|\bnyckeltal\w*|\bmäter\b|\bmäts\b|"
+                              r"\bmätetal\w*", re.I)
 _INDICATOR_OUTCOME = re.compile(
     r"(?P<neg>\bfel håll|\bnegativ\w*|\b(?:inte|ej) (?:uppnå|nå|klara)\w*|\bsämre|\bförsämr\w*|\bröd\w*)|"
     r"(?P<pos>\brätt håll|\bpositiv\w*|\buppnå\w*|\bnådde\b|\bnått\b|\bklarade\b|\bförbättr\w*|\bgrön\w*)", re.I)
