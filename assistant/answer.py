@@ -25,7 +25,7 @@ from .sentences import is_chart_axis, is_document_field, is_page_furniture, is_s
 from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_report, matching_docs,
                        prefers_reports)
 from .store import LoadedIndex
-from .tables import Cell, is_table_heading_row, read_cells
+from .tables import Cell, is_table_heading_row, read_cells, table_rows
 from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_matches
 from .tokenize import tokenize, unseen_compound_parts
 
@@ -450,6 +450,21 @@ def _without_overlap(texts: list[str]) -> str:
     return "\n".join(lines)
 
 
+# 'Vilka … fick ett lägre sjuktal 2020 jämfört med året innan / än 2019?': rows that moved between two years.
+_ASKS_WHICH_MOVED = re.compile(r"\bvilka\b[^?]*?\b(?:(?P<down>lägre|minskade|minskat|sjönk|sjunkit|mindre|färre)|"
+                               r"(?P<up>högre|ökade|ökat|steg|stigit|större|fler))\b", re.I)
+_THAN_YEAR_BEFORE = re.compile(r"\b(?:än|jämfört med|mot)\s+(?:året innan|året före|föregående år|(?:år\s+)?(?P<year>20\d\d))",
+                               re.I)
+
+
+def _outcome_column(row, year: int) -> int | None:
+    """The row's column for the year: its outcome ('Bokslut 2020', 'Innevarande år'), else its only one."""
+    wanted = [j for j, (_, y) in enumerate(row.columns) if y == year]
+    outcome = [j for j in wanted if row.columns[j][0].casefold().startswith(("bokslut", "utfall", "innevarande",
+                                                                            "föregående"))]
+    return (outcome or wanted or [None])[0] if len(outcome) <= 1 and (outcome or len(wanted) == 1) else None
+
+
 def _only_names_the_report(sentence: str, meta: DocumentMeta) -> bool:
     """A page header's line that names the report and nothing else ('2023-01-31 Förvaltningsplan
     2023-2025 Regionkontoret'): no statement, however much it reads like a question naming the report."""
@@ -693,7 +708,8 @@ class ExtractiveAnswerer:
             compose = lambda q, p, s: self._row_lines(q, p, [row])  # noqa: E731
         # Rows picked out by structure (counted, or read against their budget) are the answer, each on
         # a line of its own.
-        against_budget = self._rows_against_budget(query, passages) if intent == "list" else []
+        against_budget = (self._rows_against_budget(query, passages) if intent == "list" else []) or \
+            (self._rows_that_moved(query, passages) if intent in ("list", "compare") else [])
         counted = against_budget or (self._counted_rows(query, passages) if intent in ("number", "status") else [])
         parts = counted or compose(query, passages, sentences)
         if not parts and row is not None and intent == "number":
@@ -1696,6 +1712,42 @@ class ExtractiveAnswerer:
                 continue
             parts.append((f"{cell.label} ({cell.column}: {cell.value})", self._cite(passages, pos)))
         return parts
+
+    def _rows_that_moved(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
+        """'Vilka åldersgrupper fick ett lägre sjuktal 2020 jämfört med året innan?', 'Vilka
+        personalkategorier hade lägre lönekostnader 2020 än 2019?': of the table the best passage with
+        both years' columns stands in, the rows that went the asked way, each with both figures. Amounts
+        are compared by size (a cost the table writes as negative is lower when nearer zero)."""
+        moved, than = _ASKS_WHICH_MOVED.search(query.text), _THAN_YEAR_BEFORE.search(query.text)
+        if not moved or not than or not query.years:
+            return []
+        year = max(query.years)
+        before = int(than.group("year")) if than.group("year") else year - 1
+        down = bool(moved.group("down"))
+        if before >= year:
+            return []
+        for rank, p in enumerate(passages[:self.sentence_passages]):
+            if p.meta.kind in PLAN_KINDS or not self._covers_year(p.meta, str(year), query):
+                continue
+            positions = self.doc_chunks.get(p.chunk.doc_id, [])
+            pos = self.position[p.chunk.id]
+            found: dict[str, list[tuple[str, int]]] = {}  # by table: the one most about the question answers
+            for row in table_rows(self._table_text(positions, positions.index(pos)), p.meta.year):
+                if row.label not in p.chunk.text or re.match(r"(?:summa|totalt?)\b", row.label, re.I):
+                    continue
+                now, then = (_outcome_column(row, y) for y in (year, before))
+                if now is None or then is None:
+                    continue
+                a, b = _as_number(row.figures[now]), _as_number(row.figures[then])
+                if a is None or b is None or abs(a) == abs(b) or (abs(a) < abs(b)) != down:
+                    continue
+                unit = f" {row.unit}" if row.unit else ""
+                found.setdefault(row.title, []).append((f"{row.label}: {row.columns[then][0]} {row.figures[then]}{unit}, "
+                                                        f"{row.columns[now][0]} {row.figures[now]}{unit}", rank))
+            if found:
+                concepts = self._concepts(query)
+                return max(found.items(), key=lambda t: self._support(concepts, f"{t[0]} {' '.join(x for x, _ in t[1])}"))[1]
+        return []
 
     def _rows_against_budget(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
         """'Vilka kostnader gick över budget 2023?': the rows of a results table with an outcome and a

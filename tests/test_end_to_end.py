@@ -2115,3 +2115,23 @@ def test_a_plans_page_header_is_never_quoted_for_a_question_that_names_the_plan(
     answer = assistant.ask("Vad ska hända med lokalerna enligt förvaltningsplanen?")
     assert "5 procent" in answer.text
     assert not any(header in answer.text for header in ("PLAN 8", "Gäller fr.o.m.", "Förvaltningsplan 2024-2026 Provland"))
+
+
+def test_which_rows_fell_since_the_year_before_is_read_off_the_tables_two_year_columns(tmp_path):
+    """'Vilka … hade lägre lönekostnader 2024 än 2023?' and '… lägre sjukfrånvaro 2024 jämfört med året
+    innan?': the rows of the table about it that went down, each with both years' figures; a cost written
+    as negative is lower nearer zero; the sums and the next table's rows are left out."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024\n\n6 Bilagor\n\nSjukfrånvaro % (ack)\n\nFöregående år Innevarande år\n\n"
+        "Total sjukfrånvaro  3,9  3,6\n\nMän  2,0  2,4\n\nKvinnor  4,4  3,8\n\n"
+        "Antal arbetsskador (ack)\n\nFöregående år Innevarande år\n\nAntal arbetsskador  6  5\n\n"
+        "Lönekostnader Helår\n\nBelopp i tkr Bokslut 2023 Budget 2024 Bokslut 2024 Förändring i %\n"
+        "10 Sjuksköterskor m fl -12 574 -2 729 -15 474 23,1%\n11 Undersköterskor, skötare m fl -2 159 0 -1 535 -28,9%\n"
+        "30 Läkare -7 839 -9 716 -7 816 -0,3%\nSumma lönekostnader: -22 572 -12 445 -24 825 10,0%\n\n"
+        + _other_sections("Lokaler", "Miljö"))
+    pay = assistant.ask("Vilka personalkategorier hade lägre lönekostnader 2024 än 2023?").text
+    assert "Undersköterskor" in pay and "Läkare" in pay and "Sjuksköterskor" not in pay and "Summa" not in pay
+    assert "-2 159" in pay and "-1 535" in pay
+    sick = assistant.ask("Vilka grupper fick lägre sjukfrånvaro 2024 jämfört med året innan?").text
+    assert "Kvinnor" in sick and "4,4" in sick and "3,8" in sick
+    assert not any(other in sick for other in ("Män", "Total sjukfrånvaro", "arbetsskador"))
