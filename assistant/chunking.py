@@ -303,6 +303,10 @@ def _cells_in_blocks(text: str) -> dict:
 
 _GOAL_THEN_NAME = re.compile(r"^(.*\bska\b.*\b[a-zåäö]+)\s+([A-ZÅÄÖ][^A-ZÅÄÖ]*)$")
 _TREND_AT_END = re.compile(r"(?:^|\s)(Positiv|Negativ|Neutral|Oförändrad)\s*$")
+# A target cell that starts with words: a direction or a bound ('Minska jämfört med 2022', 'Minst 1').
+_TARGET_WORDING = re.compile(r"^\s*(?:Öka|Minska|Bibehålla|Behålla|Minst|Högst|Max|Min)\b", re.I)
+# How often an indicator is reported, a plan's last column: 'Å' (yearly), 'M, D, Å' (monthly, tertial, yearly).
+_REPORTED_AT_END = re.compile(r"(?:^|\s)((?:[ÅMDTK],\s*)*[ÅMDTK])\s*$")
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
 
@@ -317,6 +321,8 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     offset = 0  # where the values start
     for line in body.split("\n"):
         first = NUMBER_RE.search(line)
+        if _TARGET_WORDING.match(line):
+            break  # a target in words or with its bound starts the values ('Minska jämfört med 2022', 'Minst 1')
         if first or line.strip() in ("-", "–"):  # ('-' alone is an empty value cell)
             # A name that runs into its figures on one line ('Antal rehabiliteringsärenden 22 41 Negativ',
             # '… tjänsteresor och' / 'transporter minskar 10,6') ends where they start.
@@ -342,15 +348,16 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     fields: dict = {"indikator": join_wrapped_cell(name_lines)} if name_lines else {}
     if len(paragraphs) > 1:
         fields["målområde"] = join_wrapped_cell([l for p in paragraphs[:-1] for l in p])
-    columns = re.findall(r"(?:Utfall|Mål|Målvärde|Prognos|Budget)\s+(?:\w+\s)?20\d\d", header)
+    columns = re.findall(r"(?:Utfall|Mål|Målvärde|Prognos|Budget|Nuläge)\s+(?:\w+\s)?20\d\d", header)
     # Values in row order, skipping the per-sex breakdown ('K: 4,0 %', 'M: 1,2 %').
     rest = body[offset:]
     rest = re.sub(r"\b[KM]:\s*[^\n]*", " ", rest)
     # ('Nytt fr 2024' is a cell: the indicator has no outcome for the earlier year; its year is no value.)
     # ('-' alone is an empty cell; '100% (2030)' is one cell, the target and its year.)
     values = re.findall(r"\bNy(?:tt)?\s+(?:fr(?:ån|\.)?\s+)?20\d\d\b|(?<!\S)[-–](?!\S)|"
-                        r"[+\-−]?\d+(?:[\u00a0 ]\d{3})*(?!\d)(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|procent|st)?(?:\s*\(20\d\d\))?|"
-                        r"(?:Öka|Minska|Bibehålla|Behålla)(?:\s+(?:jfr|jämfört med)\.?\s+20\d\d)?", rest)
+                        r"(?:(?:Minst|Högst|Max|Min)\s+|[≥≤]\s?)?"  # (a target's bound is part of it: 'Minst 1', '≥90%')
+                        r"[+\-−]?\d+(?:[\u00a0 ]\d{3})*(?!\d)(?:,\d+)?\??\s?(?:%|mnkr|mkr|tkr|procent|st)?(?:\s*\(20\d\d\))?|"
+                        r"(?:Öka|Minska|Bibehålla|Behålla)(?:\s+(?:jfr|jämfört\s+med)\.?\s+20\d\d)?", rest)
     values = [re.sub(r"\s+", " ", v.strip()) for v in values if v.strip()]  # ('Minska jfr' / '2022': one cell)
     if 2 <= len(values) < len(columns) and columns[0].startswith("Utfall") and columns[-1].startswith("Utfall"):
         # A row with no target ('Antal rehabiliteringsärenden 22 41'): its figures are the outcomes.
@@ -360,6 +367,9 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     trend = _TREND_AT_END.search(text)
     if trend and "trend" in header.casefold():
         fields["trend"] = trend.group(1)
+    reported = _REPORTED_AT_END.search(text)
+    if reported and header.casefold().endswith("redovisas"):
+        fields["redovisas"] = reported.group(1)
     labelled = _LABELLED_ASSESSMENT.search(text)
     if labelled and not m:  # 'Måluppfyllelse: inte uppnått' on a line of its own, in the report's words
         fields["måluppfyllelse"] = labelled.group(1).strip()
@@ -604,9 +614,11 @@ def chunk_document(doc: Document) -> list[Chunk]:
             table, header = kind, re.sub(r"\s+", " ", text)
             status_first = header.casefold().startswith("status ")
             status_last = header.rsplit(" ", 1)[-1].casefold() in _STATUS_COLUMNS
-            trend_last = kind == "indicator" and header.rsplit(" ", 1)[-1].casefold() == "trend"
+            # (a plan's indicator table whose last column says how often it is reported, 'Å', 'M, D, Å',
+            # ends each row there as a goal table ends it at its trend)
+            trend_last = kind == "indicator" and header.rsplit(" ", 1)[-1].casefold() in ("trend", "redovisas")
             continue
-        if table == "indicator" and trend_last and text and _TREND_AT_END.search(text):
+        if table == "indicator" and trend_last and text and (_TREND_AT_END.search(text) or _REPORTED_AT_END.search(text)):
             row.append(line)  # a row ends at its trend, however short its line (no heading)
             flush_row()
             continue

@@ -570,3 +570,49 @@ def test_a_goal_follow_up_is_a_section_named_by_the_goal_and_its_indicators_a_li
     ]
     assert next(c for c in chunks if "Arbetet pågår enligt plan" in c.text).section == second
     assert any(c.section.startswith("Mål 3.") for c in chunks)
+
+
+PLAN_INDICATORS = """Mål och indikatorer
+
+Mål Indikator Målvärde 2023 Nuläge 2022 Redovisas
+
+En effektiv verksamhet av god kvalitet
+
+Hållbara inköp och resurseffektivitet: antal
+arbetsprocesser som utvecklas till mer cirkulära
+
+Minst 1  Å
+
+Klimat: CO2 utsläpp från tjänsteresor och transporter
+minskar
+
+Minska jämfört
+med 2022
+
+-
+
+
+Å
+
+Säkerhet: Andel medarbetare som genomgått
+e-utbildningen i informationssäkerhet
+
+≥90%
+
+30% (2021) Å
+
+Sjukfrånvaro 3,0% 3,0% M, D, Å
+"""
+
+
+def test_a_plans_indicator_table_whose_last_column_says_how_often_has_a_row_per_indicator():
+    """A plan's goal table ends each row at 'Redovisas' ('Å', 'M, D, Å'): one chunk per indicator, its
+    name (wrapped), its target as written ('Minst 1', 'Minska jämfört med 2022', '≥90%') and its current
+    level, not one chunk for the whole table."""
+    rows = [c.fields for c in chunk_document(_doc(PLAN_INDICATORS)) if c.kind == "indicator"]
+    assert [(f["indikator"], f.get("Målvärde 2023"), f.get("Nuläge 2022"), f.get("redovisas")) for f in rows] == [
+        ("Hållbara inköp och resurseffektivitet: antal arbetsprocesser som utvecklas till mer cirkulära", "Minst 1", None, "Å"),
+        ("Klimat: CO2 utsläpp från tjänsteresor och transporter minskar", "Minska jämfört med 2022", "-", "Å"),
+        ("Säkerhet: Andel medarbetare som genomgått e-utbildningen i informationssäkerhet", "≥90%", "30% (2021)", "Å"),
+        ("Sjukfrånvaro", "3,0%", "3,0%", "M, D, Å"),
+    ]
