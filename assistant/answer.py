@@ -248,6 +248,7 @@ class _Sentence:
     sem: float
     score: float
     has_number: bool
+    doc_id: str = ""  # the report it stands in
 
 
 @lru_cache(maxsize=100_000)
@@ -657,7 +658,7 @@ class ExtractiveAnswerer:
                 elif not numeric and is_flattened_table(s):
                     score *= TABLE_PENALTY
                 has_number = bool(re.search(r"\d", s)) and bool(NUMBER_RE.search(s))
-                out.append(_Sentence(s, i, lex, sem, score, has_number))
+                out.append(_Sentence(s, i, lex, sem, score, has_number, p.chunk.doc_id))
         return self._latest_first(query, passages, out)
 
     def _latest_first(self, query: Query, passages: list[Passage], sentences: list[_Sentence]) -> list[_Sentence]:
@@ -1340,8 +1341,10 @@ class ExtractiveAnswerer:
 
     def _fullest(self, s: _Sentence, sentences: list[_Sentence]) -> _Sentence:
         """Of the copies of a sentence (prose windows overlap), the one followed by the most text: one
-        window may hold an activity or a reason at its end, the next one what follows it."""
-        return max((x for x in sentences if x.text == s.text), key=lambda x: len(self._following(x, sentences)))
+        window may hold an activity or a reason at its end, the next one what follows it. (Only copies in
+        the same report: a plan and its outcome report name an indicator alike, and say different things.)"""
+        return max((x for x in sentences if x.text == s.text and x.doc_id == s.doc_id),
+                   key=lambda x: len(self._following(x, sentences)))
 
     def _preceding(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
         in_passage = [x for x in sentences if x.passage == s.passage]

@@ -2135,3 +2135,13 @@ def test_which_rows_fell_since_the_year_before_is_read_off_the_tables_two_year_c
     sick = assistant.ask("Vilka grupper fick lägre sjukfrånvaro 2024 jämfört med året innan?").text
     assert "Kvinnor" in sick and "4,4" in sick and "3,8" in sick
     assert not any(other in sick for other in ("Män", "Total sjukfrånvaro", "arbetsskador"))
+
+
+def test_an_indicator_named_alike_in_a_plan_and_an_outcome_report_is_quoted_from_the_report_asked(corpus_assistant):
+    """The plan 2023–2025 and the annual report 2023 name the information-security indicator in the same
+    words; asked what it was when the plan was written, the plan's row (target ≥90 %, then 30 %) answers,
+    not the annual report's copy of the name with its own figures after it."""
+    answer = corpus_assistant.ask("När förvaltningsplanen skrevs, hur långt från målvärdet låg vi för "
+                                  "e-utbildningen i informationssäkerhet?")
+    assert "≥90%" in answer.text and "30% (2021)" in answer.text and "Ca: 30% 50%" not in answer.text
+    assert {c.doc_id for c in answer.citations} == {"vastmanland-regionkontoret-forvaltningsplan-2023-2025"}
