@@ -1311,10 +1311,11 @@ class ExtractiveAnswerer:
     @staticmethod
     def _indicator_line(p: Passage, years: list[int] | None = None) -> str:
         """'Sjukfrånvaro – Mål 2025: Minska, Utfall 2025: 3,8%, måluppfyllelse: Oförändrat': the asked
-        years' columns (all, when none is asked) and the report's own assessment."""
+        years' columns (all, when none is asked) and the report's own assessment. A plan's current level
+        ('Nuläge 2022: 3,0%') is where its target starts from: always given with it."""
         f = p.chunk.fields
-        cells = [f"{k}: {v}" for k, v in f.items() if re.match(r"(Utfall|Mål|Målvärde|Prognos|Budget) ", k)
-                 and (not years or any(k.endswith(str(y)) for y in years))]
+        cells = [f"{k}: {v}" for k, v in f.items() if re.match(r"(Utfall|Mål|Målvärde|Nuläge|Prognos|Budget) ", k)
+                 and (not years or k.startswith("Nuläge") or any(k.endswith(str(y)) for y in years))]
         if f.get("måluppfyllelse"):
             cells.append(f"måluppfyllelse: {f['måluppfyllelse']}")
         if f.get("trend"):

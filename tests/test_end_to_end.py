@@ -2145,3 +2145,14 @@ def test_an_indicator_named_alike_in_a_plan_and_an_outcome_report_is_quoted_from
                                   "e-utbildningen i informationssäkerhet?")
     assert "≥90%" in answer.text and "30% (2021)" in answer.text and "Ca: 30% 50%" not in answer.text
     assert {c.doc_id for c in answer.citations} == {"vastmanland-regionkontoret-forvaltningsplan-2023-2025"}
+
+
+def test_a_plans_target_for_an_indicator_comes_with_the_level_it_starts_from(tmp_path):
+    """Asked a plan's target for a year, its indicator row answers with the target and the current level
+    the plan states ('Nuläge'), which is of the year before."""
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
+        "Förvaltningsplan 2024–2026\n\nMål och indikatorer\n\nMål Indikator Målvärde 2024 Nuläge 2023 Redovisas\n\n"
+        "Stolta och engagerade medarbetare\n\nSjukfrånvaro 3,5% 4,1% M, D, Å\n\nPrestationsnivå 74% 72% Å\n\n"
+        + _other_sections("Lokaler", "Miljö", "Ekonomi"))
+    answer = assistant.ask("Vilket målvärde har förvaltningsplanen för sjukfrånvaron 2024, och var ligger den nu?")
+    assert "Målvärde 2024: 3,5%" in answer.text and "Nuläge 2023: 4,1%" in answer.text
