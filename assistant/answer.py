@@ -463,7 +463,9 @@ def _outcome_column(row, year: int) -> int | None:
     wanted = [j for j, (_, y) in enumerate(row.columns) if y == year]
     outcome = [j for j in wanted if row.columns[j][0].casefold().startswith(("bokslut", "utfall", "innevarande",
                                                                             "föregående"))]
-    return (outcome or wanted or [None])[0] if len(outcome) <= 1 and (outcome or len(wanted) == 1) else None
+    if len(outcome) == 1:
+        return outcome[0]
+    return wanted[0] if not outcome and len(wanted) == 1 else None  # (several: which one is unclear)
 
 
 def _only_names_the_report(sentence: str, meta: DocumentMeta) -> bool:
@@ -2148,8 +2150,13 @@ class ExtractiveAnswerer:
                  and not _only_names_the_report(text, passages[idx].meta)] or parts
         # The same words found in two passages (a goal's name above its table and in it) are said once.
         said: set[str] = set()
-        parts = [(text, idx) for text, idx in parts
-                 if not (" ".join(text.casefold().split()) in said or said.add(" ".join(text.casefold().split())))]
+        unique = []
+        for text, idx in parts:
+            words = " ".join(text.casefold().split())
+            if words not in said:
+                said.add(words)
+                unique.append((text, idx))
+        parts = unique
         numbering: dict[int, int] = {}
         lines, used = [], 0
         for text, idx in parts:

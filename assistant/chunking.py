@@ -584,8 +584,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
             # A goal's follow-up is a section of its own, named by the goal; its indicators another.
             flush_row()
             flush_prose()
-            table, (analysis, goal) = None, goals[i]
-            section = goal
+            analysis, goal = goals[i]
+            section, table = goal, None
             goal_lines.update(range(i, analysis + 1))
         if i in goal_lines:
             prose.append(line)
