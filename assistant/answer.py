@@ -166,8 +166,8 @@ _ASKED_DETAILS = (
      re.compile(rf"\b20\d\d\b|\bQ[1-4]\b|\bkvartal|\btertial|\blöpande\b|\b(?:{_MONTHS})\b", re.I), "answer"),
 )
 # 'Hur många av X gällde Y': the part asked for (Y).
-_ASKED_SUBSET = re.compile(r"\bhur många av\b[^?]*?\b(?:gällde|gäller|avsåg|avser|handlade om|handlar om|var|är|blev|"
-                           r"svarade)\b([^?]+)", re.I)
+_ASKED_SUBSET = re.compile(r"\bhur (?:många|stor (?:del|andel)) av\b[^?]*?\b(?:gällde|gäller|avsåg|avser|handlade om|"
+                           r"handlar om|var|är|blev|svarade|utgjordes av|utgjorde)\b([^?]+)", re.I)
 # What 'hur många' counts: the noun after it ('Hur många ärenden …', 'hur många nya tjänster').
 # ('Hur många av regionens anställda': a genitive before the counted noun is whose it is.)
 _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?"
@@ -920,16 +920,19 @@ class ExtractiveAnswerer:
         return True
 
     def _misses_asked_subset(self, query: Query, quoted: str) -> bool:
-        """'Hur många av avvikelserna gällde hot och våld?' asks for a part of a whole: a count of the
-        whole ('Antal avvikelser är 9') that never names the part is not it."""
+        """'Hur många av avvikelserna gällde hot och våld?', 'Hur stor del av sjukfrånvaron var
+        långtidssjukskrivningar?' ask for a part of a whole: a figure of the whole ('Antal avvikelser är
+        9', 'Sjukfrånvaro 3,8 %') that never names the part is not it."""
         m = _ASKED_SUBSET.search(query.text)
         if not m:
             return False
         part = [t for t in tokenize(m.group(1)) if t not in _FRAME and t not in self.org_tokens
                 and not re.fullmatch(r"20\d\d", t)]
         said = _token_set(quoted)
-        # 'av regionens anställda' is met by 'medarbetare': a synonym of the part names it too.
-        named = set(part) & said or any(alts & set(part) and alts & said for alts, _ in self._concepts(query))
+        # 'av regionens anställda' is met by 'medarbetare': a synonym of the part names it too; and
+        # 'pensioner' by 'pensionskostnader', a compound it heads.
+        named = set(part) & said or any(alts & set(part) and alts & said for alts, _ in self._concepts(query)) \
+            or any(len(p) >= 5 and t.startswith(p) for p in part for t in said)
         return bool(part) and not named
 
     def _counts_something_else(self, query: Query, quoted: str) -> bool:

@@ -2156,3 +2156,16 @@ def test_a_plans_target_for_an_indicator_comes_with_the_level_it_starts_from(tmp
         + _other_sections("Lokaler", "Miljö", "Ekonomi"))
     answer = assistant.ask("Vilket målvärde har förvaltningsplanen för sjukfrånvaron 2024, och var ligger den nu?")
     assert "Målvärde 2024: 3,5%" in answer.text and "Nuläge 2023: 4,1%" in answer.text
+
+
+def test_how_large_a_part_of_a_whole_is_answered_only_where_the_part_is_named(tmp_path):
+    """'Hur stor del av sjukfrånvaron var långtidssjukskrivningar?' is not answered by the whole's figure;
+    'hur stor del av det var pensioner?' is answered by '… varav pensionskostnader 3,0 %', a compound the
+    part heads."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024\n\n5 Medarbetare\n\nSjukfrånvaron var 3,8 % under 2024, något högre än året innan.\n\n"
+        "6 Ekonomi\n\n• Personalkostnaderna har ökat 3,7 %, varav pensionskostnader 3,0 %.\n\n"
+        + _other_sections("Lokaler", "Miljö", "Kompetensförsörjning"))
+    assert assistant.ask("Hur stor del av sjukfrånvaron 2024 var långtidssjukskrivningar?").abstained
+    pensions = assistant.ask("Hur mycket steg personalkostnaderna 2024, och hur stor del av det var pensioner?")
+    assert "3,0 %" in pensions.text and not pensions.abstained
