@@ -472,8 +472,13 @@ def _only_names_the_report(sentence: str, meta: DocumentMeta) -> bool:
     """A page header's line that names the report and nothing else ('2023-01-31 Förvaltningsplan
     2023-2025 Regionkontoret'): no statement, however much it reads like a question naming the report."""
     words = re.findall(r"[a-zåäöé]+|\d+", re.sub(r"\b\d{4}-\d\d-\d\d\b", " ", sentence.casefold()))
-    title = set(re.findall(r"[a-zåäöé]+|\d+", f"{meta.title} {meta.organisation} {meta.unit} {meta.doc_id}".casefold()))
-    return bool(words) and set(words) <= title
+    return bool(words) and set(words) <= _name_words(f"{meta.title} {meta.organisation} {meta.unit} {meta.doc_id}")
+
+
+@lru_cache(maxsize=1024)
+def _name_words(names: str) -> frozenset[str]:
+    """The words of a report's title, organisation, unit and file name (asked for every sentence scored)."""
+    return frozenset(re.findall(r"[a-zåäöé]+|\d+", names.casefold()))
 
 
 def is_numeric_question(text: str) -> bool:

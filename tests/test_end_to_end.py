@@ -420,16 +420,23 @@ def test_how_large_a_part_is_asked_of_the_indicator_that_gives_the_share(tmp_pat
     assert "Utfall 2025: 24%" in text and "inte uppnått" in text
 
 
+def _annual_reports_with_an_indicator_row(tmp_path, indicator: str, earlier: str, target: str, outcome, prose: str):
+    """An assistant over the 2023, 2024 and 2025 annual reports, each with the indicator's row in its goal
+    table (outcome the year before, target, `outcome(year)`, assessment) and a sentence of prose."""
+    def report(year: int) -> str:
+        return (f"Årsredovisning {year}\n\nMedarbetare\n\nIndikator Utfall {year - 1} Mål {year} Utfall {year} "
+                f"Måluppfyllelse\n\n{indicator}\n\n{earlier}\n\n{target}\n\n{outcome(year)}\n\nOförändrat\n\n"
+                f"{prose}\n\n" + _other_sections("Ekonomi", "Miljö"))
+    return _assistant_over_reports(tmp_path, {
+        f"provland-regionkontoret-arsredovisning-{y}.txt": report(y) for y in (2023, 2024, 2025)})
+
+
 def test_a_measure_compared_from_one_year_via_another_is_read_off_each_reports_indicator_row(tmp_path):
     """'Hur har sjuktalet utvecklats från 2023 via 2024 till 2025?': each report's line is its indicator row
     for sjukfrånvaro ('via', like 'från' and 'till', only spans the years)."""
-    def report(year: int, outcome: str) -> str:
-        return (f"Årsredovisning {year}\n\nMedarbetare\n\nIndikator Utfall {year - 1} Mål {year} Utfall {year} "
-                f"Måluppfyllelse\n\nSjukfrånvaro\n\n3,4 %\n\nMinska\n\n{outcome}\n\nOförändrat\n\n"
-                "Medarbetarna har arbetat med hälsofrämjande insatser under året.\n\n"
-                + _other_sections("Ekonomi", "Miljö"))
-    assistant = _assistant_over_reports(tmp_path, {
-        f"provland-regionkontoret-arsredovisning-{y}.txt": report(y, f"3,{y - 2020} %") for y in (2023, 2024, 2025)})
+    assistant = _annual_reports_with_an_indicator_row(
+        tmp_path, "Sjukfrånvaro", "3,4 %", "Minska", lambda y: f"3,{y - 2020} %",
+        "Medarbetarna har arbetat med hälsofrämjande insatser under året.")
     lines = assistant.ask("Hur har sjuktalet på regionkontoret utvecklats från 2023 via 2024 till 2025?").text.splitlines()
     for year in (2023, 2024, 2025):
         assert any(l.startswith(str(year)) and f"Utfall {year}: 3,{year - 2020} %" in l for l in lines), year
@@ -438,13 +445,9 @@ def test_a_measure_compared_from_one_year_via_another_is_read_off_each_reports_i
 def test_how_an_index_without_unit_developed_is_read_off_each_reports_indicator_row(tmp_path):
     """'Hur har medarbetarengagemanget (HME) utvecklats …?' names no figure ('hur mycket', a unit), but
     an indicator's development is its outcome each year: each report's line is its row."""
-    def report(year: int, outcome: str) -> str:
-        return (f"Årsredovisning {year}\n\nMedarbetare\n\nIndikator Utfall {year - 1} Mål {year} Utfall {year} "
-                f"Måluppfyllelse\n\nHållbart medarbetarengagemang (HME)\n\n78\n\nÖka\n\n{outcome}\n\nOförändrat\n\n"
-                "Chefer och medarbetare har arbetat med engagemang och delaktighet i alla verksamheter.\n\n"
-                + _other_sections("Ekonomi", "Miljö"))
-    assistant = _assistant_over_reports(tmp_path, {
-        f"provland-regionkontoret-arsredovisning-{y}.txt": report(y, str(y - 1948)) for y in (2023, 2024, 2025)})
+    assistant = _annual_reports_with_an_indicator_row(
+        tmp_path, "Hållbart medarbetarengagemang (HME)", "78", "Öka", lambda y: str(y - 1948),
+        "Chefer och medarbetare har arbetat med engagemang och delaktighet i alla verksamheter.")
     lines = assistant.ask("Hur har medarbetarengagemanget (HME) utvecklats från 2023 via 2024 till 2025?").text.splitlines()
     for year in (2023, 2024, 2025):
         assert any(l.startswith(str(year)) and f"Utfall {year}: {year - 1948}" in l for l in lines), year
