@@ -54,6 +54,8 @@ TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks b
 SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
 RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
 FLATTENED_PENALTY = 0.1  # of figures that match about equally, one in a sentence before table cells run together
+COMPOUND_SHARE = 0.5  # a question word met only inside a compound of the sentence counts this much
+COMPOUND_PART = 5  # letters of a stem at least, to be looked for inside compounds
 MIN_SCORE = 0.35  # below this no sentence is taken as support
 LEX_QUALIFIES = 0.6  # ... unless it names this share of the question's concepts
 SENTENCE_PASSAGES = 8  # how many top passages the answer may quote from
@@ -255,6 +257,13 @@ class _Sentence:
 def _token_set(text: str) -> frozenset[str]:
     """A sentence's tokens, computed once: the same sentences are scored for question after question."""
     return frozenset(tokenize(text))
+
+
+def _in_compound(alts: frozenset[str], present: frozenset[str]) -> bool:
+    """A word of the question met inside a compound of the text: 'pensionerna' in
+    'pensionskostnader', 'resor' in 'tjänsteresor' (stems of at least COMPOUND_PART letters)."""
+    return any(len(a) >= COMPOUND_PART and len(t) > len(a) + 2 and (t.startswith(a) or t.endswith(a))
+               for a in alts for t in present)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -600,7 +609,13 @@ class ExtractiveAnswerer:
         if not concepts:
             return 0.0
         present = _token_set(text) | extra
-        return sum(w for alts, w in concepts if alts & present) / sum(w for _, w in concepts)
+        got = 0.0
+        for alts, w in concepts:
+            if alts & present:
+                got += w
+            elif _in_compound(alts, present):
+                got += COMPOUND_SHARE * w
+        return got / sum(w for _, w in concepts)
 
     def _sentence_similarity(self, passage: Passage, count: int, qv: np.ndarray) -> np.ndarray:
         """Cosine of question and each sentence of the passage (0 where a sentence has no vector)."""
@@ -769,9 +784,16 @@ class ExtractiveAnswerer:
             # table around it, whose title may stand in the chunk before, says what its figure is of.
             if text not in c.text:
                 cited |= _token_set(self._table_text_of(c))
+        # A figure read off a table leads the answer: the part asked must be named where that figure
+        # stands, not only in a line quoted after it (another unit's assignment).
+        # (Its row, fields and heading: the neighbouring chunks read for a table's headings may be
+        # another table's.)
+        lead = passages[parts[0][1]].chunk
+        named_where = cited if parts[0][0] in lead.text else _token_set(" ".join(
+            [lead.text, self._table_intro(lead)] + [str(v) for v in lead.fields.values()]))
         for name in _named_parts(query.text):
             tokens = [t for t in tokenize(name) if t not in self.org_tokens and t not in _FRAME and t in idf]
-            if tokens and not any(t in cited for t in tokens):
+            if tokens and not any(t in named_where for t in tokens):
                 return True
         if query.codes:
             return False
@@ -779,7 +801,8 @@ class ExtractiveAnswerer:
         units = " ".join(written for written, _, _ in query.units).casefold()  # 'ekonomicentrumet' is a unit's name
         specific = [t for w in re.findall(rf"[a-zåäöé]{{{SPECIFIC_WORD},}}", query.text.casefold()) if w not in units
                     for t in tokenize(w)[:1] if t in weights and t in idf]  # a word the reports use
-        return bool(specific) and max(specific, key=weights.get) not in cited
+        most = max(specific, key=weights.get) if specific else None
+        return most is not None and most not in cited and not _in_compound(frozenset({most}), frozenset(cited))
 
     @staticmethod
     def _row_of(s: _Sentence, passages: list[Passage]) -> int | None:

@@ -2172,3 +2172,16 @@ def test_how_large_a_part_of_a_whole_is_answered_only_where_the_part_is_named(tm
     assert assistant.ask("Hur stor del av sjukfrånvaron 2024 var långtidssjukskrivningar?").abstained
     pensions = assistant.ask("Hur mycket steg personalkostnaderna 2024, och hur stor del av det var pensioner?")
     assert "3,0 %" in pensions.text and not pensions.abstained
+
+
+def test_a_word_the_report_writes_only_inside_compounds_still_finds_its_sentence(tmp_path):
+    """Of the sentences on what moved the result, the one whose 'pensionskostnaderna' holds the
+    question's 'pensionerna' answers, not the one that merely shares 'resultatet' with the question."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\nEkonomi\n\nHögre kostnader för IT-stöd och licenser försämrade resultatet med "
+        "4 miljoner kronor. De lägre pensionskostnaderna förbättrade resultatet med 9 miljoner kronor, "
+        "eftersom pensionsavgiften sänktes.\n\nMedarbetare\n\nUnder året gick tre medarbetare i pension och "
+        "ersattes genom interna rekryteringar.\n\n" + _other_sections("Miljö", "Digitalisering"))
+    answer = assistant.ask("Hur mycket påverkade pensionerna resultatet 2025?")
+    assert not answer.abstained
+    assert "9 miljoner" in answer.text.split("[1]")[0]
