@@ -30,6 +30,7 @@ from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_leve
 from .tokenize import tokenize, unseen_compound_parts
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
+NOTHING_IN_REPORT = "Det framgår inte av rapporten."  # one report's line of a comparison
 MAX_CHARS = 700
 SEM_FLOOR, SEM_RANGE = 0.78, 0.12  # e5 cosine: ~0.80 unrelated, ~0.90 a close paraphrase
 LEX_WEIGHT = 0.5
@@ -841,6 +842,7 @@ class ExtractiveAnswerer:
         query): a status, a figure (read off its table column where one is), the reasons, or the best fact."""
         passages: list[Passage] = []
         parts = []
+        silent: list[str] = []  # the reports compared that hold nothing on what was asked
         for share in shares:
             meta, group, asked = share.meta, share.passages, share.query
             inner = intent_within_comparison(asked.text)
@@ -867,9 +869,11 @@ class ExtractiveAnswerer:
             if found and inner == "number" and not query.against_plan:
                 found = self._with_years_since(query, meta, sub, group, found)
             passages.extend(group)
-            if found:
-                # A plan spans years: its title says which.
-                label = f"{meta.year} ({meta.title})" if meta.year and meta.kind not in PLAN_KINDS else meta.title
+            # A plan spans years: its title says which.
+            label = f"{meta.year} ({meta.title})" if meta.year and meta.kind not in PLAN_KINDS else meta.title
+            if not found:
+                silent.append(label)
+            else:
                 # A sentence already quoted within the line's first part ('Genomföra en översyn … En
                 # översyn genomfördes …') is not quoted again.
                 found = [f for k, f in enumerate(found) if not any(f[0] in g[0] for g in found[:k])][:2]
@@ -877,7 +881,10 @@ class ExtractiveAnswerer:
                 parts += [(text, base + i) for text, i in found[1:]]
         if not parts:
             return self._abstain(query)
-        return self.render(query, passages, parts, force_lines=True)
+        answer = self.render(query, passages, parts, force_lines=True)
+        # A comparison that leaves a report out says so, rather than let it pass for all of them.
+        answer.text += "".join(f"\n{label}: {NOTHING_IN_REPORT}" for label in silent)
+        return answer
 
     def _with_years_since(self, query: Query, meta: DocumentMeta, sub: Query, group: list[Passage],
                           found: list[tuple[str, int]]) -> list[tuple[str, int]]:

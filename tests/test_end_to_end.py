@@ -2185,3 +2185,23 @@ def test_a_word_the_report_writes_only_inside_compounds_still_finds_its_sentence
     answer = assistant.ask("Hur mycket påverkade pensionerna resultatet 2025?")
     assert not answer.abstained
     assert "9 miljoner" in answer.text.split("[1]")[0]
+
+
+def test_a_comparison_says_which_report_holds_nothing_on_what_was_asked(tmp_path):
+    """Compared across two years, the report that never mentions the subject gets a line saying so,
+    instead of being left out as if the one report's line answered for both years."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2024.txt": "Årsredovisning 2024\n\nEkonomi\n\nResultatet blev ett "
+            "överskott på 5 miljoner kronor tack vare lägre kostnader för lokaler.\n\n"
+            + _other_sections("Medarbetare", "Miljö"),
+        "region-provland-arsredovisning-2025.txt": "Årsredovisning 2025\n\nEkonomi\n\nPensionsavgiften sänktes "
+            "från 25,59 procent till 12,52 procent, vilket gav lägre pensionskostnader.\n\n"
+            + _other_sections("Medarbetare", "Miljö"),
+    })
+    answer = assistant.ask("Jämför pensionsavgiften 2024 och 2025.")
+    assert not answer.abstained
+    lines = answer.text.splitlines()
+    assert any("12,52" in l and "2025" in l for l in lines)
+    silent = [l for l in lines if "Årsredovisning 2024" in l]
+    assert silent and silent[0].endswith("Det framgår inte av rapporten.")
+    assert all(c.year == 2025 for c in answer.citations)
