@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -260,9 +261,9 @@ def _token_set(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
-def _in_compound(alts: frozenset[str], present: frozenset[str]) -> bool:
+def _in_compound(alts: Collection[str], present: Collection[str]) -> bool:
     """A word of the question met inside a compound of the text: 'pensionerna' in
-    'pensionskostnader', 'resor' in 'tjänsteresor' (stems of at least COMPOUND_PART letters)."""
+    'pensionskostnader', 'konsulter' in 'konsultkostnaderna' (stems of at least COMPOUND_PART letters)."""
     return any(len(a) >= COMPOUND_PART and len(t) > len(a) + 2 and (t.startswith(a) or t.endswith(a))
                for a in alts for t in present)
 
@@ -786,9 +787,8 @@ class ExtractiveAnswerer:
             if text not in c.text:
                 cited |= _token_set(self._table_text_of(c))
         # A figure read off a table leads the answer: the part asked must be named where that figure
-        # stands, not only in a line quoted after it (another unit's assignment).
-        # (Its row, fields and heading: the neighbouring chunks read for a table's headings may be
-        # another table's.)
+        # stands (its row, fields and heading; the chunks around it may hold another table), not only
+        # in a line quoted after it (another unit's assignment).
         lead = passages[parts[0][1]].chunk
         named_where = cited if parts[0][0] in lead.text else _token_set(" ".join(
             [lead.text, self._table_intro(lead)] + [str(v) for v in lead.fields.values()]))
@@ -803,7 +803,7 @@ class ExtractiveAnswerer:
         specific = [t for w in re.findall(rf"[a-zåäöé]{{{SPECIFIC_WORD},}}", query.text.casefold()) if w not in units
                     for t in tokenize(w)[:1] if t in weights and t in idf]  # a word the reports use
         most = max(specific, key=weights.get) if specific else None
-        return most is not None and most not in cited and not _in_compound(frozenset({most}), frozenset(cited))
+        return most is not None and most not in cited and not _in_compound({most}, cited)
 
     @staticmethod
     def _row_of(s: _Sentence, passages: list[Passage]) -> int | None:
