@@ -138,6 +138,12 @@ _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2
 # A year named as the baseline of a change ('ökat något jämfört med 2024') is not the year spoken of.
 _BASELINE_YEAR = re.compile(r"\b(?:jämfört (?:med|mot)|i jämförelse med|mot|än|sedan|från)\s+"
                             r"(?:(?:samma|motsvarande)\s+(?:period|tid|månad|tertial|kvartal)\s+)?(?:år\s+)?20\d\d\b", re.I)
+# A figure given for the year before the report's own: '35, jämfört med 42 föregående år', 'förra året
+# var den 3,7 %' (not 'en ökning med 146 miljoner jämfört med föregående år', a change).
+_YEAR_BEFORE_WORDS = r"(?:föregående år|förra året|året innan|året före|fjolåret)"
+_YEAR_BEFORE = re.compile(rf"(?<!ökning med )(?<!minskning med )\b\d[\d ]*(?:,\d+)?\s*(?:%|procent|mnkr|mkr|tkr|miljoner kronor|"
+                          rf"miljoner|kronor)?\s+(?:under\s+|för\s+)?{_YEAR_BEFORE_WORDS}|"
+                          rf"\b{_YEAR_BEFORE_WORDS}\s+(?:\w+\s+){{0,3}}?\d", re.I)
 _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 # A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
 _FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.§])(?<![\wÅÄÖåäö]-)(?<!§ )(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
@@ -644,6 +650,9 @@ class ExtractiveAnswerer:
             own = {y for a, b in _YEAR_SPAN.findall(_BASELINE_YEAR.sub("", text))
                    for y in range(int(a), max(int(a), int(b or a)) + 1)}
             return not own or bool(named & asked) or (len(covered) == 1 and max(own) > min(query.years))
+        # A report's 'jämfört med 42 föregående år' states the year before its own.
+        if meta.year and meta.year - 1 in query.years and _YEAR_BEFORE.search(text):
+            return True
         # Another year's report may state a figure for the asked year, but a run of column years
         # ('2020 2021 2022 2023') is a table axis, not such a statement.
         return bool(named & asked) and len(named) < 3

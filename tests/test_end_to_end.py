@@ -2205,3 +2205,16 @@ def test_a_comparison_says_which_report_holds_nothing_on_what_was_asked(tmp_path
     silent = [l for l in lines if "Årsredovisning 2024" in l]
     assert silent and silent[0].endswith("Det framgår inte av rapporten.")
     assert all(c.year == 2025 for c in answer.citations)
+
+
+def test_a_figure_the_report_gives_for_the_year_before_its_own_answers_for_that_year(tmp_path):
+    """The 2025 report's '35, jämfört med 42 föregående år' states 2024's count; its 'en ökning med 146
+    miljoner kronor jämfört med föregående år' is a change, and gives no 2024 figure for net costs."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025\n\nMedarbetare\n\nSjukfrånvaron har ökat något jämfört med 2024. "
+        "Antal rehabiliteringsärenden är 35, jämfört med 42 föregående år, "
+        "varav 26 är avslutade.\n\nEkonomi\n\nNettokostnaderna uppgår till 2 661 miljoner kronor, en ökning med "
+        "146 miljoner kronor jämfört med föregående år.\n\n" + _other_sections("Miljö", "Digitalisering"))
+    answer = assistant.ask("Hur många rehabiliteringsärenden hade regionen 2024?")
+    assert not answer.abstained and "42 föregående år" in answer.text
+    assert assistant.ask("Hur stora var nettokostnaderna 2024?").abstained
