@@ -502,6 +502,22 @@ def test_a_goal_table_with_wrapped_headings_has_a_row_per_indicator_ending_at_it
     assert sick["målområde"] == "Regionen ska vara en attraktiv" and sick["Utfall 2023"] == "3,6 %"
 
 
+
+def test_a_goal_table_row_ends_at_its_empty_last_cell_not_at_the_next_rows_trend():
+    """A row whose trend cell is empty ('-' on a line of its own) ends there: the next indicator, its
+    figures and its trend are a row of their own. A '-' followed by a trend is an empty cell before it."""
+    text = GOALS_WITH_TREND.split("Förvaltningens verksamhet")[0] + (
+        "Förvaltningens verksamhet ska bedrivas med god hushållning.\n\n"
+        "Tillgänglighet: Antal samråd med minoriteter per år 1 Minst 2\n\n0 (ansvaret \nflyttat)\n\n-\n\n"
+        "Hållbarhet: Halverad koldioxidintensitet i \nkapitalförvaltningen.\n\n10,6 - 7,6 Positiv\n\n"
+        "Antal utbildningstillfällen 5 6\n\n-\n\nPositiv\n")
+    rows = {c.fields.get("indikator"): c.fields for c in chunk_document(_doc(text)) if c.kind == "indicator"}
+    consultations = rows["Tillgänglighet: Antal samråd med minoriteter per år"]
+    assert "trend" not in consultations and "koldioxid" not in str(consultations)
+    carbon = rows["Hållbarhet: Halverad koldioxidintensitet i kapitalförvaltningen."]
+    assert carbon["Utfall 2022"] == "10,6" and carbon["Utfall 2023"] == "7,6" and carbon["trend"] == "Positiv"
+    assert rows["Antal utbildningstillfällen"]["trend"] == "Positiv"
+
 GOAL_FOLLOW_UP = """Uppföljning av regionmål
 
 Mål 2. Goda levnadsvillkor
