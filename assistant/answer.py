@@ -1361,10 +1361,13 @@ class ExtractiveAnswerer:
     def _indicator_line(p: Passage, years: list[int] | None = None) -> str:
         """'Sjukfrånvaro – Mål 2025: Minska, Utfall 2025: 3,8%, måluppfyllelse: Oförändrat': the asked
         years' columns (all, when none is asked) and the report's own assessment. A plan's current level
-        ('Nuläge 2022: 3,0%') is where its target starts from: always given with it."""
+        ('Nuläge 2022: 3,0%') is where its target starts from: always given with it; so is, with a trend,
+        the year before's outcome it is judged against."""
         f = p.chunk.fields
+        # A trend is judged against the year before: its outcome comes with the trend.
+        before = f"Utfall {min(years) - 1}" if years and f.get("trend") else None
         cells = [f"{k}: {v}" for k, v in f.items() if re.match(r"(Utfall|Mål|Målvärde|Nuläge|Prognos|Budget) ", k)
-                 and (not years or k.startswith("Nuläge") or any(k.endswith(str(y)) for y in years))]
+                 and (not years or k.startswith("Nuläge") or k == before or any(k.endswith(str(y)) for y in years))]
         if f.get("måluppfyllelse"):
             cells.append(f"måluppfyllelse: {f['måluppfyllelse']}")
         if f.get("trend"):

@@ -2218,3 +2218,16 @@ def test_a_figure_the_report_gives_for_the_year_before_its_own_answers_for_that_
     answer = assistant.ask("Hur många rehabiliteringsärenden hade regionen 2024?")
     assert not answer.abstained and "42 föregående år" in answer.text
     assert assistant.ask("Hur stora var nettokostnaderna 2024?").abstained
+
+
+def test_an_indicators_trend_comes_with_the_outcome_of_the_year_before_it_is_judged_against(tmp_path):
+    """'Hur gick det 2023 med …?' of a goal table's indicator: the 2023 outcome, its trend, and the 2022
+    outcome that trend compares it with."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt",
+        "Årsredovisning 2023\n\nMål och indikatorer\n\nMål Indikator\nUtfall \n2022\n\nMål \n2023\n\nUtfall \n2023\n\n"
+        "Status Trend\n\nFörvaltningens verksamhet ska bedrivas med god hushållning.\n\n"
+        "Hållbarhet: Halverad koldioxidintensitet i \nkapitalförvaltningen.\n\n10,6 - 7,6 Positiv\n\n"
+        "Sjukfrånvaro 3,5 % 3,0 % 3,6 % Negativ\n\n" + _other_sections("Medarbetare", "Ekonomi"))
+    answer = assistant.ask("Hur gick det 2023 med att halvera koldioxidintensiteten i kapitalförvaltningen?")
+    line = answer.text.split("[1]")[0]
+    assert "Utfall 2023: 7,6" in line and "Utfall 2022: 10,6" in line and "Positiv" in line
