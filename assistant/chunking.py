@@ -307,14 +307,14 @@ _TREND_AT_END = re.compile(r"(?:^|\s)(Positiv|Negativ|Neutral|Oförändrad)\s*$"
 _TARGET_WORDING = re.compile(r"^\s*(?:Öka|Minska|Bibehålla|Behålla|Minst|Högst|Max|Min)\b", re.I)
 # How often an indicator is reported, a plan's last column: 'Å' (yearly), 'M, D, Å' (monthly, tertial, yearly).
 _REPORTED_AT_END = re.compile(r"(?:^|\s)((?:[ÅMDTK],\s*)*[ÅMDTK])\s*$")
-_EMPTY_CELLS = ("-", "–", "—")
+_EMPTY_CELLS = ("-", "–", "—")  # an empty cell as tables print it
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
 
 def _empty_last_cell(lines: list[_Line], i: int, row: list[_Line]) -> bool:
-    """A line that is only '-', after a row's figures and before the next row's name, is the row's empty
-    last cell (no trend): the row ends there, not at the next row's trend. (A '-' followed by a trend
-    or a 'Redovisas' cell on the next line is an empty cell before it.)"""
+    """A line that is only '-', after a row's figures, is the row's empty last cell (no trend): the row
+    ends there, not at the next row's trend. (A '-' followed by a trend or a 'Redovisas' cell on the
+    next line is an empty cell before it.)"""
     if lines[i].text.strip() not in _EMPTY_CELLS or not any(re.search(r"\d", l.text) for l in row):
         return False
     after = " " + next((l.text.strip() for l in lines[i + 1:] if l.text.strip()), "")

@@ -502,7 +502,6 @@ def test_a_goal_table_with_wrapped_headings_has_a_row_per_indicator_ending_at_it
     assert sick["målområde"] == "Regionen ska vara en attraktiv" and sick["Utfall 2023"] == "3,6 %"
 
 
-
 def test_a_goal_table_row_ends_at_its_empty_last_cell_not_at_the_next_rows_trend():
     """A row whose trend cell is empty ('-' on a line of its own) ends there: the next indicator, its
     figures and its trend are a row of their own. A '-' followed by a trend is an empty cell before it."""
@@ -517,6 +516,7 @@ def test_a_goal_table_row_ends_at_its_empty_last_cell_not_at_the_next_rows_trend
     carbon = rows["Hållbarhet: Halverad koldioxidintensitet i kapitalförvaltningen."]
     assert carbon["Utfall 2022"] == "10,6" and carbon["Utfall 2023"] == "7,6" and carbon["trend"] == "Positiv"
     assert rows["Antal utbildningstillfällen"]["trend"] == "Positiv"
+
 
 GOAL_FOLLOW_UP = """Uppföljning av regionmål
 
