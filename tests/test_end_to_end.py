@@ -35,6 +35,13 @@ def _assistant_over_reports(tmp_path, reports: dict[str, str]):
         (corpus / name).write_text(text, encoding="utf-8")
     return Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
 
+
+def _annual_reports(tmp_path, by_year: dict[int, str], others: tuple[str, ...] = ("Lokaler", "Ekonomi")):
+    """An assistant over one annual report per year: its text, then sections on other topics."""
+    return _assistant_over_reports(tmp_path, {
+        f"region-provland-arsredovisning-{year}.txt": text + _other_sections(*others) for year, text in by_year.items()})
+
+
 def test_status_of_rf8_is_planenligt_citing_the_2025_report(corpus_assistant):
     answer = corpus_assistant.ask("Vad är status för RF8?")
     assert not answer.abstained
@@ -1041,13 +1048,11 @@ def test_in_a_comparison_a_reports_sentence_about_another_year_only_is_not_its_l
 def test_the_reasons_asked_for_two_years_come_from_each_years_report(tmp_path):
     """'Vad var orsakerna till att arbetstiden gick ner 2020 och 2023?' asks each year's report for its
     own reasons: one line per report, each cited, not the one report whose passage ranks first."""
-    assistant = _assistant_over_reports(tmp_path, {
-        "region-provland-arsredovisning-2020.txt": "Personal\n\nDen arbetade tiden minskade under 2020. "
-            "Minskningen beror på utlåning av personal till vården under pandemin.\n\n"
-            + _other_sections("Lokaler", "Ekonomi"),
-        "region-provland-arsredovisning-2023.txt": "Personal\n\nDen arbetade tiden minskade under 2023. "
-            "Minskningen beror på indragna tjänster och vakanser som inte återbesattes.\n\n"
-            + _other_sections("Lokaler", "Ekonomi"),
+    assistant = _annual_reports(tmp_path, {
+        2020: "Personal\n\nDen arbetade tiden minskade under 2020. "
+              "Minskningen beror på utlåning av personal till vården under pandemin.\n\n",
+        2023: "Personal\n\nDen arbetade tiden minskade under 2023. "
+              "Minskningen beror på indragna tjänster och vakanser som inte återbesattes.\n\n",
     })
     answer = assistant.ask("Vad var orsakerna till att arbetstiden gick ner 2020 och 2023?")
     text = answer.text
@@ -1081,11 +1086,11 @@ def test_a_development_since_a_year_is_read_across_the_tables_year_columns(tmp_p
     table = ("Utfall per budgetenhet\n\nBudgetenhet Belopp i mnkr Bokslut 2020 Bokslut 2021 Bokslut 2022 Bokslut 2023\n"
              "Centrum för administration 2,4 1,0 -0,7 -3,9\nVarav Varuförsörjning -3,3 -3,1 -3,8 -7,5\n"
              "Centrum för ekonomi 0,6 0,2 0,1 0,2\n\n")
-    assistant = _assistant_over_reports(tmp_path, {
-        "region-provland-arsredovisning-2020.txt": "Ekonomi\n\nVaruförsörjningen redovisade ett underskott "
-            "under 2020 till följd av högre kostnader för lager.\n\n" + _other_sections("Lokaler", "Miljö"),
-        "region-provland-arsredovisning-2023.txt": "Ekonomi\n\n" + table + _other_sections("Lokaler", "Miljö"),
-    })
+    assistant = _annual_reports(tmp_path, {
+        2020: "Ekonomi\n\nVaruförsörjningen redovisade ett underskott under 2020 till följd av högre kostnader "
+              "för lager.\n\n",
+        2023: "Ekonomi\n\n" + table,
+    }, others=("Lokaler", "Miljö"))
     answer = assistant.ask("Hur har underskottet för varuförsörjningen utvecklats sedan 2020?")
     line_2023 = next(l for l in answer.text.splitlines() if l.startswith("2023"))
     assert all(f"Bokslut {y}: {v}" in line_2023 for y, v in ((2020, "-3,3"), (2021, "-3,1"), (2022, "-3,8"), (2023, "-7,5")))
@@ -1094,12 +1099,12 @@ def test_a_development_since_a_year_is_read_across_the_tables_year_columns(tmp_p
 def test_a_comparison_asks_each_report_the_part_of_the_question_that_names_it(tmp_path):
     """'Hur stor var regionersättningen 2020, och hur många ärenden handlade arkivet 2023?' asks the 2020
     report for the regionersättning and the 2023 report for the cases, though each report has both."""
-    assistant = _assistant_over_reports(tmp_path, {
-        "region-provland-arsredovisning-2020.txt": "Ekonomi\n\nRegionersättningen uppgick till 264,6 mnkr under 2020.\n\n"
-            "Arkiv\n\nRegionarkivet handlade 1 250 ärenden under 2020.\n\n" + _other_sections("Personal", "Miljö"),
-        "region-provland-arsredovisning-2023.txt": "Ekonomi\n\nRegionersättningen uppgick till 337,6 mnkr under 2023.\n\n"
-            "Arkiv\n\nRegionarkivet handlade 1 480 ärenden under 2023.\n\n" + _other_sections("Personal", "Miljö"),
-    })
+    assistant = _annual_reports(tmp_path, {
+        2020: "Ekonomi\n\nRegionersättningen uppgick till 264,6 mnkr under 2020.\n\n"
+              "Arkiv\n\nRegionarkivet handlade 1 250 ärenden under 2020.\n\n",
+        2023: "Ekonomi\n\nRegionersättningen uppgick till 337,6 mnkr under 2023.\n\n"
+              "Arkiv\n\nRegionarkivet handlade 1 480 ärenden under 2023.\n\n",
+    }, others=("Personal", "Miljö"))
 
     lines = assistant.ask("Hur stor var regionersättningen 2020, och hur många ärenden handlade "
                           "Regionarkivet 2023?").text.splitlines()
@@ -2190,14 +2195,12 @@ def test_a_word_the_report_writes_only_inside_compounds_still_finds_its_sentence
 def test_a_comparison_says_which_report_holds_nothing_on_what_was_asked(tmp_path):
     """Compared across two years, the report that never mentions the subject gets a line saying so,
     instead of being left out as if the one report's line answered for both years."""
-    assistant = _assistant_over_reports(tmp_path, {
-        "region-provland-arsredovisning-2024.txt": "Årsredovisning 2024\n\nEkonomi\n\nResultatet blev ett "
-            "överskott på 5 miljoner kronor tack vare lägre kostnader för lokaler.\n\n"
-            + _other_sections("Medarbetare", "Miljö"),
-        "region-provland-arsredovisning-2025.txt": "Årsredovisning 2025\n\nEkonomi\n\nPensionsavgiften sänktes "
-            "från 25,59 procent till 12,52 procent, vilket gav lägre pensionskostnader.\n\n"
-            + _other_sections("Medarbetare", "Miljö"),
-    })
+    assistant = _annual_reports(tmp_path, {
+        2024: "Årsredovisning 2024\n\nEkonomi\n\nResultatet blev ett överskott på 5 miljoner kronor tack vare "
+              "lägre kostnader för lokaler.\n\n",
+        2025: "Årsredovisning 2025\n\nEkonomi\n\nPensionsavgiften sänktes från 25,59 procent till 12,52 procent, "
+              "vilket gav lägre pensionskostnader.\n\n",
+    }, others=("Medarbetare", "Miljö"))
     answer = assistant.ask("Jämför pensionsavgiften 2024 och 2025.")
     assert not answer.abstained
     lines = answer.text.splitlines()
