@@ -974,9 +974,9 @@ class ExtractiveAnswerer:
                 and not re.fullmatch(r"20\d\d", t)]
         said = _token_set(quoted)
         # 'av regionens anställda' is met by 'medarbetare': a synonym of the part names it too; and
-        # 'pensioner' by 'pensionskostnader', a compound it heads.
+        # 'pensioner' by 'pensionskostnader', a compound it is part of.
         named = set(part) & said or any(alts & set(part) and alts & said for alts, _ in self._concepts(query)) \
-            or any(len(p) >= 5 and t.startswith(p) for p in part for t in said)
+            or _in_compound(part, said)
         return bool(part) and not named
 
     def _counts_something_else(self, query: Query, quoted: str) -> bool:
