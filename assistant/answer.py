@@ -97,7 +97,10 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "via sedan fram till från "  # the span of a comparison ('från 2020 via 2023 till 2025')
                       "före alltså dvs "  # ('året före årsrapporten': 'före' stems to the preposition 'för')
                       # A why-question's own words: the reasons are asked, the sentence need not say 'beror'.
-                      "beror berodde bero orsaken orsakerna anledningen anledningarna förklaringen bakom"))
+                      "beror berodde bero orsaken orsakerna anledningen anledningarna förklaringen bakom "
+                      # How a question is put ('När skulle …', 'Hur beskrivs …', 'Vilket resultat siktar man
+                      # på …'): words a report rarely writes, so they would weigh as its rarest concepts.
+                      "när skulle beskrivs beskriver beskrevs siktar sikta"))
 # Words that say how a figure is given or how it moved, never which row of a table holds it
 # ('Hur mycket har personalkostnaderna ökat i kronor' asks for the row 'Personalkostnader').
 _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "
