@@ -128,8 +128,9 @@ _INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall
                                         "måluppfyllelsen prognos trend mål målet "
                                         # whether the target was met, and who set it: columns, not the measure
                                         "klarade klarat nådde nåddes satte satt plan planen"))
-# Report kinds name a report (a filter), not the subject of a sentence.
-_FRAME |= set(tokenize(" ".join(REPORT_KINDS)))
+# Report kinds name a report (a filter), not the subject of a sentence; 'budgeten' in a question is
+# the figure planned ('Hur gick det med budgeten?'), as query analysis reads it too.
+_FRAME |= set(tokenize(" ".join(k for k in REPORT_KINDS if k != "budget")))
 
 
 # An amount: with a currency unit, or a decimal figure as in a table of mnkr (not a bare year or date).

@@ -123,6 +123,11 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:att )?röra sig med\b|\batt spendera\b", "ram budget"),
     (r"\bhyrpersonal|\bhyrfolk|\binhyr|\bbemanningsföretag", "inhyrd inhyrda"),  # not "personal": any staff
     (r"\bbudgetavvikelse|\bmot budget|\bavvek", "avvikelse budget"),
+    # Whether the organisation held its budget is its result against it ('Höll vi budgeten?', 'Hur gick
+    # det med budgeten?'); 'höll det budgeten' of one item asks that item's deviation only.
+    (r"\b(?:höll|håller|hålla|hållit|klarade|klarar|klara|klarat) (?:vi|man|ni|\w+(?:kontoret|styrelsen|nämnden|"
+     r"förvaltningen|regionen))(?: \w+)? budget(?:en)?\b|\b(?:gick|går|gått) det med budget(?:en)?\b",
+     "resultat jämfört med budget budgetavvikelse"),
     (r"\bbättre än (?:budget|planerat|beräknat|väntat)", "positiv avvikelse budget överskott"),
     (r"\bsämre än (?:budget|planerat|beräknat|väntat)", "negativ avvikelse budget underskott"),
     (r"\blöner\b|\blönekostnad", "personalkostnader"),

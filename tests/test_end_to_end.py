@@ -2244,3 +2244,14 @@ def test_how_a_question_is_put_does_not_weigh_as_what_it_asks_about(corpus_assis
     assert not answer.abstained
     assert "0 mkr" in answer.text.split("[1]")[0]
     assert all(c.doc_id.endswith("forvaltningsplan-2023-2025") for c in answer.citations[:1])
+
+
+def test_whether_the_budget_held_is_answered_with_the_result_against_it(corpus_assistant):
+    """'Höll regionkontoret budgeten 2023?' and 'Hur gick det med budgeten …?' ask for the year's result
+    against the budget. 'budgeten' is the figure planned, not a report of the kind 'budget', so the
+    question keeps its subject and gets the result rather than 'Det framgår inte …'."""
+    held = corpus_assistant.ask("Höll regionkontoret budgeten 2023?")
+    assert not held.abstained and "22 mnkr" in held.text.split("[1]")[0]
+    assert held.citations[0].doc_id.endswith("arsredovisning-2023")
+    went = corpus_assistant.ask("Hur gick det med budgeten för regionkontoret 2025?")
+    assert not went.abstained and "+34 mnkr" in went.text.split("[1]")[0]
