@@ -187,6 +187,9 @@ _ASKED_SUBSET = re.compile(r"\bhur (?:många|stor (?:del|andel)) av\b[^?]*?\b(?:
 _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?"
                            r"(?:[A-Za-zÅÄÖåäö]+(?:ens|ets|arnas|ernas|ornas)\s+)?"
                            r"(?!procent)([A-Za-zÅÄÖåäö-]{4,})", re.I)  # a share is checked as a share
+# 'Hur många jobbar …' counts the people working: the reports count them as these.
+_WORKING = re.compile(r"^(?:jobb|arbet)(?:ar|ade)$", re.I)
+_PEOPLE_COUNTED = "(?:årsarbet|anställd|medarbet)"
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket|"
@@ -404,7 +407,7 @@ _LARGEST_LISTED = 3
 _ASKS_CHANGE = re.compile(r"\bök(?:a|ade|at|ning)|\bminsk(?:a|ade|at|ning)|\b(?:för)?ändr|\bfärre\b|\bfler\b|"
                           r"\bmer än\b|\bmindre än\b|\bgick (?:upp|ner)\b", re.I)
 # A figure of a change: 'ökat med 10 personer', 'Ökade kostnader med 0,8 mnkr'.
-_CHANGE_FIGURE = re.compile(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?med\s+(?:cirka\s+|ca\s+)?[+\-−–]?\d[\d ]*(?:,\d+)?", re.I)
+_CHANGE_FIGURE = re.compile(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?(?:med|motsvarande)\s+(?:cirka\s+|ca\s+)?[+\-−–]?\d[\d ]*(?:,\d+)?", re.I)
 
 
 def _asks_change(question: str) -> bool:
@@ -994,7 +997,11 @@ class ExtractiveAnswerer:
         stem = tokenize(m.group(1))[:1]
         if not stem or len(stem[0]) < 4:
             return False
-        mentions = [x for x in re.finditer(rf"\w*{re.escape(stem[0])}\w*", quoted, re.I)]
+        people = bool(_WORKING.match(m.group(1)))
+        counted = _PEOPLE_COUNTED if people else re.escape(stem[0])
+        mentions = [x for x in re.finditer(rf"\w*{counted}\w*", quoted, re.I)]
+        if not mentions and people:
+            return True
         if not mentions:
             said = _token_set(quoted)
             named_otherwise = any(stem[0] in alts and alts & said for alts, _ in self._concepts(query))

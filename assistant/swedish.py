@@ -139,7 +139,10 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\binvester\w*", "investeringar investeringsutgifter"),
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     # ('Jobbar vi med …', 'jobbar regionen med att …' asks what is being done, not the hours worked)
-    (r"\bjobb(?:a|ar|ade|at)\b(?! (?:\w+ )?med\b)(?!(?: \w+){0,6} med att\b)", "arbetad arbetat arbetstid"),
+    # ('Hur många jobbar på …' counts people, not the hours they worked)
+    (r"\bhur många (?:som )?(?:jobb|arbet)(?:ar|ade)\b", "årsarbetare"),
+    (r"(?<!många )(?<!många som )\bjobb(?:a|ar|ade|at)\b(?! (?:\w+ )?med\b)(?!(?: \w+){0,6} med att\b)",
+     "arbetad arbetat arbetstid"),
     # Working from home is 'distansarbete' in the reports.
     (r"\bhem(?:ma)?jobb\w*|\bhemarbete\w*|\bhemifrån\b|\bjobb(?:a|ar|ade|at) hemma\b", "distansarbete distans"),
     # How much time was worked is 'arbetad tid' in the reports ('på arbetstid' says when, not how much).

@@ -2255,3 +2255,12 @@ def test_whether_the_budget_held_is_answered_with_the_result_against_it(corpus_a
     assert held.citations[0].doc_id.endswith("arsredovisning-2023")
     went = corpus_assistant.ask("Hur gick det med budgeten för regionkontoret 2025?")
     assert not went.abstained and "+34 mnkr" in went.text.split("[1]")[0]
+
+
+def test_how_many_work_somewhere_is_a_count_of_staff_not_of_hours(corpus_assistant):
+    """'Hur många jobbade på regionkontoret 2023?' counts the people working, which the report gives
+    as årsarbetare; the hours worked in its staff table are no answer, and a report that gives no
+    count of its staff ('antalet anställda … har ökat med 10 personer' is a change) gives none."""
+    answer = corpus_assistant.ask("Hur många jobbade på regionkontoret 2023?")
+    assert not answer.abstained and "275" in answer.text.split("[1]")[0]
+    assert corpus_assistant.ask("Hur många jobbar i regionstyrelsens förvaltning i Västerbotten?").abstained
