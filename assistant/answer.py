@@ -406,8 +406,9 @@ _LARGEST_LISTED = 3
 # A question about how much something grew or fell ('Hur mycket ökade övertiden?', 'färre timmar').
 _ASKS_CHANGE = re.compile(r"\bök(?:a|ade|at|ning)|\bminsk(?:a|ade|at|ning)|\b(?:för)?ändr|\bfärre\b|\bfler\b|"
                           r"\bmer än\b|\bmindre än\b|\bgick (?:upp|ner)\b", re.I)
-# A figure of a change: 'ökat med 10 personer', 'Ökade kostnader med 0,8 mnkr'.
-_CHANGE_FIGURE = re.compile(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?(?:med|motsvarande)\s+(?:cirka\s+|ca\s+)?[+\-−–]?\d[\d ]*(?:,\d+)?", re.I)
+# A figure of a change: 'ökat med 10 personer', 'Ökade kostnader med 0,8 mnkr', 'minskat motsvarande 7 årsarbetare'.
+_CHANGE_FIGURE = re.compile(r"\b(?:ök|minsk)\w*\s+(?:\w+\s+)?(?:med|motsvarande)\s+(?:cirka\s+|ca\s+)?"
+                            r"[+\-−–]?\d[\d ]*(?:,\d+)?", re.I)
 
 
 def _asks_change(question: str) -> bool:
@@ -988,7 +989,8 @@ class ExtractiveAnswerer:
 
     def _counts_something_else(self, query: Query, quoted: str) -> bool:
         """'Hur många ärenden …?' answered with sentences that name ärenden but count only hours or
-        percentages: the count asked for is not there. So is an answer that never names what is
+        percentages: the count asked for is not there ('Hur många jobbar …' asks for årsarbetare or
+        anställda, not hours). So is an answer that never names what is
         counted ('flygresor'), where the reports use that word and no synonym of it is quoted. (A
         word the reports never use is left alone: they may say it in other words.)"""
         m = _COUNTED_NOUN.search(query.text)
@@ -1001,7 +1003,7 @@ class ExtractiveAnswerer:
         counted = _PEOPLE_COUNTED if people else re.escape(stem[0])
         mentions = [x for x in re.finditer(rf"\w*{counted}\w*", quoted, re.I)]
         if not mentions and people:
-            return True
+            return True  # staff asked for, and no quoted line counts any
         if not mentions:
             said = _token_set(quoted)
             named_otherwise = any(stem[0] in alts and alts & said for alts, _ in self._concepts(query))
