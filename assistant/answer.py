@@ -56,9 +56,6 @@ TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks b
 SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
 RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
 FLATTENED_PENALTY = 0.1  # of figures that match about equally, one in a sentence before table cells run together
-# Table cells and their column heads run together with no sentence end ('År: 2020 Resultat: 32 253 0 28 409
-# 40 161 … Bokslut 2019 Budget 2020'): nobody can tell which figure is which, so it leads no answer.
-ROW_RUN_PENALTY = 0.2
 COMPOUND_SHARE = 0.5  # a question word met only inside a compound of the sentence counts this much
 COMPOUND_PART = 5  # letters of a stem at least, to be looked for inside compounds
 MIN_SCORE = 0.35  # below this no sentence is taken as support
@@ -1143,8 +1140,6 @@ class ExtractiveAnswerer:
                 b += 0.06
             if is_flattened_table(s.text):
                 b -= FLATTENED_PENALTY  # cells run together: a sentence that says the figure reads better
-                if _is_row_run(s.text):
-                    b -= ROW_RUN_PENALTY
             return b
 
         best = self._best(sentences, want_number=True, bonus=unit_bonus)
