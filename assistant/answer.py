@@ -18,7 +18,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .catalog import PLAN_KINDS, REPORT_KINDS
+from .catalog import KINDS_NAMED_AS_FIGURES, PLAN_KINDS, REPORT_KINDS
 from .lexical import REPORTS
 from .models import Answer, Chunk, Citation, DocumentMeta, Passage, Query, ReportShare
 from .query import intent_within_comparison, plan_and_outcome_parts
@@ -27,7 +27,8 @@ from .retrieve import (asks_outcome, docs_by_name, holds_reports_and_others, is_
                        prefers_reports)
 from .store import LoadedIndex
 from .tables import Cell, is_table_heading_row, read_cells, table_rows
-from .swedish import NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, has_status_level, normalise, synonym_matches
+from .swedish import (NUMBER_RE, STATUS_PHRASES, STATUS_SYNONYMS, WORKING, has_status_level, normalise,
+                      synonym_matches)
 from .tokenize import tokenize, unseen_compound_parts
 
 ABSTAIN_TEXT = "Det framgår inte av de indexerade rapporterna."
@@ -130,7 +131,7 @@ _INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall
                                         "klarade klarat nådde nåddes satte satt plan planen"))
 # Report kinds name a report (a filter), not the subject of a sentence; 'budgeten' in a question is
 # the figure planned ('Hur gick det med budgeten?'), as query analysis reads it too.
-_FRAME |= set(tokenize(" ".join(k for k in REPORT_KINDS if k != "budget")))
+_FRAME |= set(tokenize(" ".join(k for k in REPORT_KINDS if k not in KINDS_NAMED_AS_FIGURES)))
 
 
 # An amount: with a currency unit, or a decimal figure as in a table of mnkr (not a bare year or date).
@@ -188,7 +189,7 @@ _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av
                            r"(?:[A-Za-zÅÄÖåäö]+(?:ens|ets|arnas|ernas|ornas)\s+)?"
                            r"(?!procent)([A-Za-zÅÄÖåäö-]{4,})", re.I)  # a share is checked as a share
 # 'Hur många jobbar …' counts the people working: the reports count them as these.
-_WORKING = re.compile(r"^(?:jobb|arbet)(?:ar|ade)$", re.I)
+_WORKING = re.compile(rf"^{WORKING}$", re.I)
 _PEOPLE_COUNTED = "(?:årsarbet|anställd|medarbet)"
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"

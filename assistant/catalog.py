@@ -26,6 +26,8 @@ REPORT_KINDS = ("delårsrapport", "årsredovisning", "årsrapport", "förvaltnin
 # What a kind of report can answer: outcomes (what happened) or plans (what is to happen).
 OUTCOME_KINDS = frozenset({"årsredovisning", "årsrapport", "delårsrapport", "verksamhetsberättelse"})
 PLAN_KINDS = frozenset({"förvaltningsplan", "verksamhetsplan", "budget"})
+# A kind whose name in a question is the figure, not the report: 'Höll vi budgeten?'.
+KINDS_NAMED_AS_FIGURES = frozenset({"budget"})
 _ASCII_KIND = {unicodedata.normalize("NFKD", k).encode("ascii", "ignore").decode(): k for k in REPORT_KINDS}
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _REGION = re.compile(r"\bRegion\s+([A-ZÅÄÖ][a-zåäö]+(?:\s+län)?)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .catalog import OUTCOME_KINDS, PLAN_KINDS, REPORT_KINDS, SWEDISH_REGIONS
+from .catalog import KINDS_NAMED_AS_FIGURES, OUTCOME_KINDS, PLAN_KINDS, REPORT_KINDS, SWEDISH_REGIONS
 from .models import DocumentMeta, Query
 from .swedish import ascii_fold, expand_query
 from .units import Units
@@ -182,7 +182,7 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
         key = ascii_fold(region.split()[0].casefold())
         if re.search(rf"\b{re.escape(key)}", folded) and f"Region {region}" not in organisations:
             organisations.append(f"Region {region}")
-    named_kinds = [k for k in REPORT_KINDS if k not in ("rapport", "budget")]
+    named_kinds = [k for k in REPORT_KINDS if k != "rapport" and k not in KINDS_NAMED_AS_FIGURES]
     named_kinds += sorted({m.kind for m in metas if m.kind and m.kind not in REPORT_KINDS})
     # At a word's start: 'delårsrapporten' names a delårsrapport, not also an årsrapport.
     kinds = [k for k in named_kinds if re.search(rf"(?<![a-zåäö]){re.escape(k)}", low)

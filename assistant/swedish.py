@@ -110,6 +110,9 @@ def join_wrapped_cell(lines: list[str]) -> str:
     return out
 
 
+# 'jobbar', 'arbetade': the verb staff use for the people working ('Hur många jobbar på …').
+WORKING = r"(?:jobb|arbet)(?:ar|ade)"
+
 # How staff say it -> how reports say it. Appended to the question for the lexical channel and the
 # answer's word matching; a small, general list for Swedish public-sector finance and HR.
 QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -140,7 +143,7 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bengagemang|\bHME\b", "hållbart medarbetarengagemang HME"),
     # ('Jobbar vi med …', 'jobbar regionen med att …' asks what is being done, not the hours worked)
     # ('Hur många jobbar på …' counts people, not the hours they worked)
-    (r"\bhur många (?:som )?(?:jobb|arbet)(?:ar|ade)\b", "årsarbetare"),
+    (rf"\bhur många (?:som )?{WORKING}\b", "årsarbetare"),
     (r"(?<!många )(?<!många som )\bjobb(?:a|ar|ade|at)\b(?! (?:\w+ )?med\b)(?!(?: \w+){0,6} med att\b)",
      "arbetad arbetat arbetstid"),
     # Working from home is 'distansarbete' in the reports.
