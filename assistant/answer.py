@@ -57,6 +57,9 @@ TITLE_PENALTY = 0.05  # a row named only together with its table's title ranks b
 SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav' parts
 RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
 FLATTENED_PENALTY = 0.1  # of figures that match about equally, one in a sentence before table cells run together
+# Table cells run together with no sentence end, their column heads after them ('År: 2020 Resultat: 32 253 0
+# 28 409 40 161 … Bokslut 2019 Budget 2020'): nobody can tell which figure is which, so it leads no answer.
+ROW_RUN_PENALTY = 0.2
 COMPOUND_SHARE = 0.5  # a question word met only inside a compound of the sentence counts this much
 COMPOUND_PART = 5  # letters of a stem at least, to be looked for inside compounds
 MIN_SCORE = 0.35  # below this no sentence is taken as support
@@ -286,6 +289,19 @@ def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+_COLUMN_HEAD = re.compile(r"\b(?:Bokslut|(?:Års)?[Bb]udget|Prognos|Ram|Utfall|Avvikelse|Målvärde)\s+20\d\d\b")
+_FIGURE = re.compile(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])")
+
+
+def _heads_follow_cells(text: str) -> bool:
+    """A run of cells whose column heads come after its figures: the extraction read the table's
+    cells before its heading row, so nothing says which figure sits under which head. (A row read
+    under heads before it, 'Ram 2023 Ram 2024 Centrum för service 55,5 58,8', reads fine.)"""
+    head = _COLUMN_HEAD.search(text)
+    figure = next((m for m in _FIGURE.finditer(text) if not re.fullmatch(r"20\d\d", m.group())), None)
+    return head is not None and figure is not None and figure.start() < head.start() and _is_row_run(text)
 
 
 @lru_cache(maxsize=50_000)
@@ -1141,6 +1157,8 @@ class ExtractiveAnswerer:
                 b += 0.06
             if is_flattened_table(s.text):
                 b -= FLATTENED_PENALTY  # cells run together: a sentence that says the figure reads better
+                if _heads_follow_cells(s.text):
+                    b -= ROW_RUN_PENALTY
             return b
 
         best = self._best(sentences, want_number=True, bonus=unit_bonus)

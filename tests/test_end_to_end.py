@@ -2264,3 +2264,12 @@ def test_how_many_work_somewhere_is_a_count_of_staff_not_of_hours(corpus_assista
     answer = corpus_assistant.ask("Hur många jobbade på regionkontoret 2023?")
     assert not answer.abstained and "275" in answer.text.split("[1]")[0]
     assert corpus_assistant.ask("Hur många jobbar i regionstyrelsens förvaltning i Västerbotten?").abstained
+
+
+def test_a_figure_is_not_led_by_table_cells_read_before_their_column_heads(corpus_assistant):
+    """The 2020 report's result table came out of the PDF as one run with its column heads after the
+    cells ('År: 2020 Resultat: 32 253 0 28 409 40 161 40 162 Helår Belopp i tkr Bokslut 2019 Budget 2020
+    …'): no reader can tell which figure is which. The sentence that states the result answers first."""
+    answer = corpus_assistant.ask("Hur mycket gick Regionkontoret i Västmanland plus år 2020?")
+    first = answer.text.split("[1]")[0]
+    assert "+40,2 mkr" in first and "32 253" not in first
