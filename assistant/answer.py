@@ -800,7 +800,36 @@ class ExtractiveAnswerer:
         if not parts or not (against_budget or counted) and (self._lacks_asked_detail(query, passages, parts)
                                                              or self._misses_what_the_figure_is_of(query, passages, parts)):
             return passages, [], False
-        return passages, self._rejoin_broken(parts, sentences), bool(counted)
+        return passages, self._with_indicator_values(query, passages, self._rejoin_broken(parts, sentences)), \
+            bool(counted)
+
+    def _with_indicator_values(self, query: Query, passages: list[Passage],
+                               parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """A quoted line that is only a goal table's indicator name ('Andel ärenden till politik som rör
+        barn där prövningar av barnets bästa (PBB) genomförts') says nothing of where it stands: it is
+        quoted with its row's values ('… – Målvärde 2023: 100% (2030), Nuläge 2022: -')."""
+        def names_only(text: str, idx: int) -> bool:
+            chunk = passages[idx].chunk
+            name = str(chunk.fields.get("indikator", "")) if chunk.kind == "indicator" else ""
+            return bool(name) and not re.search(r"\d", text) and normalise(text) in normalise(name)
+
+        read: dict[int, str] = {}  # passage -> its indicator line
+        for text, idx in parts:
+            if idx not in read and names_only(text, idx):
+                fields = passages[idx].chunk.fields
+                years = [y for y in query.years if any(k.endswith(str(y)) for k in fields)]
+                line = self._indicator_line(passages[idx], years or None)
+                if line != fields["indikator"]:
+                    read[idx] = line
+        out = []
+        for text, idx in parts:
+            if idx in read:
+                if names_only(text, idx):
+                    text = read[idx]
+                elif not is_substantive(text):
+                    continue  # the row's loose cells ('≥90%', '30% (2021) Å'), now said in its line
+            out.append((text, idx))
+        return out
 
     def _misses_what_the_figure_is_of(self, query: Query, passages: list[Passage],
                                       parts: list[tuple[str, int]]) -> bool:

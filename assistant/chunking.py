@@ -373,6 +373,12 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     if 2 <= len(values) < len(columns) and columns[0].startswith("Utfall") and columns[-1].startswith("Utfall"):
         # A row with no target ('Antal rehabiliteringsärenden 22 41'): its figures are the outcomes.
         columns, values = [columns[0], columns[-1]], [values[0], values[-1]]
+    # A plan's row with no target: its one figure dated before the target's year ('27 (2021)' under
+    # 'Målvärde 2023 Nuläge 2022') is where the indicator stands, not what it aims at.
+    dated = re.search(r"\((20\d\d)\)$", values[0]) if values else None
+    target = re.match(r"Mål(?:värde)?\s+(?:\w+\s)?(20\d\d)", columns[0]) if columns else None
+    if dated and target and int(dated.group(1)) < int(target.group(1)):
+        columns = [c for c in columns if not re.match(r"Mål(?:värde)?\s", c)]
     for col, val in zip(columns, values):
         fields[col] = val
     trend = _TREND_AT_END.search(text)

@@ -2273,3 +2273,12 @@ def test_a_figure_is_not_led_by_table_cells_read_before_their_column_heads(corpu
     answer = corpus_assistant.ask("Hur mycket gick Regionkontoret i Västmanland plus år 2020?")
     first = answer.text.split("[1]")[0]
     assert "+40,2 mkr" in first and "32 253" not in first
+
+
+def test_an_indicator_named_in_an_answer_comes_with_its_values(corpus_assistant):
+    """Where the best match for a question is a plan's indicator name alone ('… Antal samråd avseende
+    nationella minoriteter per år'), the answer quotes the row's values with it: a name says nothing
+    of the target or of where it stands."""
+    answer = corpus_assistant.ask("Vad är planens mål för antalet samråd med nationella minoriteter?")
+    first = answer.text.split("[1]")[0]
+    assert "nationella minoriteter" in first and "Målvärde 2023: Minst 2" in first and "Nuläge 2022: 1" in first
