@@ -36,7 +36,11 @@ UNIT_BOOST = 1.3  # a passage naming the unit the question names
 _OUTCOME_WORDS = re.compile(r"\b(gick|blev|hamnade|landade|nådde|nåddes|uppnåddes|utfall\w*|bokslut\w*|"
                             r"lyckades|klarade|gjorde|gjordes|genomfördes|fick|\w{4,}ades|"
                             r"köpte|köptes|sålde|lade|använde|kostade|sjönk|steg|tog|gav|infördes|anställde|började|"
-                            r"låg(?!\s+(?:var|är|blev|blir)\b))\b", re.I)
+                            r"låg(?!\s+(?:var|är|blev|blir)\b))\b|"
+                            # The perfect tense tells what has been done ('Vad har CIFU gjort …', 'har HR
+                            # hjälpt', 'har det genomförts'); not what was planned or decided.
+                            r"\b(?:har|hade)\s+(?:[\w-]+\s+){0,3}?(?!att\b|fått\b|planer|budgeter|beslut|avsatt|tänkt|totalt)"
+                            r"\w{2,}(?:at|it|tt|rt|pt|kt|vt|nt|lt)s?\b", re.I)
 
 
 def asks_outcome(text: str) -> bool:

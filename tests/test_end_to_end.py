@@ -2282,3 +2282,24 @@ def test_an_indicator_named_in_an_answer_comes_with_its_values(corpus_assistant)
     answer = corpus_assistant.ask("Vad är planens mål för antalet samråd med nationella minoriteter?")
     first = answer.text.split("[1]")[0]
     assert "nationella minoriteter" in first and "Målvärde 2023: Minst 2" in first and "Nuläge 2022: 1" in first
+
+
+def test_what_has_been_done_in_a_year_is_told_by_that_years_report_not_by_the_plan(tmp_path):
+    """'Vad har HR gjort …', 'har det genomförts': the perfect tense asks what happened, which the
+    year's annual report tells, though the plan covering that year words the aim more like the
+    question. What a unit has been given ('har … fått') is still the plan's."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-forvaltningsplan-2024-2026.txt":
+            "Förvaltningsplan 2024–2026\n\nUppdrag\n\nCentrum för HR ska under 2024 göra insatser för att minska "
+            "sjukskrivningarna i förvaltningarna.\n\nRam\n\n"
+            "Centrum för HR får ett tillskott på 1,5 mnkr för rehabiliteringsstöd 2024.\n\n"
+            + _other_sections("Lokaler", "Miljö"),
+        "region-provland-arsredovisning-2024.txt":
+            "Årsredovisning 2024\n\nSjukfrånvaro\n\nCentrum för HR har under 2024 stöttat förvaltningarna med "
+            "rehabiliteringsprocessen och en ny arbetsmiljöhandbok, så att färre blir sjukskrivna.\n\n"
+            + _other_sections("Lokaler", "Miljö", "Ekonomi")})
+    answer = assistant.ask("Vad har HR gjort för att minska sjukskrivningarna 2024?")
+    assert "stöttat förvaltningarna" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"region-provland-arsredovisning-2024"}
+    given = assistant.ask("Hur mycket har HR fått för rehabiliteringsstöd 2024?")
+    assert "1,5 mnkr" in given.text
