@@ -60,6 +60,7 @@ FLATTENED_PENALTY = 0.1  # of figures that match about equally, one in a sentenc
 # Table cells run together with no sentence end, their column heads after them ('År: 2020 Resultat: 32 253 0
 # 28 409 40 161 … Bokslut 2019 Budget 2020'): nobody can tell which figure is which, so it leads no answer.
 ROW_RUN_PENALTY = 0.2
+OTHER_KIND_PRIOR = 0.5  # a sentence of another kind of report than the one the question names
 COMPOUND_SHARE = 0.5  # a question word met only inside a compound of the sentence counts this much
 COMPOUND_PART = 5  # letters of a stem at least, to be looked for inside compounds
 MIN_SCORE = 0.35  # below this no sentence is taken as support
@@ -692,8 +693,16 @@ class ExtractiveAnswerer:
         # (An internal control names a topic it checks, 'att medarbetarna genomgått … utbildning', and
         # says nothing of how the topic stands.)
         control_prior = 1.0 if _ASKS_CONTROL.search(query.text) else CONTROL_PRIOR
+        # 'enligt förvaltningsplanen': where passages of the kind named are at hand, another kind's
+        # sentence answers only if none of them does.
+        # (A plan named for a year it does not cover is an older one, not indexed: 'i förvaltningsplanen … 2020'.)
+        named_kind = bool(query.kinds) and any(
+            p.meta.kind in query.kinds and (not query.years or set(p.meta.years or [p.meta.year]) & set(query.years))
+            for p in passages)
         for i, p in enumerate(passages):
             plan_prior = control_prior if p.chunk.kind == "control" else 1.0
+            if named_kind and p.meta.kind not in query.kinds:
+                plan_prior *= OTHER_KIND_PRIOR
             if outcome and p.meta.kind in PLAN_KINDS:
                 # Of a year it plans for, a plan holds no outcome at all; of the years before, it may
                 # state the starting point ('6,7% (2021)').

@@ -2303,3 +2303,18 @@ def test_what_has_been_done_in_a_year_is_told_by_that_years_report_not_by_the_pl
     assert {c.doc_id for c in answer.citations} == {"region-provland-arsredovisning-2024"}
     given = assistant.ask("Hur mycket har HR fått för rehabiliteringsstöd 2024?")
     assert "1,5 mnkr" in given.text
+
+
+def test_a_question_that_names_the_plan_is_answered_from_the_plan(tmp_path):
+    """'… enligt förvaltningsplanen': the plan's own line answers, though the annual report of the same
+    year has a sentence with more of the question's words."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-forvaltningsplan-2024-2026.txt":
+            "Förvaltningsplan 2024–2026\n\nInvesteringar\n\nReinvestering 2024 i utrustning för simulering vid utbildning. "
+            "Orsak: haveririsk. Förväntad effekt: driftsäkerhet.\n\n" + _other_sections("Lokaler", "Miljö"),
+        "region-provland-arsredovisning-2024.txt":
+            "Årsredovisning 2024\n\nInvesteringar\n\nSimulatorutrustningen som skulle bytas ut 2024 används vid "
+            "simuleringsträning för vårdpersonal.\n\n" + _other_sections("Lokaler", "Miljö", "Ekonomi")})
+    answer = assistant.ask("Varför ska simulatorutrustningen bytas ut 2024 enligt förvaltningsplanen?")
+    assert "haveririsk" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"region-provland-forvaltningsplan-2024-2026"}
