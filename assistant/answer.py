@@ -700,14 +700,15 @@ class ExtractiveAnswerer:
             p.meta.kind in query.kinds and (not query.years or set(p.meta.years or [p.meta.year]) & set(query.years))
             for p in passages)
         for i, p in enumerate(passages):
-            plan_prior = control_prior if p.chunk.kind == "control" else 1.0
+            # What kind of passage it is and which report it comes from weigh before the words do.
+            source_prior = control_prior if p.chunk.kind == "control" else 1.0
             if named_kind and p.meta.kind not in query.kinds:
-                plan_prior *= OTHER_KIND_PRIOR
+                source_prior *= OTHER_KIND_PRIOR
             if outcome and p.meta.kind in PLAN_KINDS:
                 # Of a year it plans for, a plan holds no outcome at all; of the years before, it may
                 # state the starting point ('6,7% (2021)').
                 planned = set(p.meta.years or [p.meta.year])
-                plan_prior *= 0.0 if query.years and set(query.years) <= planned else PLAN_FOR_OUTCOME
+                source_prior *= 0.0 if query.years and set(query.years) <= planned else PLAN_FOR_OUTCOME
             f = p.chunk.fields
             context = " ".join(str(x) for x in (p.chunk.section, f.get("indikator", ""), f.get("code", ""),
                                                  f.get("ansvarig", "")))
@@ -718,7 +719,7 @@ class ExtractiveAnswerer:
                 lex = max(self._support(weights, s), 0.7 * self._support(weights, s, context_tokens))
                 sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
                 prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
-                score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior * plan_prior
+                score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior * source_prior
                 if not self._covers_year(p.meta, s, query) or is_chart_axis(s) or is_page_furniture(s) \
                         or _only_names_the_report(s, p.meta):
                     score = 0.0
