@@ -378,6 +378,8 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     dated = re.search(r"\((20\d\d)\)$", values[0]) if values else None
     target = re.match(r"Mål(?:värde)?\s+(?:\w+\s)?(20\d\d)", columns[0]) if columns else None
     if dated and target and int(dated.group(1)) < int(target.group(1)):
+        # (its target cell is empty, as a table prints an empty cell)
+        fields.update({c: "-" for c in columns if re.match(r"Mål(?:värde)?\s", c)})
         columns = [c for c in columns if not re.match(r"Mål(?:värde)?\s", c)]
     for col, val in zip(columns, values):
         fields[col] = val

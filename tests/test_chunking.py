@@ -638,7 +638,7 @@ def test_a_plans_indicator_table_whose_last_column_says_how_often_has_a_row_per_
         ("Säkerhet: Andel medarbetare som genomgått e-utbildningen i informationssäkerhet", "≥90%", "30% (2021)", "Å"),
         ("Sjukfrånvaro", "3,0%", "3,0%", "M, D, Å"),
         # A target may be dated later than its column ('100% (2030)'); a lone figure dated before it is
-        # where the indicator stands now, not a target.
+        # where the indicator stands now, and the target cell is empty.
         ("Andel ärenden där barnets bästa prövats", "100% (2030)", "-", "Å"),
-        ("Antal rehabiliteringsärenden", None, "27 (2021)", "M"),
+        ("Antal rehabiliteringsärenden", "-", "27 (2021)", "M"),
     ]
