@@ -293,7 +293,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 _COLUMN_HEAD = re.compile(r"\b(?:Bokslut|(?:Års)?[Bb]udget|Prognos|Ram|Utfall|Avvikelse|Målvärde)\s+20\d\d\b")
-_FIGURE = re.compile(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])")
+# A bare figure as table cells print it ('-3,9', '32'); _FIGURE above is a figure that answers.
+_CELL_NUMBER = re.compile(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])")
 
 
 def _heads_follow_cells(text: str) -> bool:
@@ -301,7 +302,7 @@ def _heads_follow_cells(text: str) -> bool:
     cells before its heading row, so nothing says which figure sits under which head. (A row read
     under heads before it, 'Ram 2023 Ram 2024 Centrum för service 55,5 58,8', reads fine.)"""
     head = _COLUMN_HEAD.search(text)
-    figure = next((m for m in _FIGURE.finditer(text) if not re.fullmatch(r"20\d\d", m.group())), None)
+    figure = next((m for m in _CELL_NUMBER.finditer(text) if not re.fullmatch(r"20\d\d", m.group())), None)
     return head is not None and figure is not None and figure.start() < head.start() and _is_row_run(text)
 
 
@@ -309,7 +310,7 @@ def _heads_follow_cells(text: str) -> bool:
 def _is_row_run(text: str) -> bool:
     """Table rows run together into one 'sentence': many figures and no sentence end."""
     return not text.rstrip().endswith((".", "!", "?")) and \
-        len(re.findall(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])", text)) >= 6
+        len(_CELL_NUMBER.findall(text)) >= 6
 
 
 def _is_table_line(sentence: str) -> bool:
@@ -332,7 +333,7 @@ def is_flattened_table(sentence: str) -> bool:
         return False
     # A colon ends a sentence that announces a list, not a run of cells ('Resultat: 32 253 0 28 409 …
     # Förvaltning: Analys:').
-    return not end.endswith(":") or len(re.findall(r"(?<![\w,])[+\-−–]?\d[\d,]*(?![\w,])", sentence)) >= 6
+    return not end.endswith(":") or len(_CELL_NUMBER.findall(sentence)) >= 6
 
 
 _HEADER_CELLS = re.compile(r"\b(Indikator|Utfall|Målvärde|Måluppfyllelse|Ansvarig|Status|Kommentar|Tidplan)\b")
@@ -536,7 +537,7 @@ class ExtractiveAnswerer:
         self.all_idf = index.lexical.idf()
         self.report_idf = index.lexical.idf(REPORTS)  # what a question about the reports is weighed by
         metas = index.metas.values()
-        self.indexed_years = {y for m in metas for y in (m.years or [m.year]) if y}
+        self.indexed_years = {y for m in metas for y in m.covered_years}
         self.indexed_orgs = {m.organisation.casefold() for m in metas if m.organisation}
         self.position = {c.id: i for i, c in enumerate(index.chunks)}
         # Region and unit names filter reports; they say nothing about which sentence answers.
@@ -667,7 +668,7 @@ class ExtractiveAnswerer:
             return True
         named = {str(y) for a, b in _YEAR_SPAN.findall(text) for y in range(int(a), max(int(a), int(b or a)) + 1)}
         asked = {str(y) for y in query.years}
-        covered = set(meta.years or [meta.year])
+        covered = meta.covered_years
         if covered & set(query.years):
             # A plan covers several years; a line that labels its figures with other years
             # ('Ram 2022 Ram 2023', 'HME-index 80 (2021)') holds none for the asked one. Nor does a
@@ -697,7 +698,7 @@ class ExtractiveAnswerer:
         # sentence answers only if none of them does.
         # (A plan named for a year it does not cover is an older one, not indexed: 'i förvaltningsplanen … 2020'.)
         named_kind = bool(query.kinds) and any(
-            p.meta.kind in query.kinds and (not query.years or set(p.meta.years or [p.meta.year]) & set(query.years))
+            p.meta.kind in query.kinds and (not query.years or p.meta.covered_years & set(query.years))
             for p in passages)
         for i, p in enumerate(passages):
             # What kind of passage it is and which report it comes from weigh before the words do.
@@ -707,7 +708,7 @@ class ExtractiveAnswerer:
             if outcome and p.meta.kind in PLAN_KINDS:
                 # Of a year it plans for, a plan holds no outcome at all; of the years before, it may
                 # state the starting point ('6,7% (2021)').
-                planned = set(p.meta.years or [p.meta.year])
+                planned = p.meta.covered_years
                 source_prior *= 0.0 if query.years and set(query.years) <= planned else PLAN_FOR_OUTCOME
             f = p.chunk.fields
             context = " ".join(str(x) for x in (p.chunk.section, f.get("indikator", ""), f.get("code", ""),

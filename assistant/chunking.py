@@ -308,6 +308,7 @@ _TARGET_WORDING = re.compile(r"^\s*(?:Öka|Minska|Bibehålla|Behålla|Minst|Hög
 # How often an indicator is reported, a plan's last column: 'Å' (yearly), 'M, D, Å' (monthly, tertial, yearly).
 _REPORTED_AT_END = re.compile(r"(?:^|\s)((?:[ÅMDTK],\s*)*[ÅMDTK])\s*$")
 _EMPTY_CELLS = ("-", "–", "—")  # an empty cell as tables print it
+_TARGET_COLUMN = re.compile(r"Mål(?:värde)?\s+(?:\w+\s)?(20\d\d)")  # a goal table's target column
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
 
@@ -376,11 +377,11 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     # A plan's row with no target: its one figure dated before the target's year ('27 (2021)' under
     # 'Målvärde 2023 Nuläge 2022') is where the indicator stands, not what it aims at.
     dated = re.search(r"\((20\d\d)\)$", values[0]) if values else None
-    target = re.match(r"Mål(?:värde)?\s+(?:\w+\s)?(20\d\d)", columns[0]) if columns else None
+    target = _TARGET_COLUMN.match(columns[0]) if columns else None
     if dated and target and int(dated.group(1)) < int(target.group(1)):
         # (its target cell is empty, as a table prints an empty cell)
-        fields.update({c: "-" for c in columns if re.match(r"Mål(?:värde)?\s", c)})
-        columns = [c for c in columns if not re.match(r"Mål(?:värde)?\s", c)]
+        fields.update({c: _EMPTY_CELLS[0] for c in columns if _TARGET_COLUMN.match(c)})
+        columns = [c for c in columns if not _TARGET_COLUMN.match(c)]
     for col, val in zip(columns, values):
         fields[col] = val
     trend = _TREND_AT_END.search(text)

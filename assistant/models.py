@@ -18,6 +18,11 @@ class DocumentMeta:
     years: list[int] = field(default_factory=list)
     unit: str = ""  # förvaltning / nämnd, e.g. "Regionkontoret", "Regionstyrelsen"
 
+    @property
+    def covered_years(self) -> set[int]:
+        """The years the report covers: its span (a plan's 2023–2025), else its own year."""
+        return set(self.years) if self.years else ({self.year} if self.year else set())
+
     def label(self) -> str:
         """How an answer names its source: '<title> (<organisation>)'."""
         return f"{self.title} ({self.organisation})" if self.organisation else self.title

@@ -150,7 +150,7 @@ class Assistant:
                 continue
             if not named and (m.organisation, m.unit) != (top.organisation, top.unit):
                 continue
-            years = set(m.years or [m.year])
+            years = m.covered_years
             if since:
                 if (m.year or 0) < int(since.group(2)):
                     continue
@@ -185,7 +185,7 @@ class Assistant:
                  if (query.doc_filter is None or d in query.doc_filter)
                  and (({m.organisation.casefold(), m.unit.casefold()} & named) if named
                       else (m.organisation, m.unit) == (top.organisation, top.unit))]
-        covers = lambda m, years: bool(set(m.years or [m.year]) & years)  # noqa: E731
+        covers = lambda m, years: bool(m.covered_years & years)  # noqa: E731
         plans = [(d, m) for d, m in metas if m.kind in PLAN_KINDS]
         plans = [x for x in plans if covers(x[1], asked)] or [x for x in plans if x[1].kind in query.kinds] \
             if asked else plans
@@ -198,7 +198,7 @@ class Assistant:
             chosen = [x for x in outcomes if covers(x[1], asked)] or \
                 sorted((x for x in outcomes if (x[1].year or 0) > max(asked)), key=lambda x: x[1].year or 0)[:1]
         else:
-            chosen = [x for x in outcomes if covers(x[1], set(plan.years or [plan.year]))]
+            chosen = [x for x in outcomes if covers(x[1], plan.covered_years)]
         chosen.sort(key=lambda x: x[1].year or 0)
         return [plan_id] + [d for d, _ in chosen][:3] if chosen else []
 

@@ -111,7 +111,7 @@ def _reports_named(part: str, compared: list[DocumentMeta]) -> list[DocumentMeta
     found = [m for m in compared if not asked.kinds or m.kind in asked.kinds]
     found = [m for m in found if not asked.organisations or {m.organisation, m.unit} & set(asked.organisations)]
     if asked.years:
-        covering = [m for m in found if set(m.years or [m.year]) & set(asked.years)]
+        covering = [m for m in found if m.covered_years & set(asked.years)]
         found = [m for m in covering if m.kind not in PLAN_KINDS] or covering
     return [] if len(found) == len(compared) else found
 
@@ -203,7 +203,7 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     if years and organisations and not any(o.startswith("Region ") for o in organisations) and \
             all(re.search(r"styrelse|fullmäktige|nämnd", o, re.I) for o in organisations):
         own_years = {y for m in metas if m.unit in organisations or m.organisation in organisations
-                     for y in (m.years or [m.year]) if y}
+                     for y in m.covered_years}
         if own_years and not own_years & set(years):
             organisations = []
 
@@ -256,7 +256,7 @@ def _named_reports(low: str, metas: list[DocumentMeta]) -> list[str]:
     'delårsrapporten augusti 2025', 'förvaltningsplanen 2023–2025'), in the order named."""
     found: list[tuple[int, str]] = []
     for m in metas:
-        years = set(m.years or ([m.year] if m.year else []))
+        years = m.covered_years
         if not m.kind or not years:
             continue
         pattern = rf"(?<![a-zåäö]){re.escape(m.kind)}\w*(?:\s+[a-zåäö]+)?\s+(20\d\d)"

@@ -188,7 +188,7 @@ class Retriever:
 
     def doc_boost(self, meta: DocumentMeta, query: Query, prefer_reports: bool = False) -> float:
         boost = 1.0
-        covered = set(meta.years or ([meta.year] if meta.year else []))
+        covered = meta.covered_years
         if query.years:
             if meta.year in query.years:
                 boost *= 1.6

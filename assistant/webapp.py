@@ -62,7 +62,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def filter_choices():
         metas = assistant.index.metas.values()
         orgs = sorted({m.organisation for m in metas if m.organisation})
-        years = sorted({y for m in metas for y in (m.years or [m.year]) if y}, reverse=True)
+        years = sorted({y for m in metas for y in m.covered_years}, reverse=True)
         reports = sorted(f"{m.title} ({m.organisation})" for m in metas)
         return [ALL, *orgs], [ALL, *map(str, years)], [ALL, *reports]
 
@@ -73,7 +73,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         for doc_id, m in assistant.index.metas.items():
             if org not in (None, ALL) and m.organisation != org:
                 continue
-            if year not in (None, ALL) and int(year) not in (m.years or [m.year]):
+            if year not in (None, ALL) and int(year) not in m.covered_years:
                 continue
             if report not in (None, ALL) and f"{m.title} ({m.organisation})" != report:
                 continue
