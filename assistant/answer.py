@@ -2290,12 +2290,11 @@ class ExtractiveAnswerer:
             lines.append(line)
             used += len(line)
         docs = list(dict.fromkeys(passages[i].chunk.doc_id for i in numbering))
-        named = lambda m: f"{m.title} ({m.organisation})" if m.organisation else m.title  # noqa: E731
         if len(docs) == 1:
             m = passages[next(iter(numbering))].meta
-            intro = f"Enligt {named(m)}{self._year_note(m, query)}:"
+            intro = f"Enligt {m.label()}{self._year_note(m, query)}:"
         else:
-            intro = "Enligt " + "; ".join(dict.fromkeys(named(passages[i].meta) for i in numbering)) + ":"
+            intro = "Enligt " + "; ".join(dict.fromkeys(passages[i].meta.label() for i in numbering)) + ":"
         sep = "\n" if as_lines else " "
         citations = [Citation(n=n, doc_id=passages[i].chunk.doc_id, title=passages[i].meta.title,
                               year=passages[i].meta.year, page=passages[i].chunk.page, section=passages[i].chunk.section,

@@ -63,7 +63,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         metas = assistant.index.metas.values()
         orgs = sorted({m.organisation for m in metas if m.organisation})
         years = sorted({y for m in metas for y in m.covered_years}, reverse=True)
-        reports = sorted(f"{m.title} ({m.organisation})" for m in metas)
+        reports = sorted(m.label() for m in metas)
         return [ALL, *orgs], [ALL, *map(str, years)], [ALL, *reports]
 
     def doc_filter(org: str, year: str, report: str) -> set[str] | None:
@@ -75,7 +75,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 continue
             if year not in (None, ALL) and int(year) not in m.covered_years:
                 continue
-            if report not in (None, ALL) and f"{m.title} ({m.organisation})" != report:
+            if report not in (None, ALL) and m.label() != report:
                 continue
             docs.add(doc_id)
         return docs
