@@ -1426,7 +1426,8 @@ def test_a_short_line_naming_most_of_what_is_asked_qualifies_as_the_figure_howev
     """'• Total bruttokostnadsutveckling -7 %' names the measure asked for and little else, so as a whole
     it is unlike a long question and scores under the bar; a sentence that only resembles the question
     ('Vakanser … 3,5 mnkr …') must not win over it, and a run of table headings does not qualify so."""
-    from assistant.answer import MIN_SCORE, ExtractiveAnswerer, _Sentence
+    from assistant.answer import MIN_SCORE, ExtractiveAnswerer
+    from assistant.answer.scoring import _Sentence
 
     answerer = object.__new__(ExtractiveAnswerer)
     answerer.min_score = MIN_SCORE

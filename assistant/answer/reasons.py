@@ -1,0 +1,203 @@
+"""Why-answers: the reasons a report gives, complete, with the sentences and bullets that carry them."""
+from __future__ import annotations
+
+import re
+
+from ..sentences import is_substantive
+from .patterns import _ANAPHORIC, _BULLETS, _is_row_run, is_flattened_table
+from .scoring import _Sentence
+
+
+PART_REASONS, PART_LABEL_CHARS = 3, 60  # reasons given part by part: how many, and how soon each gives its cause
+ROW_LINE_RUNNER_UP = 0.75  # another topic's reasons, when the best match is a table line
+_CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förklaras|förklarar|förklarade|"
+                     r"till följd av|orsak|orsaken|effekt av|med anledning av|eftersom|huvudsakligen|bidragit|"
+                     r"bidrar|bidrog|medför|medförde|härrör|drivs av|har lett till|ledde till|i och med|"
+                     r"beroende på|varför också|som en följd av|grundorsak\w*|har att göra med|(?:del)?förklaring(?:en|ar|arna)?|"
+                     # what stands in the way: 'Utmaningar består bland annat av att …'
+                     r"(?:utmaning|svårighet)\w* består)(?!\w)", re.I)
+# 'Förvaltningen kommer därför att …': the reason is the sentence before, also with 'därför' after the subject.
+_THEREFORE_EARLY = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,3}(?:därför|därmed|av den anledningen)\b", re.I)
+
+
+def _gives_reason(text: str) -> bool:
+    """A causal word, or 'därför' after the subject (the reason is then the sentence before)."""
+    return bool(_CAUSAL.search(text) or _THEREFORE_EARLY.match(text))
+
+
+# A sentence that tells what the one before it consists of or comes from.
+_EXPLAINS_BACK = re.compile(r"^(det|detta) (är|var) (en blandning|en kombination|ett resultat|en följd|en effekt)\b"
+                            r"|^(det|detta) handlar (främst |framför allt )?om\b", re.I)
+# A sentence whose subject is in the sentence before it ('Dessa två projekt …', 'Detta innebär …').
+_POINTS_BACK = re.compile(r"^(dessa|detta|denna|dessutom|därför|därmed|det här|de här|den här|samtidigt)\b", re.I)
+# A sentence that says reasons follow ('två komplicerande faktorer', 'flera orsaker till').
+_ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|några)\s+(?:\w+\s+)?"
+                                r"(?:faktorer|orsaker|anledningar|skäl|förklaringar)\b", re.I)
+
+
+def _is_table_line(sentence: str) -> bool:
+    """One row of a table the extraction kept on its line: a label, two or more figures with their unit
+    and a comment, no sentence end ('Begränsa glasögonbidrag 2025 0,4 mnkr 0,4 mnkr Striktare regler')."""
+    figures = list(re.finditer(r"(?<![\w,])[+\-−–]?\d[\d,]*\s?(?:mnkr|mkr|tkr|%|årsarbetare)", sentence))
+    # The words after the last figure are the row's comment; a row of figures alone gives no reason.
+    comment = sentence[figures[-1].end():] if figures else ""
+    return not sentence.rstrip().endswith((".", "!", "?", ":")) and len(figures) >= 2 and \
+        len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", comment)) >= 2
+
+
+class ReasonReading:
+    """Part of ExtractiveAnswerer (see compose.py); its methods use the answerer's state and each other's."""
+
+    @staticmethod
+    def _following(s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        in_passage = [x for x in sentences if x.passage == s.passage]
+        idx = next(i for i, x in enumerate(in_passage) if x.text == s.text)
+        return in_passage[idx + 1:]
+
+    def _with_list(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        """A sentence that introduces a list ('beror främst på', '…följande:') comes with its items."""
+        out = [s]
+        intro = s.text.rstrip().endswith((":", " på", " av", " följande", " bl.a."))
+        for nxt in self._following(s, sentences):
+            # Items, and the lower-case continuation of an item the extraction broke across a blank line.
+            if nxt.text.startswith(_BULLETS) or (intro and len(out) == 1) or (len(out) > 1 and nxt.text[:1].islower()):
+                out.append(nxt)
+            else:
+                break
+        return out
+
+    def _fullest(self, s: _Sentence, sentences: list[_Sentence]) -> _Sentence:
+        """Of the copies of a sentence (prose windows overlap), the one followed by the most text: one
+        window may hold an activity or a reason at its end, the next one what follows it. (Only copies in
+        the same report: a plan and its outcome report name an indicator alike, and say different things.)"""
+        return max((x for x in sentences if x.text == s.text and x.doc_id == s.doc_id),
+                   key=lambda x: len(self._following(x, sentences)))
+
+    def _preceding(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        in_passage = [x for x in sentences if x.passage == s.passage]
+        idx = next(i for i, x in enumerate(in_passage) if x.text == s.text)
+        return in_passage[max(0, idx - 1):idx]
+
+    def _antecedent(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        """The sentence a pointing-back sentence ('Dessa två projekt …') refers to; a heading is none."""
+        if not (_POINTS_BACK.match(s.text) or _THEREFORE_EARLY.match(s.text)):
+            return []
+        return [x for x in self._preceding(s, sentences) if is_substantive(x.text)]
+
+    def _why(self, query, passages, sentences):
+        """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
+        i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to.
+        Asked why a unit's figure came out as it did, the parts its table row is made of come first."""
+        made_of = self._row_and_its_parts(query, passages)
+        reasons = self._reasons(query, passages, sentences)
+        if not made_of:
+            return reasons
+        # The rest of the table, its cells run together, adds nothing to the rows read off it.
+        return made_of + [(t, i) for t, i in reasons if not (is_flattened_table(t) or _is_row_run(t))]
+
+    def _reasons(self, query, passages, sentences):
+        # (A cause of something the question does not name is no reason for it: no bonus without a word of it.)
+        causal_bonus = lambda s: 0.12 if s.lex > 0 and _gives_reason(s.text) else 0.0  # noqa: E731
+        ranked = sorted(sentences, key=lambda s: -(s.score + causal_bonus(s)))
+        best = self._best(sentences, bonus=causal_bonus)
+        if not best:
+            return []
+        best = self._fullest(best, sentences)
+        chosen: list[_Sentence] = []
+        doc = passages[best.passage].chunk.doc_id
+        # (An indicator that matches best explains its outcome in its own comment: no other topic's causes.)
+        kind = passages[best.passage].chunk.kind
+        # A table line the question names ('Ej återbesatt pensionsavgång … 1,4 mnkr 0,9 mnkr Helårseffekt
+        # uppnås 2026') explains itself in its comment cell: another topic's causes must match nearly as well.
+        row_line = _is_table_line(best.text)
+        share = ROW_LINE_RUNNER_UP if row_line else self.runner_up
+        others = [s for s in ranked[:3] if s is not best and passages[s.passage].chunk.doc_id == doc
+                  and s.score >= max(self.min_score, share * best.score) and kind != "indicator"]
+        for topic in [best] + others:
+            if _ANNOUNCES_REASONS.search(topic.text):
+                # 'Det finns två komplicerande faktorer som …': the reasons are the sentences after it.
+                chosen += [topic] + [x for x in self._following(topic, sentences)[:3] if x not in chosen]
+                break
+            if _gives_reason(topic.text):
+                if _ANAPHORIC.match(topic.text) or _THEREFORE_EARLY.match(topic.text):
+                    chosen += [p for p in self._preceding(topic, sentences) if p not in chosen]
+                chosen += [x for x in self._with_list(topic, sentences) if x not in chosen]
+            for nxt in self._following(topic, sentences)[:2]:
+                if _CAUSAL.search(nxt.text) and nxt not in chosen:
+                    if topic not in chosen:
+                        chosen.append(topic)
+                    chosen += [x for x in self._with_list(nxt, sentences) if x not in chosen]
+                    break
+            if chosen:
+                break
+        if not chosen and kind in ("indicator", "uppdrag"):
+            # A table row gives its reasons in its comment cell, rarely with a causal word: quote the row,
+            # from the comment's sentence before the one that matches (the cause told before the effect).
+            before = [x for x in self._preceding(best, sentences) if is_substantive(x.text)]
+            chosen = before + [best] + self._following(best, sentences)[:3 - len(before)]
+            # The row's comment that matches nearly as well, past cells the extraction put between them.
+            chosen += [x for x in ranked if x.passage == best.passage and x not in chosen
+                       and x.score >= self.runner_up * best.score][:1]
+        # No causal word anywhere near: the sentence that matches is the effect ('Omställningen … skapar
+        # oro'), and the report states the cause just before it.
+        chosen = chosen or ([best] if row_line else self._preceding(best, sentences) + self._with_list(best, sentences))
+        chosen += self._explained_back(chosen, sentences)
+        run = self._bullet_run(chosen[-1], sentences) if chosen else []
+        if run and (chosen[-1].text.startswith("•") or run[0] is self._following(chosen[-1], sentences)[0]):
+            # One reason of a bulleted list, or the line the list belongs to: all the items answer.
+            chosen += [x for x in run if x not in chosen]
+        elif len(chosen) == 1:
+            # One sentence is seldom all the reasons: the next one goes on about what was asked.
+            concepts = self._concepts(query)
+            chosen += [x for x in self._following(chosen[0], sentences)[:1]
+                       if is_substantive(x.text) and (self._support(concepts, x.text) > 0
+                                                      or _POINTS_BACK.match(x.text) or x.text.startswith("Att "))]
+            chosen += self._explained_back(chosen, sentences) if len(chosen) == 2 else []
+        items = [k for k, x in enumerate(chosen) if x.text.startswith(_BULLETS)]
+        if len(items) == 1 and items[0] >= len(chosen) - 2:
+            # One bulleted item quoted from its start (at most one of its sentences after it): the rest of
+            # that item is the rest of the reason.
+            for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:3]:
+                if x.text.startswith(_BULLETS) or x in chosen:
+                    break
+                chosen.append(x)
+        if chosen and _gives_reason(chosen[-1].text):
+            # Reasons given part by part after the whole's ('… beror på tidsförskjutningar.' / 'MT Negativ
+            # avvikelse med anledning av …' / 'IT Negativ avvikelse …'): each part's reason is one of them.
+            for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:PART_REASONS]:
+                cause = _CAUSAL.search(x.text)
+                if x in chosen or not cause or cause.start() > PART_LABEL_CHARS:
+                    break
+                chosen.append(x)
+        return [(s.text, s.passage) for s in chosen]
+
+    def _explained_back(self, chosen: list[_Sentence], sentences: list[_Sentence]) -> list[_Sentence]:
+        """A sentence after the last one quoted that says what it is made of or is about ('Det är en
+        blandning av …', 'Det handlar om …') is part of the reason (taken from the copy of the last one
+        that has what follows it: prose windows overlap)."""
+        if not chosen:
+            return []
+        return [x for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:1]
+                if _EXPLAINS_BACK.match(x.text) and x not in chosen]
+
+    def _opens_bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> bool:
+        """'Löpande uppföljning • Förändring av arbetade timmar': the extraction put a list's heading and
+        its first item on one line, so the first item is no sentence of its own; the items after it are."""
+        if "•" not in s.text or s.text.startswith(_BULLETS):
+            return False
+        after = self._following(s, sentences)
+        return bool(after) and after[0].text.startswith("•")
+
+    def _bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        """The bullet items after `s` in its passage, with the sentences that continue an item
+        (kept only when another item follows them)."""
+        run, pending = [], []
+        for nxt in self._following(s, sentences):
+            if nxt.text.startswith("•"):
+                run += pending + [nxt]
+                pending = []
+            elif len(pending) < 2:
+                pending.append(nxt)
+            else:
+                break
+        return run
