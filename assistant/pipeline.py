@@ -14,7 +14,7 @@ from .embedders import Embedder, load_embedder
 from .errors import AssistantError
 from .indexer import BuildReport, build_index, index_is_current
 from .models import Answer, Passage, Query, ReportShare
-from .query import analyse, question_for_report
+from .query import analyse, question_for_report, reports_the_parts_name
 from .retrieve import Retriever, SearchChannels, is_report, prefers_reports
 from .store import LoadedIndex, load_index
 
@@ -166,6 +166,11 @@ class Assistant:
             if key not in chosen or rank < chosen[key][0]:
                 chosen[key] = (rank, doc_id)
         docs = [chosen[key][1] for key in sorted(chosen)]
+        if len({index.metas[d].organisation for d in docs}) >= 2 and not since:
+            # Two regions asked, each of its own year: not every year of both.
+            asked = reports_the_parts_name(query.text, [index.metas[d] for d in docs])
+            if asked is not None and len(asked) >= 2:
+                docs = [m.doc_id for m in asked]
         if plans and len(docs) >= 2:  # (a question about the plan's own years asks the plan alone)
             plan_year, plan = max(plans)
             # (before the outcome reports of the years it plans for)

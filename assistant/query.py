@@ -85,13 +85,7 @@ def question_for_report(text: str, meta: DocumentMeta, compared: list[DocumentMe
     2020, vilken ram gav förvaltningsplanen, och hur blev utfallet 2023?' asks the 2020 report the
     first part. The parts that name no report (the subject) go to every report; a report that no
     part singles out is asked the whole question."""
-    parts: list[str] = []
-    for p in (p for p in _PART_BREAK.split(text) if p and p.strip()):
-        # '2020, 2023 och 2025' is one list of years, not parts of their own.
-        if parts and not re.sub(r"20\d\d|\b(?:och|samt|respektive)\b|[^\w]", "", p):
-            parts[-1] = f"{parts[-1]}, {p}"
-        else:
-            parts.append(p)
+    parts = _question_parts(text)
     if len(parts) < 2:
         return text
     named = [_reports_named(p, compared) for p in parts]
@@ -99,6 +93,28 @@ def question_for_report(text: str, meta: DocumentMeta, compared: list[DocumentMe
     if not any(own):
         return text
     return " ".join(p for p, n, mine in zip(parts, named, own) if mine or not n)
+
+
+def reports_the_parts_name(text: str, compared: list[DocumentMeta]) -> list[DocumentMeta] | None:
+    """The reports that the parts of a question name, where two or more parts each name some:
+    'Vad kostade X regionkontoret i Västmanland 2023, och vad har Västerbottens regionstyrelse gjort
+    under 2025?' names the one region's 2023 report and the other's 2025 report, not every report of
+    both years. None when fewer than two parts name a report."""
+    named = [n for n in (_reports_named(p, compared) for p in _question_parts(text)) if n]
+    if len(named) < 2:
+        return None
+    return [m for m in compared if any(m in n for n in named)]
+
+
+def _question_parts(text: str) -> list[str]:
+    parts: list[str] = []
+    for p in (p for p in _PART_BREAK.split(text) if p and p.strip()):
+        # '2020, 2023 och 2025' is one list of years, not parts of their own.
+        if parts and not re.sub(r"20\d\d|\b(?:och|samt|respektive)\b|[^\w]", "", p):
+            parts[-1] = f"{parts[-1]}, {p}"
+        else:
+            parts.append(p)
+    return parts
 
 
 def _reports_named(part: str, compared: list[DocumentMeta]) -> list[DocumentMeta]:

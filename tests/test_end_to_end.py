@@ -2319,3 +2319,22 @@ def test_a_question_that_names_the_plan_is_answered_from_the_plan(tmp_path):
     answer = assistant.ask("Varför ska simulatorutrustningen bytas ut 2024 enligt förvaltningsplanen?")
     assert "haveririsk" in answer.text
     assert {c.doc_id for c in answer.citations} == {"region-provland-forvaltningsplan-2024-2026"}
+
+
+def test_two_regions_asked_each_of_its_own_year_are_answered_from_those_two_reports(tmp_path):
+    """'… Region Halland 2023, och … Region Dalarna 2025?' asks Halland's 2023 report and Dalarna's 2025
+    one; Halland's 2025 and Dalarna's 2023 reports, which also speak of the subjects, are not quoted."""
+    def report(region: str, year: int, text: str) -> str:
+        return f"Årsredovisning {year}, Region {region}\n\nVerksamheten\n\n{text}\n\n" + _other_sections("Lokaler", "Ekonomi")
+
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-halland-arsredovisning-2023.txt": report("Halland", 2023, "Flytten av arkivet till nya lokaler kostade 4,2 mnkr under 2023."),
+        "region-halland-arsredovisning-2025.txt": report("Halland", 2025, "Efter flytten av arkivet har kostnaderna för lokaler minskat med 0,7 mnkr."),
+        "region-dalarna-arsredovisning-2023.txt": report("Dalarna", 2023, "Upphandlingen av nya ambulanser förbereddes under 2023."),
+        "region-dalarna-arsredovisning-2025.txt": report("Dalarna", 2025, "Upphandlingen av nya ambulanser avslutades och avtal tecknades i mars 2025."),
+    })
+    answer = assistant.ask("Vad kostade flytten av arkivet i Region Halland 2023, och hur gick upphandlingen av ambulanser "
+                           "i Region Dalarna 2025?")
+    assert "4,2 mnkr" in answer.text and "avtal tecknades" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"region-halland-arsredovisning-2023", "region-dalarna-arsredovisning-2025"}
+
