@@ -17,7 +17,7 @@ from .lexical import REPORTS
 from .models import DocumentMeta, Passage, Query
 from .store import LoadedIndex
 from .swedish import ascii_fold
-from .tokenize import tokenize
+from .tokenize import tokenize, unseen_word_parts
 
 RRF_K = 10  # a small k trusts each channel's top ranks (tuned on the dev split)
 BM25_WEIGHT = 2.0  # relative to the dense channel in the fusion
@@ -118,6 +118,7 @@ class Retriever:
         self.year_range = _year_range(index.metas.values())  # for 'prefer the latest report'
         self.report_year_range = _year_range(m for m in index.metas.values() if is_report(m))
         self.collections = [ids for ids in index.lexical.members.values() if len(ids)]
+        self.vocabulary = index.lexical.idf().keys()
         # In a mixed index the reports' passages are scored exactly (few vectors, one matrix product),
         # so a flood of similar press releases cannot crowd them out of the dense candidates.
         self.report_ids = index.lexical.members.get(REPORTS) if len(self.collections) > 1 else None
@@ -140,10 +141,12 @@ class Retriever:
         ones about the subject asked."""
         return self._split_terms(query, self._filtering_names(query))[0]
 
-    @staticmethod
-    def _split_terms(query: Query, names: set[str]) -> tuple[list[str], list[str]]:
-        """The question's BM25 terms, and those of them that are filtering names (kept if that is all)."""
-        terms = tokenize(query.expanded or query.text)
+    def _split_terms(self, query: Query, names: set[str]) -> tuple[list[str], list[str]]:
+        """The question's BM25 terms, and those of them that are filtering names (kept if that is all).
+        A word the reports never use also counts by the stems they have for it ('centrallagret')."""
+        text = query.expanded or query.text
+        terms = tokenize(text)
+        terms += [t for t in unseen_word_parts(text, self.vocabulary) if t not in terms]
         kept = [t for t in terms if t not in names]
         return (kept, [t for t in terms if t in names]) if kept else (terms, [])
 

@@ -92,13 +92,33 @@ def tokenize(text: str, heads: bool = True) -> list[str]:
     return tokens
 
 
-def unseen_compound_parts(text: str, known: Container[str]) -> list[str]:
-    """Words of `text` the index has never seen that are compounds of two words it has: staff coin
-    compounds the reports do not use ('tandvårdsbeställningen' -> 'tandvård', 'beställning'). The
-    split whose shorter part is longest wins; a linking 's' ('tandvårds-') is dropped."""
+# A definite neuter ending Snowball leaves on: 'projektet', 'regelverket'; with the e of '-er', '-el',
+# '-en' dropped before it: 'lagret' ('lager'), 'exemplet' ('exempel'), 'tecknet' ('tecken').
+_DEFINITE_NEUTER = re.compile(r"(?<=[^aeiouyåäö])([rln])et$")
+
+
+def _indefinite_forms(word: str) -> list[str]:
+    if len(word) < 6 or not word.endswith("et"):
+        return []
+    m = _DEFINITE_NEUTER.search(word)
+    return [word[:-2]] + ([f"{word[:m.start()]}e{m.group(1)}"] if m else [])
+
+
+def unseen_word_parts(text: str, known: Container[str]) -> list[str]:
+    """Stems the index has for words of `text` it has never seen:
+    - a definite form Snowball does not fold, by its indefinite form ('centrallagret' -> 'centrallager');
+    - a compound of two words it has: staff coin compounds the reports do not use
+      ('tandvårdsbeställningen' -> 'tandvård', 'beställning'). The split whose shorter part is longest
+      wins; a linking 's' ('tandvårds-') is dropped."""
     parts: list[str] = []
     for raw in _TOKEN.findall(text.casefold()):
-        if len(raw) < 9 or not raw.isalpha() or raw in STOPWORDS or _stem(raw) in known:
+        if not raw.isalpha() or raw in STOPWORDS or _stem(raw) in known:
+            continue
+        folded = next((_stem(f) for f in _indefinite_forms(raw) if _stem(f) in known), None)
+        if folded:
+            parts.append(folded)
+            continue
+        if len(raw) < 9:
             continue
         best: tuple[int, list[str]] | None = None
         for i in range(4, len(raw) - 3):

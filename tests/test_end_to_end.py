@@ -2338,3 +2338,11 @@ def test_two_regions_asked_each_of_its_own_year_are_answered_from_those_two_repo
     assert "4,2 mnkr" in answer.text and "avtal tecknades" in answer.text
     assert {c.doc_id for c in answer.citations} == {"region-halland-arsredovisning-2023", "region-dalarna-arsredovisning-2025"}
 
+
+def test_a_definite_form_no_report_writes_still_finds_the_passage(corpus_assistant):
+    """'centrallagret' appears in no report, which writes 'centrallager'; the stemmer does not fold the
+    one onto the other, so without reading the definite form as the word the reports use the question
+    finds nothing and abstains."""
+    answer = corpus_assistant.ask("Vad har regionstyrelsen i Västerbotten gjort med centrallagret under 2025?")
+    assert not answer.abstained and "centrallager i egen regi" in answer.text
+    assert answer.citations[0].doc_id == "vasterbotten-regionstyrelsen-delarsrapport-augusti-2025"

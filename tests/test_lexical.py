@@ -65,10 +65,22 @@ def test_a_unit_written_as_one_compound_meets_its_name_in_the_report():
 def test_a_compound_the_reports_never_use_is_read_as_its_known_parts():
     """Staff coin compounds ('tandvårdsbeställningen') that no report writes; the words the reports
     do use ('tandvård', 'beställning') stand for it. Known words, and words with no known split, stay whole."""
-    from assistant.tokenize import unseen_compound_parts
+    from assistant.tokenize import unseen_word_parts
 
-    known = set(tokenize("fri tandvård för unga, beställning av vård, budgetöverskott"))
-    assert unseen_compound_parts("Varför blev det inget plus på tandvårdsbeställningen?", known) == \
+    known = set(tokenize("fri tandvård för unga, beställning av vård, budgetöverskottet"))
+    assert unseen_word_parts("Varför blev det inget plus på tandvårdsbeställningen?", known) == \
         tokenize("tandvård") + tokenize("beställning")
-    assert unseen_compound_parts("Hur stort var budgetöverskottet?", known) == []
-    assert unseen_compound_parts("Hur gick glasögonbidraget?", known) == []
+    assert unseen_word_parts("Hur stort var budgetöverskottet?", known) == []
+    assert unseen_word_parts("Hur gick glasögonbidraget?", known) == []
+
+
+def test_a_definite_form_the_stemmer_leaves_is_read_as_the_word_the_reports_use():
+    """Snowball folds 'huset' onto 'hus' but leaves 'centrallagret', 'projektet' and 'exemplet'; where
+    the reports write 'centrallager', 'projekt' and 'exempel', those stand for the question's words.
+    Words ending in -et in their own right ('budget', 'aktivitet') are left alone."""
+    from assistant.tokenize import unseen_word_parts
+
+    known = set(tokenize("driftsättning av centrallager, projekt inom vården, ett exempel, budget och aktivitet"))
+    assert unseen_word_parts("Vad har gjorts med centrallagret och projektet? Ge exemplet.", known) == \
+        tokenize("centrallager", heads=False)[:1] + tokenize("projekt") + tokenize("exempel")
+    assert unseen_word_parts("Hur gick budget och aktivitet?", known) == []

@@ -14,7 +14,7 @@ from ..models import DocumentMeta, Passage, Query
 from ..retrieve import asks_outcome, matching_docs, prefers_reports
 from ..sentences import is_chart_axis, is_page_furniture, split_sentences
 from ..swedish import NUMBER_RE, synonym_matches
-from ..tokenize import tokenize, unseen_compound_parts
+from ..tokenize import tokenize, unseen_word_parts
 from .patterns import (LIST_CHARS, LIST_ITEMS, _ANAPHORIC, _ASKS_CONTROL, _FRAME, _in_compound,
                        _only_names_the_report, _token_set, is_flattened_table, is_numeric_question)
 
@@ -135,7 +135,7 @@ class SentenceScoring:
         concepts = [(frozenset({t}), idf[t]) for t in dict.fromkeys(own) if t in idf
                     and not any(t in g for g in groups)]
         # A compound the reports never use counts by its parts ('tandvårdsbeställningen').
-        parts = [t for t in unseen_compound_parts(unmatched, idf) if t not in own and t not in _FRAME]
+        parts = [t for t in unseen_word_parts(unmatched, idf) if t not in own and t not in _FRAME]
         concepts += [(frozenset({t}), idf[t]) for t in parts if not any(t in g for g in groups)]
         if not groups:
             concepts += [(frozenset({t}), 0.5) for t in dict.fromkeys(own) if t not in idf]
