@@ -24,7 +24,7 @@ from .embedders import Embedder, load_embedder
 from .errors import AssistantError, IngestError
 from .ingest import load_document, sha256_file
 from .models import Chunk
-from .sentences import SPLITTER_VERSION, is_substantive, split_sentences
+from .sentences import SPLITTER_VERSION, is_substantive, sentence_for_vector, split_sentences
 from .lexical import OTHERS, REPORTS, LexicalIndex
 from .store import SCHEMA_VERSION, EmbeddingCache, read_manifest, text_hash, write_generation
 from .tokenize import TOKENIZER_VERSION, tokenize
@@ -177,7 +177,7 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
                           "Beräknar embeddings (avsnitt)")
     sentence_lists = [split_sentences(c.text) for c in chunks]
     offsets = np.cumsum([0] + [len(s) for s in sentence_lists])
-    flat = [s for group in sentence_lists for s in group]
+    flat = [sentence_for_vector(c.section, s) for c, group in zip(chunks, sentence_lists) for s in group]
     wanted = [i for i, s in enumerate(flat) if is_substantive(s)]
     sentence_vectors = np.zeros((len(flat), embedder.dim), np.float32)
     if wanted:

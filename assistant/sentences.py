@@ -13,7 +13,7 @@ _ABBREVIATION = re.compile(r"(?<![\w.])((?:t\.\s*ex|ex|bl\.\s*a|p\.\s*g\.\s*a|s\
                            re.I)
 _JOINER = "\u2060"  # stands for the whitespace after such an abbreviation while splitting (not whitespace)
 MIN_WORDS = 3
-SPLITTER_VERSION = 7  # part of the index fingerprint: sentence vectors are stored per sentence
+SPLITTER_VERSION = 8  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -97,6 +97,16 @@ def _split(text: str) -> tuple[str, ...]:
     parts = [re.sub(r"\s+", " ", piece.replace(_JOINER, " ")).strip()
              for p in _SPLIT.split(text) for piece in _bounded(p)]
     return tuple(p for p in parts if len(p) > 2)
+
+
+SHORT_LINE_WORDS = 4  # a line this short says little by itself ('• Brandskyddsåtgärder 2,0 mnkr')
+
+
+def sentence_for_vector(section: str, sentence: str) -> str:
+    """What a sentence's vector is computed from: a short line, with the heading of the section it
+    stands in ('Beslutade ersättningar ur regionstyrelsens anslag: • Brandskyddsåtgärder 2,0 mnkr'),
+    so that it is found by what it is about; anything longer, by itself."""
+    return f"{section}: {sentence}" if section and len(sentence.split()) <= SHORT_LINE_WORDS else sentence
 
 
 def is_substantive(sentence: str) -> bool:

@@ -2346,3 +2346,15 @@ def test_a_definite_form_no_report_writes_still_finds_the_passage(corpus_assista
     answer = corpus_assistant.ask("Vad har regionstyrelsen i Västerbotten gjort med centrallagret under 2025?")
     assert not answer.abstained and "centrallager i egen regi" in answer.text
     assert answer.citations[0].doc_id == "vasterbotten-regionstyrelsen-delarsrapport-augusti-2025"
+
+
+def test_a_short_line_is_found_by_the_heading_it_stands_under(corpus_assistant):
+    """'• Inköpsnämnden 2,2 mnkr' under 'Beslutade ersättningar ur regionstyrelsens anslag' says by itself
+    only a name and an amount; its vector is computed with its section heading, so a question about money
+    from the board's appropriation finds it, instead of a longer sentence about another grant."""
+    answer = corpus_assistant.ask("Hur mycket pengar går till inköpsnämnden från regionstyrelsens anslag enligt "
+                                  "förvaltningsplanen?")
+    assert "Inköpsnämnden 2,2 mnkr" in answer.text.split("[1]")[0]
+    answer = corpus_assistant.ask("Vilket belopp budgeterar förvaltningsplanen för brandskyddsåtgärder ur "
+                                  "regionstyrelsens anslag?")
+    assert "Brandskyddsåtgärder 2,0 mnkr" in answer.text.split("[1]")[0]
