@@ -2358,3 +2358,15 @@ def test_a_short_line_is_found_by_the_heading_it_stands_under(corpus_assistant):
     answer = corpus_assistant.ask("Vilket belopp budgeterar förvaltningsplanen för brandskyddsåtgärder ur "
                                   "regionstyrelsens anslag?")
     assert "Brandskyddsåtgärder 2,0 mnkr" in answer.text.split("[1]")[0]
+
+
+def test_a_list_asked_of_a_sentence_comes_with_the_examples_that_follow_it(tmp_path):
+    """'… genom digitalisering. Som exempel på digitalisering kan nämnas …': asked which solutions were
+    introduced, the examples are the answer, not only the sentence that announces them."""
+    assistant = _annual_reports(tmp_path, {2024: (
+        "Årsredovisning 2024\n\nPersonal\n\nCentrum för HR har fått ett utökat uppdrag efter omorganisationen. "
+        "Centrum för HR samordnar arbetet med kompetensmodeller för hela regionen. Centrum för HR har genomfört "
+        "utvecklingsinsatser genom digitalisering. Som exempel kan nämnas en app för semesteransökan och "
+        "signering av anställningsavtal med e-legitimation. Sjukfrånvaron har minskat jämfört med föregående år.\n\n")})
+    answer = assistant.ask("Vilka digitala lösningar införde HR-centrumet 2024?")
+    assert "semesteransökan" in answer.text and "e-legitimation" in answer.text

@@ -11,7 +11,7 @@ from ..sentences import is_chart_axis, is_page_furniture, is_substantive, split_
 from ..swedish import STATUS_PHRASES, STATUS_SYNONYMS, has_status_level
 from ..tables import Cell, table_rows
 from ..tokenize import tokenize
-from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _SUB_ITEM, _has_asked_code, _shorten, _token_set,
+from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten, _token_set,
                        is_assignment)
 from .scoring import _Sentence
 
@@ -404,6 +404,7 @@ class ListReading:
                 at = next(k for k, (t, _) in enumerate(best) if t == first.text) + 1
                 have = {t for t, _ in best}
                 best[at:at] = [(x.text, x.passage) for x in items if x.text not in have]
+            best = self._with_examples(best, sentences)
             quoted = {text for text, _ in section}
             return (section + [(t, i) for t, i in best if t not in quoted])[:LIST_ITEMS]
         labelled = self._items_labelled_with_status(query, passages, sentences)
@@ -424,6 +425,22 @@ class ListReading:
             return []
         doc = passages[matching[0]].chunk.doc_id
         return self._listed_rows(passages, [i for i in matching if passages[i].chunk.doc_id == doc])
+
+    def _with_examples(self, quoted: list[tuple[str, int]], sentences: list[_Sentence]) -> list[tuple[str, int]]:
+        """A quoted sentence is followed by the one that gives its examples ('Centrum för HR har genomfört
+        utvecklingsinsatser genom … digitalisering. / Som exempel på digitalisering kan nämnas …'):
+        asked for a list, the examples are its items."""
+        by_text = {s.text: s for s in sentences}
+        have = {t for t, _ in quoted}
+        out = []
+        for text, idx in quoted:
+            out.append((text, idx))
+            s = by_text.get(text)
+            after = self._following(self._fullest(s, sentences), sentences)[:1] if s else []
+            if after and _GIVES_EXAMPLES.match(after[0].text) and after[0].text not in have:
+                out.append((after[0].text, after[0].passage))
+                have.add(after[0].text)
+        return out
 
     def _indicators_of_goal(self, query: Query, passages: list[Passage]) -> list[tuple[str, int]]:
         """'Vilka indikatorer hör till delmålet …?': of the passages that list a goal's indicators (a

@@ -43,9 +43,13 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
 # Report kinds name a report (a filter), not the subject of a sentence; 'budgeten' in a question is
 # the figure planned ('Hur gick det med budgeten?'), as query analysis reads it too.
 _FRAME |= set(tokenize(" ".join(k for k in REPORT_KINDS if k not in KINDS_NAMED_AS_FIGURES)))
+# The examples of what the sentence before said: 'Som exempel på digitalisering kan nämnas …'.
+_EXAMPLES = r"som exempel|exempel på detta|exempelvis|till exempel"
+_GIVES_EXAMPLES = re.compile(rf"^(?:{_EXAMPLES})\b", re.I)
 # A sentence that points back to the one before it for its cause ('Det medför att …').
 _ANAPHORIC = re.compile(r"^(av denna anledning|därför|därmed|detta|det (beror|medför|innebär|har medfört|leder|gör)|"
                         r"orsaken|vilket|"
+                        rf"{_EXAMPLES}|"
                         # how the work just described stands: 'Arbetet fortsätter 2021.', 'Arbetet pågår.'
                         r"(arbetet|uppdraget|projektet|insatsen|aktiviteten) (fortsätter|pågår|är (klart|avslutat|"
                         r"genomfört|pausat)|har (påbörjats|avslutats|genomförts|slutförts|pausats)))\b", re.I)
