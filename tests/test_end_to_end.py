@@ -2370,3 +2370,12 @@ def test_a_list_asked_of_a_sentence_comes_with_the_examples_that_follow_it(tmp_p
         "signering av anställningsavtal med e-legitimation. Sjukfrånvaron har minskat jämfört med föregående år.\n\n")})
     answer = assistant.ask("Vilka digitala lösningar införde HR-centrumet 2024?")
     assert "semesteransökan" in answer.text and "e-legitimation" in answer.text
+
+
+def test_how_many_things_are_asked_for_is_not_what_they_are_about(corpus_assistant):
+    """'Vilka tre poster …' asks for three items: 'tre' says how many, not what they are about. Weighed as
+    a word the answer must contain (rare in the reports, so heavily), it pulled the answer to a sentence
+    about another grant in another report."""
+    answer = corpus_assistant.ask("Vilka tre poster får regionkontoret mest pengar till ur RS anslag 2023?")
+    assert "Omställning och kompetensutveckling 25 mnkr" in answer.text
+    assert answer.citations[0].doc_id == "vastmanland-regionkontoret-forvaltningsplan-2023-2025"

@@ -34,6 +34,7 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       "under hittills totalt hela exempel räknar räknade någon något några finns fanns sagt säger står "
                       "heter hette kallas kallades röra redovisas redovisade redovisar anges anger angavs nämns nämner "
                       "via sedan fram till från "  # the span of a comparison ('från 2020 via 2023 till 2025')
+                      "två tre fyra fem sex sju åtta nio tio "  # how many are asked for ('Vilka tre poster …')
                       "före alltså dvs "  # ('året före årsrapporten': 'före' stems to the preposition 'för')
                       # A why-question's own words: the reasons are asked, the sentence need not say 'beror'.
                       "beror berodde bero orsaken orsakerna anledningen anledningarna förklaringen bakom "
