@@ -107,6 +107,7 @@ def reports_the_parts_name(text: str, compared: list[DocumentMeta]) -> list[Docu
 
 
 def _question_parts(text: str) -> list[str]:
+    """The parts of a question that asks several things in turn ('…, och hur …?', '… – vad …')."""
     parts: list[str] = []
     for p in (p for p in _PART_BREAK.split(text) if p and p.strip()):
         # '2020, 2023 och 2025' is one list of years, not parts of their own.

@@ -11,8 +11,8 @@ from ..sentences import is_chart_axis, is_page_furniture, is_substantive, split_
 from ..swedish import STATUS_PHRASES, STATUS_SYNONYMS, has_status_level
 from ..tables import Cell, table_rows
 from ..tokenize import tokenize
-from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten, _token_set,
-                       is_assignment)
+from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten,
+                       _token_set, is_assignment)
 from .scoring import _Sentence
 
 
