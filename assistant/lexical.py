@@ -24,6 +24,7 @@ class LexicalIndex:
         self.parts = parts
         self.members = {c: np.nonzero(collection_of == c)[0] for c in parts}
         self.n = len(collection_of)
+        self._idf: dict[int | None, dict[str, float]] = {}  # read once: the retriever and the answerer both ask
 
     @classmethod
     def build(cls, token_lists: Sequence[list[str]], collection_of: Sequence[int]) -> "LexicalIndex":
@@ -60,6 +61,8 @@ class LexicalIndex:
     def idf(self, collection: int | None = None) -> dict[str, float]:
         """Inverse document frequency per token, read from the index (no second pass over the text):
         of one collection, or of all, the reports' own statistics winning where both have a token."""
+        if collection in self._idf:
+            return self._idf[collection]
         result: dict[str, float] = {}
         for c in sorted(self.parts, reverse=True):
             if collection is not None and c != collection:
@@ -69,4 +72,5 @@ class LexicalIndex:
             n = max(int(bm25.scores.get("num_docs", len(df))), 1)
             idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
             result.update({tok: float(idf[i]) for tok, i in bm25.vocab_dict.items() if i < len(idf)})
+        self._idf[collection] = result
         return result
