@@ -15,7 +15,6 @@ from ..tokenize import tokenize
 MAX_CHARS = 700
 LIST_ITEMS = 10  # lines quoted for a list
 LIST_CHARS = 1400  # a list may run longer than a prose answer
-# the other rows under the asked code, is the one asked
 MAX_TABLE_YEARS = 4  # a row read across this many year columns at most (a results table's 'Bokslut 2020–2023')
 COMPOUND_PART = 5  # letters of a stem at least, to be looked for inside compounds
 _ASKS_CONTROL = re.compile(r"kontroll|granskning|risk|stickprov", re.I)

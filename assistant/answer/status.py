@@ -16,6 +16,7 @@ from .patterns import MAX_CHARS, _SUB_ITEM, _has_asked_code, _shorten, is_numeri
 PART_MARGIN = 1.5  # a lettered part is the one asked when it matches this much better than the next
 ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it matches this well
 ACTIVITY_FIT, ACTIVITY_MARGIN = 0.6, 0.2  # a row the question describes this well, and this much better than
+# the other rows under the asked code, is the one asked
 STATUS_FOLLOWING = 3  # sentences after an activity's description that tell how it went
 
 
