@@ -2339,6 +2339,16 @@ def test_two_regions_asked_each_of_its_own_year_are_answered_from_those_two_repo
     assert {c.doc_id for c in answer.citations} == {"region-halland-arsredovisning-2023", "region-dalarna-arsredovisning-2025"}
 
 
+def test_a_goals_prognosis_asked_in_one_part_of_a_comparison_is_its_status(corpus_assistant):
+    """'…, och vilken prognos har regionstyrelsens delmål om … i Region Västerbotten 2025?': asked alone,
+    that part is answered by the goal's status row; inside a comparison it was read as a figure asked
+    for, found none, and said the report holds nothing."""
+    answer = corpus_assistant.ask("Vad gjorde Regionkontoret i Västmanland för hälsofrämjande arbete 2023, och vilken "
+                                  "prognos har regionstyrelsens delmål om hälsofrämjande insatser i Region Västerbotten 2025?")
+    line = next(x for x in answer.text.splitlines() if x.startswith("2025 (Delårsrapport augusti 2025"))
+    assert "status Inga data" in line
+
+
 def test_a_definite_form_no_report_writes_still_finds_the_passage(corpus_assistant):
     """'centrallagret' appears in no report, which writes 'centrallager'; the stemmer does not fold the
     one onto the other, so without reading the definite form as the word the reports use the question

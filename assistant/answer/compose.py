@@ -231,7 +231,8 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
             meta, group, asked = share.meta, share.passages, share.query
             inner = intent_within_comparison(asked.text)
             # 'Hur ligger vi till med sjuktalen jämfört med …' compares a figure, not a status.
-            if inner in ("fact", "number", "status") and is_numeric_question(f"{asked.text} {asked.expanded}"):
+            if inner in ("fact", "number", "status") and is_numeric_question(f"{asked.text} {asked.expanded}") \
+                    and not (inner == "status" and asked.text != query.text):
                 inner = "number"
             # How an indicator developed is its outcome each year ('Hur har HME utvecklats …?').
             elif inner == "fact" and any(p.chunk.kind == "indicator" for p in group[:1]):
