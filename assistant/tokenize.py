@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
-TOKENIZER_VERSION = 5  # part of the index fingerprint: a change here rebuilds the lexical index
+TOKENIZER_VERSION = 6  # part of the index fingerprint: a change here rebuilds the lexical index
 _TOKEN = re.compile(r"[a-zåäöéü]+\d*[a-z]?|\d+(?:,\d+)?", re.I)
 _stemmer = Stemmer.Stemmer("swedish")
 
@@ -78,6 +78,18 @@ centrum hållbarhet administration juridik arkiv kultur chef chefer
 """.split()}
 
 
+# A verb or noun made with '-isera' ('robotisera', 'digitalisering', 'automatiserade'): Snowball stems
+# each form apart ('robotisering', 'robotiser', 'automatis'), and none meets the word it is made from.
+_MADE_WITH_ISERA = re.compile(r"^([a-zåäö]{4,})iser(?:a|ar|as|ad|ade|ades|at|ats|ing|ingen|ingar|ingarna)$")
+
+
+def _derived_from(word: str) -> list[str]:
+    """The word an '-isera' form is made from and the family's common stem: 'robotiserats' ->
+    'robot', 'robotiser'."""
+    m = _MADE_WITH_ISERA.match(word)
+    return [_stem(m.group(1)), f"{m.group(1)}iser"] if m else []
+
+
 def tokenize(text: str, heads: bool = True) -> list[str]:
     """Stems of the words of `text` without stopwords, and of a long compound also its known tail
     and (with `heads`) its known head."""
@@ -88,7 +100,7 @@ def tokenize(text: str, heads: bool = True) -> list[str]:
         stem = _stem(raw) if raw.isalpha() else raw
         tokens.append(stem)
         if raw.isalpha():
-            tokens.extend(t for t in _compound_tails(raw, heads) if t != stem)  # 'hållbarhet' is not its own part
+            tokens.extend(t for t in _compound_tails(raw, heads) + _derived_from(raw) if t != stem)  # 'hållbarhet' is not its own part
     return tokens
 
 

@@ -84,3 +84,18 @@ def test_a_definite_form_the_stemmer_leaves_is_read_as_the_word_the_reports_use(
     assert unseen_word_parts("Vad har gjorts med centrallagret och projektet? Ge exemplet.", known) == \
         tokenize("centrallager", heads=False)[:1] + tokenize("projekt") + tokenize("exempel")
     assert unseen_word_parts("Hur gick budget och aktivitet?", known) == []
+
+
+def test_words_made_with_isera_meet_the_word_they_are_made_from():
+    """'Vad har hänt med robotarna?' must find 'Tre processer har robotiserats', and 'robotisering',
+    'robotiserade' and 'robotiserats' must meet each other; Snowball stems each apart."""
+    texts = ["Tre nya processer inom fakturahantering har robotiserats under året.",
+             "Arbetet med robotisering av ekonomiprocesser har gett resultat.",
+             "Sjukfrånvaron uppgick till 4,1 procent under året."]
+    lexical = LexicalIndex.build([tokenize(t) for t in texts], [REPORTS] * 3)
+    scores = lexical.get_scores(tokenize("Vad har hänt med robotarna?"))
+    assert scores[0] > 0 and scores[1] > 0 and scores[2] == 0
+    assert set(tokenize("robotiserade")) & set(tokenize("robotisering")) & set(tokenize("robotiserats"))
+    # 'digitaliseringen' also meets 'digitala lösningar'; a word merely ending in -ering is left alone.
+    assert set(tokenize("digitala")) <= set(tokenize("digitaliseringen"))
+    assert tokenize("prioriteringen") == tokenize("prioritering")
