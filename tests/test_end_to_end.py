@@ -2382,6 +2382,19 @@ def test_a_list_asked_of_a_sentence_comes_with_the_examples_that_follow_it(tmp_p
     assert "semesteransökan" in answer.text and "e-legitimation" in answer.text
 
 
+def test_a_short_reason_goes_on_with_the_next_sentence_about_the_same_thing(tmp_path):
+    """'Detta beror på att en vakant tjänst … ersattes' is one of two reasons; the next sentence, about the
+    same hired staff, gives the other. A short answer has room for it; the unrelated sentence after
+    it (sick leave) stays out."""
+    assistant = _annual_reports(tmp_path, {2024: (
+        "Årsredovisning 2024\n\nPersonal\n\nKostnaderna för inhyrd personal ökade med 0,8 mnkr. Detta beror på att en "
+        "vakant tjänst som arbetsmiljöingenjör ersattes med inhyrd personal. Inhyrd personal ersatte även en "
+        "deltidsforskande psykolog hos Regionhälsan. Sjukfrånvaron har minskat jämfört med föregående år.\n\n")})
+    answer = assistant.ask("Varför ökade kostnaderna för inhyrd personal 2024?")
+    assert "arbetsmiljöingenjör" in answer.text and "psykolog" in answer.text
+    assert "Sjukfrånvaron" not in answer.text
+
+
 def test_how_many_things_are_asked_for_is_not_what_they_are_about(corpus_assistant):
     """'Vilka tre poster …' asks for three items: 'tre' says how many, not what they are about. Weighed as
     a word the answer must contain (rare in the reports, so heavily), it pulled the answer to a sentence

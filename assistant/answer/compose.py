@@ -61,6 +61,9 @@ def _is_bare_heading(text: str) -> bool:
             and len(text.split()) <= 2)
 
 
+SHORT_ANSWER = 400  # characters: below this, an answer has room for the sentence that goes on about it
+
+
 class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonReading, StatusReading, ListReading):
     """Composes a concise Swedish answer from the passages; the same grounding rules for every intent."""
 
@@ -158,8 +161,31 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         if not parts or not (against_budget or counted) and (self._lacks_asked_detail(query, passages, parts)
                                                              or self._misses_what_the_figure_is_of(query, passages, parts)):
             return passages, [], False
-        return passages, self._with_indicator_values(query, passages, self._rejoin_broken(parts, sentences)), \
-            bool(counted)
+        parts = self._with_indicator_values(query, passages, self._rejoin_broken(parts, sentences))
+        if only_docs is None and not counted and query.intent in ("fact", "why", "status"):
+            parts = self._with_next_on_topic(query, parts, sentences)
+        return passages, parts, bool(counted)
+
+    def _with_next_on_topic(self, query: Query, parts: list[tuple[str, int]],
+                            sentences: list[_Sentence]) -> list[tuple[str, int]]:
+        """A short answer (a reason, a fact, a status) gets the sentence after its last one when that one is
+        at least half as much about the question as the best quoted: reports go on about the same thing
+        in the next sentence ('Prognosavvikelsen beror på tidsförskjutningar.' / 'IT Negativ avvikelse med
+        anledning av …'). Not a list's heading, a table's run of cells or page furniture."""
+        if sum(len(t) for t, _ in parts) >= SHORT_ANSWER:
+            return parts
+        by_key = {(x.text, x.passage): x for x in sentences}
+        last = by_key.get(parts[-1])
+        if last is None:
+            return parts
+        concepts = self._concepts(query)
+        best = max(self._support(concepts, t) for t, _ in parts)
+        for nxt in self._following(self._fullest(last, sentences), sentences)[:1]:
+            if nxt.text not in {t for t, _ in parts} and is_substantive(nxt.text) and not is_page_furniture(nxt.text) \
+                    and not is_flattened_table(nxt.text) and not nxt.text.rstrip().endswith((":", " på", " av")) \
+                    and self._support(concepts, nxt.text) >= 0.5 * best > 0:
+                parts = parts + [(nxt.text, nxt.passage)]
+        return parts
 
     def _with_indicator_values(self, query: Query, passages: list[Passage],
                                parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
