@@ -39,7 +39,7 @@ _INTENT_PATTERNS = [
                r"\bblev det (något|nåt|någonting) av|\bpå plats\b|\bklara? med\b|\bi mål\b|\bkommit igång|"
                r"\b(klara|klarar|nå|når|uppfylla|uppfyller) (sitt|sina|målet|målen|delmålet|delmålen)\b|"
                # A goal's prognosis is its assessment ('Mål kommer delvis uppfyllas'), not a figure.
-               r"\bprognos\w* (?:har|för|gäller) (?:\w+ ){0,2}?(?:del)?mål(?:et|en)?\b"),
+               r"\bprognos\w* (?:har|för|gäller) (?:\w+ ){0,4}?(?:del)?mål(?:et|en)?\b"),
     ("number", r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bvilket (belopp|resultat)|\bandel|"
                r"\bprocent|\bmkr\b|\bmnkr\b|\bkronor|\bsumma|\bbelopp|\bantal\b|\bprognos|\bresultat(?!et av )|\bavvikelse|"
                r"\bsjukfrånvaro|\bsjuktal|\bgick .* (plus|minus)|\bvad landade"),

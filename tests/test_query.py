@@ -19,6 +19,9 @@ def test_codes_years_and_intent():
     # A goal's prognosis is its assessment ('Mål kommer delvis uppfyllas'); a result's is a figure.
     assert analyse("Vilken prognos har delmålet om farliga ämnen?", METAS).intent == "status"
     assert analyse("Vilken prognos har regionstyrelsen för resultatet 2025?", METAS).intent == "number"
+    # ... also with the board named between ('Vilken prognos har regionstyrelsen i Västerbotten för delmålet …').
+    assert analyse("Vilken prognos har regionstyrelsen i Västerbotten för delmålet om hälsofrämjande insatser?",
+                   METAS).intent == "status"
     # 'Vad var det som gjorde att …' asks the cause as 'varför' does.
     assert analyse("Vad var det som gjorde att staben gick med plus 2023?", METAS).intent == "why"
     assert analyse("Vad gjorde att kostnaderna ökade?", METAS).intent == "why"
