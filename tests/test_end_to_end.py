@@ -2395,6 +2395,15 @@ def test_a_short_reason_goes_on_with_the_next_sentence_about_the_same_thing(tmp_
     assert "Sjukfrånvaron" not in answer.text
 
 
+def test_a_target_value_standing_as_a_loose_cell_after_its_indicator_answers(corpus_assistant):
+    """The plan's goal table gives 'Halverad koldioxidintensitet …' on one line and its target '11,4?' as a
+    cell of its own. Asked for the target, the cell is quoted after the name, and the check that a
+    value stands in what is quoted must read it as part of the name's line, not abstain."""
+    answer = corpus_assistant.ask("Vilket målvärde för 2023 sätter förvaltningsplanen för indikatorn om halverad "
+                                  "koldioxidintensitet i regionens kapitalförvaltning?")
+    assert not answer.abstained and "11,4" in answer.text
+
+
 def test_how_many_things_are_asked_for_is_not_what_they_are_about(corpus_assistant):
     """'Vilka tre poster …' asks for three items: 'tre' says how many, not what they are about. Weighed as
     a word the answer must contain (rare in the reports, so heavily), it pulled the answer to a sentence

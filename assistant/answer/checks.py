@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Passage, Query
+from ..sentences import is_substantive
 from ..swedish import NUMBER_RE, WORKING
 from ..tokenize import tokenize
 from .patterns import _ASKS_CHANGE, _FRAME, _in_compound, _token_set, is_numeric_question
@@ -133,7 +134,10 @@ class AnswerChecks:
         The detail must stand in a quoted sentence that is about the question, not in a neighbour."""
         concepts = self._concepts(query)
         support = [self._support(concepts, text) for text, _ in parts]
-        quoted = " ".join(text for (text, _), x in zip(parts, support) if x > 0 and x >= 0.5 * max(support)) or \
+        about = {i for (_, i), x in zip(parts, support) if x > 0 and x >= 0.5 * max(support)}
+        # (A row's loose cell quoted after its name, '11,4?', is about what the name is about.)
+        quoted = " ".join(text for (text, i), x in zip(parts, support)
+                          if x > 0 and x >= 0.5 * max(support) or i in about and not is_substantive(text)) or \
             " ".join(text for text, _ in parts)
         cited = " ".join(passages[i].chunk.text for _, i in parts)
         # The asked code ('uppdrag 14', a row's label '14 (ansvarig …)') is no figure of the answer.
