@@ -21,6 +21,7 @@ ROW_MAX = 2600
 STATUS_LAST_ROW_MAX = 600  # a goal with its assessment is a short cell; longer is running text
 _HEADER_WORDS = {"uppdrag", "aktivitet", "ansvarig", "status", "kommentar", "kommentarer", "nr", "tidplan",
                  "indikator", "utfall", "måluppfyllelse", "analys", "prognos", "delmål", "målvärde", "åtgärd"}
+_LETTER_ITEM = re.compile(r"^\s*\(([A-ZÅÄÖ])\)\s+[A-ZÅÄÖ][a-zåäö]")
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d]{2,80}$")
 _FUSED = re.compile(r"([a-zåäö])([A-ZÅÄÖ][a-zåäö])")
 # A unit cell starts with a unit ('CE', 'Respektive'); a sub-item label ('a)') belongs to the next tidplan.
@@ -247,6 +248,11 @@ def _uppdrag_fields(lines: list[_Line], code: str | None, unit_column: bool = Tr
         cell = _TIDPLAN_UNIT.search(text)
         if code and cell:
             fields["ansvarig"] = re.sub(r"\s+", " ", cell.group(2)).strip()
+            if not re.search(r"(?<!\w)[a-c]\)", text):
+                # The tidplan is the cell before the unit, not a year the assignment's text names ('Under
+                # 2023 …'). (In lettered parts, 'a) Q2 2023 b) Löpande 2023 - 2025 CA', the cell before the
+                # unit is the last part's only.)
+                fields["tidplan"] = re.sub(r"\s+", " ", cell.group(1))
             # What follows the unit cell is the comment column: how the work has gone.
             comment = re.sub(r"\s+", " ", text[cell.end():]).strip()
             comment = re.sub(r"^[a-c]-[a-c]\)\s+[A-ZÅÄÖ]{2,}\b\s*", "", comment)  # 'a-b) CA': sub-items' unit
@@ -664,6 +670,12 @@ def chunk_document(doc: Document) -> list[Chunk]:
                 continue
             continue
         code = _code_of(text) if text else None
+        if not code and row_code and table == "uppdrag" and _LETTER_ITEM.match(text):
+            # '(I) Sätta fokus på arbetsmiljö …': the next item of the list of assignments, marked by a
+            # letter instead of a number, ends the coded row before it (whose comment it would become).
+            flush_row()
+            row, row_code = [line], _LETTER_ITEM.match(text).group(1)
+            continue
         if code:
             flush_row()
             flush_prose()

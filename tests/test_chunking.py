@@ -642,3 +642,27 @@ def test_a_plans_indicator_table_whose_last_column_says_how_often_has_a_row_per_
         ("Andel ärenden där barnets bästa prövats", "100% (2030)", "-", "Å"),
         ("Antal rehabiliteringsärenden", "-", "27 (2021)", "M"),
     ]
+
+
+LETTER_MARKED_ROWS = """Uppdrag/åtgärd Tidplan Ansvarig Status Kommentar
+
+(38) RK ska stötta arbetet med att inkludera uppdragstagare och entreprenörer i arbetet med nära vård.
+
+2023 CE
+Inget behov av stöttning har efterfrågats under året.
+
+(I) Sätta fokus på arbetsmiljö och hälsofrämjande arbetsplatser. Under
+2023 särskilt fokus på hälsoeffekter av distansarbete.
+
+2023-2025 Respektive CD och VC Generellt låg sjukfrånvaro men arbetet är prioriterat där behov finns.
+"""
+
+
+def test_an_assignment_marked_by_a_letter_ends_the_coded_row_before_it():
+    """Internal assignments are marked '(I)' rather than numbered: such a line is the next row, not more of
+    the comment of the row before ('Inget behov av stöttning …' is all of (38)'s comment)."""
+    rows = [c for c in chunk_document(_doc(LETTER_MARKED_ROWS)) if c.kind == "uppdrag"]
+    assert [c.fields["code"] for c in rows] == ["38", "I"]
+    assert rows[0].fields["kommentar"] == "Inget behov av stöttning har efterfrågats under året."
+    assert rows[1].fields["ansvarig"] == "Respektive CD och VC" and rows[1].fields["tidplan"] == "2023-2025"
+    assert "Generellt låg sjukfrånvaro" in rows[1].fields["kommentar"]
