@@ -670,11 +670,12 @@ def chunk_document(doc: Document) -> list[Chunk]:
                 continue
             continue
         code = _code_of(text) if text else None
-        if not code and row_code and table == "uppdrag" and _LETTER_ITEM.match(text):
+        letter = _LETTER_ITEM.match(text) if not code and row_code and table == "uppdrag" else None
+        if letter:
             # '(I) Sätta fokus på arbetsmiljö …': the next item of the list of assignments, marked by a
             # letter instead of a number, ends the coded row before it (whose comment it would become).
             flush_row()
-            row, row_code = [line], _LETTER_ITEM.match(text).group(1)
+            row, row_code = [line], letter.group(1)
             continue
         if code:
             flush_row()

@@ -100,7 +100,8 @@ def tokenize(text: str, heads: bool = True) -> list[str]:
         stem = _stem(raw) if raw.isalpha() else raw
         tokens.append(stem)
         if raw.isalpha():
-            tokens.extend(t for t in _compound_tails(raw, heads) + _derived_from(raw) if t != stem)  # 'hållbarhet' is not its own part
+            # ('hållbarhet' is not its own part)
+            tokens.extend(t for t in _compound_tails(raw, heads) + _derived_from(raw) if t != stem)
     return tokens
 
 

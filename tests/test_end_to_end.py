@@ -2343,8 +2343,9 @@ def test_a_goals_prognosis_asked_in_one_part_of_a_comparison_is_its_status(corpu
     """'…, och vilken prognos har regionstyrelsens delmål om … i Region Västerbotten 2025?': asked alone,
     that part is answered by the goal's status row; inside a comparison it was read as a figure asked
     for, found none, and said the report holds nothing."""
-    answer = corpus_assistant.ask("Vad gjorde Regionkontoret i Västmanland för hälsofrämjande arbete 2023, och vilken "
-                                  "prognos har regionstyrelsens delmål om hälsofrämjande insatser i Region Västerbotten 2025?")
+    answer = corpus_assistant.ask("Vad gjorde Regionkontoret i Västmanland för hälsofrämjande arbete 2023, och "
+                                  "vilken prognos har regionstyrelsens delmål om hälsofrämjande insatser i "
+                                  "Region Västerbotten 2025?")
     line = next(x for x in answer.text.splitlines() if x.startswith("2025 (Delårsrapport augusti 2025"))
     assert "status Inga data" in line
 
@@ -2387,9 +2388,10 @@ def test_a_short_reason_goes_on_with_the_next_sentence_about_the_same_thing(tmp_
     same hired staff, gives the other. A short answer has room for it; the unrelated sentence after
     it (sick leave) stays out."""
     assistant = _annual_reports(tmp_path, {2024: (
-        "Årsredovisning 2024\n\nPersonal\n\nKostnaderna för inhyrd personal ökade med 0,8 mnkr. Detta beror på att en "
-        "vakant tjänst som arbetsmiljöingenjör ersattes med inhyrd personal. Inhyrd personal ersatte även en "
-        "deltidsforskande psykolog hos Regionhälsan. Sjukfrånvaron har minskat jämfört med föregående år.\n\n")})
+        "Årsredovisning 2024\n\nPersonal\n\nKostnaderna för inhyrd personal ökade med 0,8 mnkr. Detta beror "
+        "på att en vakant tjänst som arbetsmiljöingenjör ersattes med inhyrd personal. Inhyrd personal ersatte "
+        "även en deltidsforskande psykolog hos Regionhälsan. Sjukfrånvaron har minskat jämfört med föregående "
+        "år.\n\n")})
     answer = assistant.ask("Varför ökade kostnaderna för inhyrd personal 2024?")
     assert "arbetsmiljöingenjör" in answer.text and "psykolog" in answer.text
     assert "Sjukfrånvaron" not in answer.text
