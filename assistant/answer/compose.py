@@ -180,7 +180,7 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
             return parts
         concepts = self._concepts(query)
         best = max(self._support(concepts, t) for t, _ in parts)
-        for nxt in self._following(self._fullest(last, sentences), sentences)[:1]:
+        for nxt in self._what_follows(last, sentences)[:1]:
             if nxt.text not in {t for t, _ in parts} and is_substantive(nxt.text) and not is_page_furniture(nxt.text) \
                     and not is_flattened_table(nxt.text) and not nxt.text.rstrip().endswith((":", " på", " av")) \
                     and self._support(concepts, nxt.text) >= 0.5 * best > 0:

@@ -399,7 +399,7 @@ class ListReading:
             # it went, 'Ta fram …', …), the assignments that follow the one that matches.
             items = self._with_list(self._fullest(first, sentences), sentences)[1:]
             if not items and _ASKS_TASKS.search(query.text):
-                items = [x for x in self._following(self._fullest(first, sentences), sentences) if is_assignment(x.text)]
+                items = [x for x in self._what_follows(first, sentences) if is_assignment(x.text)]
             if items:
                 at = next(k for k, (t, _) in enumerate(best) if t == first.text) + 1
                 have = {t for t, _ in best}
@@ -436,7 +436,7 @@ class ListReading:
         for text, idx in quoted:
             out.append((text, idx))
             s = by_text.get(text)
-            after = self._following(self._fullest(s, sentences), sentences)[:1] if s else []
+            after = self._what_follows(s, sentences)[:1] if s else []
             if after and _GIVES_EXAMPLES.match(after[0].text) and after[0].text not in have:
                 out.append((after[0].text, after[0].passage))
                 have.add(after[0].text)

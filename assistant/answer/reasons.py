@@ -54,6 +54,11 @@ class ReasonReading:
         idx = next(i for i, x in enumerate(in_passage) if x.text == s.text)
         return in_passage[idx + 1:]
 
+    def _what_follows(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
+        """The sentences after `s` in the copy of it followed by the most text (prose windows overlap:
+        what follows a sentence may stand only in the next window's copy)."""
+        return self._following(self._fullest(s, sentences), sentences)
+
     def _with_list(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
         """A sentence that introduces a list ('beror främst på', '…följande:') comes with its items."""
         out = [s]
@@ -157,14 +162,14 @@ class ReasonReading:
         if len(items) == 1 and items[0] >= len(chosen) - 2:
             # One bulleted item quoted from its start (at most one of its sentences after it): the rest of
             # that item is the rest of the reason.
-            for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:3]:
+            for x in self._what_follows(chosen[-1], sentences)[:3]:
                 if x.text.startswith(_BULLETS) or x in chosen:
                     break
                 chosen.append(x)
         if chosen and _gives_reason(chosen[-1].text):
             # Reasons given part by part after the whole's ('… beror på tidsförskjutningar.' / 'MT Negativ
             # avvikelse med anledning av …' / 'IT Negativ avvikelse …'): each part's reason is one of them.
-            for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:PART_REASONS]:
+            for x in self._what_follows(chosen[-1], sentences)[:PART_REASONS]:
                 cause = _CAUSAL.search(x.text)
                 if x in chosen or not cause or cause.start() > PART_LABEL_CHARS:
                     break
@@ -177,7 +182,7 @@ class ReasonReading:
         that has what follows it: prose windows overlap)."""
         if not chosen:
             return []
-        return [x for x in self._following(self._fullest(chosen[-1], sentences), sentences)[:1]
+        return [x for x in self._what_follows(chosen[-1], sentences)[:1]
                 if _EXPLAINS_BACK.match(x.text) and x not in chosen]
 
     def _opens_bullet_run(self, s: _Sentence, sentences: list[_Sentence]) -> bool:

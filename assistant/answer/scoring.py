@@ -317,7 +317,7 @@ class SentenceScoring:
             seen.add(s.text)
             used += len(s.text)
             # Its own 'Det medför …' goes with it too.
-            after = self._following(self._fullest(s, sentences), sentences)[:1]
+            after = self._what_follows(s, sentences)[:1]
             if after and _ANAPHORIC.match(after[0].text) and after[0].text not in seen \
                     and used + len(after[0].text) <= budget:
                 parts.append((after[0].text, after[0].passage))
