@@ -318,6 +318,32 @@ _TARGET_COLUMN = re.compile(r"Mål(?:värde)?\s+(?:\w+\s)?(20\d\d)")  # a goal t
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
 
+# A line that starts with an indicator's value cell: a figure, an empty cell, 'Nytt fr 2024' or a target
+# in words ('Öka', 'Minst 2'); not a dated comment ('2025: året visar …').
+_VALUE_CELL_START = re.compile(r"^\s*(?:Nytt?\s+fr|[-–](?:\s|$)|[≥≤]|[+\-−]?\d[\d ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|st)?(?:\s|$)|"
+                               r"(?:Öka|Minska|Bibehålla|Behålla|Minst|Högst)\b)")
+# An indicator's assessment in one word, where the table has no 'Negativt/inte uppnått' phrase.
+_ASSESSMENT_WORD = re.compile(r"(?m)(?:^|(?<=\s))(Negativt|Positivt|Neutralt)(?=\s|$)")
+_NAME_LINES = 4  # an indicator's name wraps over at most this many lines
+
+
+def _next_indicator(lines: list[_Line], i: int, row: list[_Line]) -> bool:
+    """Whether the paragraph at line `i` is the next indicator's name, in a table whose rows end at no
+    status cell: it follows a row that has its values, it opens with a capital after a blank line, and
+    the first line after it (past one blank) starts with a value cell."""
+    text = lines[i].text.strip()
+    if not text[:1].isupper() or lines[i - 1].text.strip() or STATUS_RE.match(text) or _ASSESSMENT_WORD.match(text) \
+            or not any(_VALUE_CELL_START.match(l.text) for l in row[1:]):
+        return False
+    k = i
+    while k < len(lines) and lines[k].text.strip():
+        if k - i >= _NAME_LINES or _VALUE_CELL_START.match(lines[k].text):
+            return False
+        k += 1
+    after = next((l.text for l in lines[k:k + 3] if l.text.strip()), "")
+    return bool(_VALUE_CELL_START.match(after))
+
+
 def _empty_last_cell(lines: list[_Line], i: int, row: list[_Line]) -> bool:
     """A line that is only '-', after a row's figures, is the row's empty last cell (no trend): the row
     ends there, not at the next row's trend. (A '-' followed by a trend or a 'Redovisas' cell on the
@@ -330,7 +356,7 @@ def _empty_last_cell(lines: list[_Line], i: int, row: list[_Line]) -> bool:
 
 def _indicator_fields(lines: list[_Line], header: str) -> dict:
     text = _text(lines)
-    m = STATUS_RE.search(text)
+    m = STATUS_RE.search(text) or _ASSESSMENT_WORD.search(text)
     body = text[: m.start()] if m else text
     # The lines before the first value, in paragraphs: the indicator's name is the last paragraph;
     # one before it is the goal the indicator measures ('Engagerade medarbetare …' / 'Hållbart
@@ -339,8 +365,10 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     offset = 0  # where the values start
     for line in body.split("\n"):
         first = NUMBER_RE.search(line)
-        if _TARGET_WORDING.match(line):
-            break  # a target in words or with its bound starts the values ('Minska jämfört med 2022', 'Minst 1')
+        if _TARGET_WORDING.match(line) or _VALUE_CELL_START.match(line):
+            # A target in words or with its bound starts the values ('Minska jämfört med 2022', 'Minst 1'),
+            # as does a line that opens with a value cell ('28900 Minska …', 'Nytt fr 2024 Öka - -').
+            break
         if first or line.strip() in ("-", "–"):  # ('-' alone is an empty value cell)
             # A name that runs into its figures on one line ('Antal rehabiliteringsärenden 22 41 Negativ',
             # '… tjänsteresor och' / 'transporter minskar 10,6') ends where they start.
@@ -704,6 +732,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
             row.append(line)
             row_done = row_done or (bool(text) and sum(bool(l.text.strip()) for l in row) > 3)
             continue
+        if table == "indicator" and not trend_last and row and text and _next_indicator(lines, i, row):
+            flush_row()  # (a row with no status cell ends where the next indicator's name starts)
         if row or table:
             starts_new = (row_done and text and not line.text[:1].isspace() and text[:1].isupper()
                           and not lines[i - 1].text.strip())

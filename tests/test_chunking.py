@@ -442,6 +442,33 @@ def test_an_indicator_new_since_a_year_and_assessed_on_a_labelled_line_is_read_b
     assert row.fields["Utfall 2024"] == "Nytt fr 2024" and row.fields["måluppfyllelse"] == "inte uppnått"
 
 
+def test_indicator_rows_without_status_cells_end_where_the_next_indicator_name_starts():
+    """A goal table whose rows have no status phrase (an assessment on a labelled line, none at all, or
+    one word, 'Negativt'): each indicator is still a row of its own, with its values by column; a dated
+    comment ('2025: …') stays with its row."""
+    text = ("Förvaltningens mål och indikatorer\n\n"
+            "Indikator Utfall 2024 Mål 2025 Utfall 2025 Måluppfyllelse Kommentarer\n\n"
+            "Andel digitala möten\ni förvaltningen\n\n"
+            "Nytt fr 2024 60% 52% Trend: positiv\n\nMåluppfyllelse: inte uppnått\n\n"
+            "Andelen har ökat sedan 2023.\n\n"
+            "Andel fakturor som skannas (i\nantal)\n\n"
+            "Nytt fr 2024 Öka - - Går ej att mäta än men återkommer i delårsrapporten.\n"
+            "För nuvarande följer vi antalet e-fakturor: 41 200 under 2025\n\n"
+            "Energiförbrukning i egna\nlokaler minskar\n\n"
+            "812 Minska 790 för\nkontorslokaler\n\n803 (jämförelse\nutfall 2024)\n\n"
+            "Negativt Förtydligande: mätningen omfattar även\nlager och garage.\n\n"
+            "2025: året visar lägre förbrukning i kontoren.\n")
+    rows = [c for c in chunk_document(_doc(text)) if c.kind == "indicator"]
+    assert [r.fields["indikator"] for r in rows] == [
+        "Andel digitala möten i förvaltningen", "Andel fakturor som skannas (i antal)",
+        "Energiförbrukning i egna lokaler minskar"]
+    digital, invoices, energy = rows
+    assert digital.fields["måluppfyllelse"] == "inte uppnått" and "fakturor" not in digital.text
+    assert invoices.fields["Mål 2025"] == "Öka" and invoices.fields["Utfall 2025"] == "-"
+    assert energy.fields["Utfall 2024"] == "812" and energy.fields["Mål 2025"] == "Minska"
+    assert energy.fields["måluppfyllelse"] == "Negativt" and "lägre förbrukning" in energy.fields["kommentar"]
+
+
 GOALS_WITH_TREND = """Mål Indikator
 Utfall 
 2022

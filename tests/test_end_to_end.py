@@ -2413,3 +2413,21 @@ def test_how_many_things_are_asked_for_is_not_what_they_are_about(corpus_assista
     answer = corpus_assistant.ask("Vilka tre poster får regionkontoret mest pengar till ur RS anslag 2023?")
     assert "Omställning och kompetensutveckling 25 mnkr" in answer.text
     assert answer.citations[0].doc_id == "vastmanland-regionkontoret-forvaltningsplan-2023-2025"
+
+
+def test_whether_a_goal_was_met_is_the_indicator_rows_own_one_word_assessment(tmp_path):
+    """'Klarade vi målet att …?' asks how the goal went: the answer is the indicator's row read by column,
+    with its assessment 'Negativt', even in a table where no row has a status phrase and the row before
+    it has no assessment at all."""
+    assistant = _annual_reports(tmp_path, {2025: (
+        "Årsredovisning 2025\n\nFörvaltningens mål och indikatorer\n\n"
+        "Indikator Utfall 2024 Mål 2025 Utfall 2025 Måluppfyllelse Kommentarer\n\n"
+        "Andel fakturor som skannas (i\nantal)\n\n"
+        "Nytt fr 2024 Öka - - Går ej att mäta än men återkommer i delårsrapporten.\n\n"
+        "Energiförbrukning i egna\nlokaler minskar\n\n"
+        "812 Minska 790 för\nkontorslokaler\n\n803 (jämförelse\nutfall 2024)\n\n"
+        "Negativt Förtydligande: mätningen omfattar även\nlager och garage.\n\n"
+        "2025: året visar lägre förbrukning i kontoren.\n\n")})
+    answer = assistant.ask("Klarade vi målet att minska energiförbrukningen i lokalerna 2025?")
+    assert not answer.abstained
+    assert "Negativt" in answer.text and "fakturor" not in answer.text
