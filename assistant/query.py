@@ -37,7 +37,7 @@ _INTENT_PATTERNS = [
                r"\bvilka (på|inom) .* (ska|har)|\bansvar(ar|ig)|\bhand om|\bdra(r)? i\b|\bhur ligger\b(?:\s+\S+){0,9}?\s+till\b|\bläget\b|\bhur långt|\bär .* (klart|klar|"
                r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått|"
                r"\bblev det (något|nåt|någonting) av|\bpå plats\b|\bklara? med\b|\bi mål\b|\bkommit igång|"
-               r"\b(klara|klarar|nå|når|uppfylla|uppfyller) (sitt|sina|målet|målen|delmålet|delmålen)\b|"
+               r"\b(klara|klarar|klarade|nå|når|nådde|uppfylla|uppfyller|uppfyllde) (?:\w+ ){0,2}?(sitt|sina|målet|målen|delmålet|delmålen)\b|"
                # A goal's prognosis is its assessment ('Mål kommer delvis uppfyllas'), not a figure.
                r"\bprognos\w* (?:har|för|gäller) (?:\w+ ){0,4}?(?:del)?mål(?:et|en)?\b"),
     ("number", r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bvilket (belopp|resultat)|\bandel|"

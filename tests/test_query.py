@@ -16,6 +16,9 @@ def test_codes_years_and_intent():
     # Whether a goal will be met is its status ('Mål kommer helt uppfyllas'), however it is asked.
     assert analyse("Kommer Västerbotten att klara sitt mål om e-tjänster i år?", METAS).intent == "status"
     assert analyse("Kommer regionstyrelsen att nå delmålet om civil beredskap?", METAS).intent == "status"
+    # ... and whether it was met, with who met it between ('Klarade vi målet …', 'Nådde förvaltningen målet …').
+    assert analyse("Klarade vi målet att korta ledtiderna 2025?", METAS).intent == "status"
+    assert analyse("Nådde förvaltningen målet för andelen e-fakturor?", METAS).intent == "status"
     # A goal's prognosis is its assessment ('Mål kommer delvis uppfyllas'); a result's is a figure.
     assert analyse("Vilken prognos har delmålet om farliga ämnen?", METAS).intent == "status"
     assert analyse("Vilken prognos har regionstyrelsen för resultatet 2025?", METAS).intent == "number"
