@@ -2431,3 +2431,33 @@ def test_whether_a_goal_was_met_is_the_indicator_rows_own_one_word_assessment(tm
     answer = assistant.ask("Klarade vi målet att minska energiförbrukningen i lokalerna 2025?")
     assert not answer.abstained
     assert "Negativt" in answer.text and "fakturor" not in answer.text
+
+
+def test_a_units_result_asked_by_its_abbreviation_is_its_row_not_the_organisations_indicator(tmp_path):
+    """'Hur stort överskott hade CIFU 2023?': the results table writes the unit's whole name, the question its
+    abbreviation; the unit's row answers, not the whole organisation's 'Ekonomiskt resultat' indicator."""
+    assistant = _assistant_over(tmp_path, "provland-regionkontoret-arsredovisning-2023.txt",
+        "Årsredovisning 2023\n\nMål\n\nIndikator Utfall 2022 Mål 2023 Utfall 2023 Trend\n\n"
+        "Verksamheten ska bedrivas inom given ram\n\nEkonomiskt resultat 19 mnkr 0 mnkr 22 mnkr Positiv\n\n"
+        "Forskning\n\nCentrum för innovation, forskning och utbildning samordnar regionens forskning. "
+        "CIFU har under året startat två nya forskarskolor.\n\n"
+        "4 Ekonomi\n\nResultatet per centrum framgår av tabellen.\n"
+        "Resultat, mnkr\nBelopp i mnkr\nBokslut\n2022\nBokslut\n2023\n\n"
+        "Centrum för service 2,4 -3,9\n\nCentrum för innovation, forskning och utbildning 9,4 8,5\n\n"
+        "Centrum för kommunikation 0,3 -0,1\n\nSumma förvaltningen 19,4 22,0\n\n"
+        + _other_sections("Medarbetare", "Miljö"))
+
+    answer = assistant.ask("Hur stort överskott hade CIFU 2023?")
+    assert "Centrum för innovation, forskning och utbildning, Bokslut 2023: 8,5" in answer.text
+    assert "22 mnkr" not in answer.text
+
+
+
+def test_a_units_row_in_a_passage_that_starts_inside_its_table_outranks_the_tables_total(corpus_assistant):
+    """The 2023 results table by budget unit runs over two passages; the second starts among its rows and
+    a footnote ('*Bokslut 2022 är inklusive …') looks like the next heading row. Those rows name no table,
+    so the total row ('Summa förvaltningen') does not win on the unit's name written in them."""
+    staff = corpus_assistant.ask("Vilket resultat redovisas för budgetenheten Regiondirektörens stab i bokslut 2022?")
+    assert "Regiondirektörens stab, Bokslut 2022: 11,1" in staff.text and "Summa förvaltningen" not in staff.text
+    communication = corpus_assistant.ask("Vilket resultat hade budgetenheten Centrum för kommunikation i bokslutet 2021?")
+    assert "Centrum för kommunikation, Bokslut 2021: 1,3" in communication.text

@@ -30,6 +30,8 @@ _VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procente
                                   "ekonomiskt motsvarade motsvarar"))
 # A table's heading row: a column named by its kind and year.
 _HEADING_ROW = re.compile(r"(?m)^.*\b(?:Ram|Bokslut|Budget|Årsbudget|Utfall|Prognos)\s+20\d\d\b")
+# A figure as a table cell gives it: '-0,1', '17,0', '40 844' (a year is no cell).
+_FIGURE = re.compile(r"(?<![\w,])(?!20\d\d(?![\w,]))[+\-−]?\d+(?:,\d+)?(?![\w,])")
 # The organisation's own result: asked as a result, a plus or minus, a surplus or deficit.
 _ASKS_RESULT = re.compile(r"\b(?:resultat(?:et)?|plus|minus|överskott(?:et)?|underskott(?:et)?|gick back|gått back)\b",
                           re.I)
@@ -82,7 +84,11 @@ class TableReading:
     def _table_intro(chunk: Chunk) -> str:
         """The chunk's section heading and its lines before the table's heading row ('Ram 2022 Ram 2023')."""
         head = _HEADING_ROW.search(chunk.text)
-        return f"{chunk.section}\n{chunk.text[:head.start()] if head else ''}"
+        # (A chunk that starts inside a table has its rows before the next table's heading row: rows,
+        # a label and its figures, name no table.)
+        intro = [line for line in (chunk.text[:head.start()] if head else "").split("\n")
+                 if len(_FIGURE.findall(line)) < 2]
+        return "\n".join([chunk.section, *intro])
 
     def _table_text_of(self, chunk: Chunk) -> str:
         positions = self.doc_chunks[chunk.doc_id]
@@ -177,6 +183,10 @@ class TableReading:
             # The column's heading says what the figure is ('Ram 2023' answers 'vilken ram'); asked
             # against the budget, all the year's columns are quoted, so all their headings count.
             headings = " ".join(c for c, _ in cell.same_year) if against_budget else cell.column
+            # A row labelled with a unit's whole name ('Centrum för innovation, forskning och utbildning')
+            # is named by its abbreviation too ('CIFU').
+            headings += "".join(f" {abbreviation}" for _, words, abbreviation in query.units
+                                if set(tokenize(words, heads=False)) <= _token_set(cell.label))
             support = self._support(concepts, f"{named} {headings}") - (0.0 if named == cell.label else TITLE_PENALTY)
             # Words that name the table ('fördelningen av regionersättningen inom förvaltningen': its
             # section and the lines that introduce it) say which table, not which row: the row need
@@ -247,6 +257,12 @@ class TableReading:
                 name = str(chunk.fields.get("indikator", "")) if chunk.kind == "indicator" else ""
                 tokens = _token_set(name)
                 if not tokens or any(not any(k.endswith(str(y)) for k in chunk.fields) for y in query.years):
+                    continue
+                # A question about one of the organisation's units ('CIFU', 'Centrum för HR') is not
+                # answered by the whole organisation's indicator, unless the row names the unit.
+                if query.units and not any(
+                        set(tokenize(words, heads=False)) <= tokens | _token_set(str(chunk.fields.get("målområde", "")))
+                        or abbreviation.casefold() in name.casefold() for _, words, abbreviation in query.units):
                     continue
                 # The question names the indicator (most of its words, also in another form:
                 # 'medarbetarengagemanget') and is about it.
