@@ -238,7 +238,9 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     # Two years asked about compare them; one period ('planen för 2023–2025') is one thing asked about.
     # (Other numbers may stand beside it: 'uppdrag 14 i förvaltningsplanen 2023–2025'.)
     periods = re.findall(_PERIOD, text)
-    single_period = len(periods) == 1 and not _YEAR.search(text.replace(periods[0], " "))
+    # (The year of a report the question names, 'i årsredovisningen 2023', is where to look, not another
+    # year asked about: '… i bokslut 2020–2023 i årsredovisningen 2023' asks one period of one report.)
+    single_period = len(periods) == 1 and not _YEAR.search(_without_named_report(text.replace(periods[0], " "), metas))
     if intent in ("fact", "number") and len(years) >= 2 and not single_period:
         intent = "compare"
     # 'Vad var orsakerna … 2020, 2023 och 2025?': a reason, status or list asked for years that different
@@ -266,6 +268,14 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
                  # (A count of rows asks by status as a list does: 'Hur många delmål har Inga data?')
                  status_filter=_status_filter(text, codes) if intent == "list" or _COUNTS.search(text) else None,
                  against_plan=against_plan, named_reports=reports if intent == "compare" else [])
+
+
+def _without_named_report(text: str, metas: list[DocumentMeta]) -> str:
+    """The text without the one report it names by kind and year ('årsredovisningen 2023'), if it names one."""
+    spans = [m for meta in metas if meta.kind and meta.covered_years
+             for m in re.finditer(rf"(?<![a-zåäö]){re.escape(meta.kind)}\w*(?:\s+[a-zåäö]+)?\s+(20\d\d)", text, re.I)
+             if int(m.group(1)) in meta.covered_years]
+    return text[:spans[0].start()] + text[spans[0].end():] if len({m.span() for m in spans}) == 1 else text
 
 
 def _named_reports(low: str, metas: list[DocumentMeta]) -> list[str]:

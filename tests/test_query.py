@@ -78,6 +78,18 @@ def test_a_unit_that_decides_a_plan_does_not_restrict_the_search_to_its_own_repo
                    metas).intent != "compare"
 
 
+def test_a_period_asked_of_one_named_report_is_no_comparison_across_reports():
+    """'… i bokslut 2020–2023 i årsredovisningen 2023': the report's own table spans the period; the
+    report's year says where to look, so it is one question of one report, not 2020's report beside 2023's.
+    Two years asked without a period still compare."""
+    metas = METAS + [DocumentMeta(doc_id="d", title="", organisation="Region Västmanland", unit="Regionkontoret",
+                                  year=2023, kind="årsredovisning", path="", sha256="")]
+    assert analyse("Vilket resultat redovisas för Centrum för service i bokslut 2020–2023 i årsredovisningen 2023?",
+                   metas).intent == "number"
+    assert analyse("Vilket resultat hade Centrum för service 2020 och 2023 enligt årsredovisningen 2023?",
+                   metas).intent == "compare"
+
+
 def test_a_board_named_with_a_year_its_own_reports_do_not_cover_is_the_audience_not_the_author():
     """'… presenterades för Regionstyrelsen 2023': the board's own report covers 2025 only, so the
     question is about another report (the board is who was told); a year it covers keeps the filter."""
