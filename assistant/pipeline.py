@@ -135,9 +135,11 @@ class Assistant:
         named = [d for d in query.named_reports if query.doc_filter is None or d in query.doc_filter]
         if len(named) >= 2:
             return sorted(named, key=lambda d: index.metas[d].year or 0)
-        top = passages[0].meta
+        top = Assistant._spanning_top(index, query, passages)
         named = {o.casefold() for o in query.organisations}
         since = re.search(r"\b(sedan|från|efter)\s+(20\d\d)", query.text)
+        # ('från 2020 till 2023': the years between, not the reports after the last one)
+        until = re.search(r"\b(?:sedan|från)\s+20\d\d\s+(?:\S+\s+){0,3}?(?:till|t\.o\.m\.)\s+(20\d\d)", query.text)
         chosen: dict[tuple[int, str, str], tuple[int, str]] = {}
         # 'från 2020 via förvaltningsplanen 2023–2025 till 2025': a plan the question names is a step of
         # its own in a comparison across reports, beside the outcome report of its first year.
@@ -152,7 +154,7 @@ class Assistant:
                 continue
             years = m.covered_years
             if since:
-                if (m.year or 0) < int(since.group(2)):
+                if (m.year or 0) < int(since.group(2)) or until and (m.year or 0) > int(until.group(1)):
                     continue
             elif query.years and not years & set(query.years):
                 continue
@@ -177,6 +179,20 @@ class Assistant:
             at = next((k for k, d in enumerate(docs) if (index.metas[d].year or 0) >= plan_year), len(docs))
             docs.insert(at, plan)
         return docs[:5]
+
+    @staticmethod
+    def _spanning_top(index: LoadedIndex, query: Query, passages: list[Passage]):
+        """The best passage's report, unless its region and unit hold a report for fewer of the years asked
+        than another's among the passages: 'Hur har sjukfrånvaron utvecklats från 2020 till 2025?' follows
+        the organisation whose reports span those years, not one that has only the last of them."""
+        if not query.years:
+            return passages[0].meta
+
+        def years_held(meta) -> int:
+            return len({y for m in index.metas.values() if (m.organisation, m.unit) == (meta.organisation, meta.unit)
+                        for y in m.covered_years} & set(query.years))
+        best = max(years_held(p.meta) for p in passages)
+        return next(p.meta for p in passages if years_held(p.meta) == best)
 
     @staticmethod
     def _plan_and_outcome_docs(index: LoadedIndex, query: Query, passages: list[Passage]) -> list[str]:

@@ -2461,3 +2461,32 @@ def test_a_units_row_in_a_passage_that_starts_inside_its_table_outranks_the_tabl
     assert "Regiondirektörens stab, Bokslut 2022: 11,1" in staff.text and "Summa förvaltningen" not in staff.text
     communication = corpus_assistant.ask("Vilket resultat hade budgetenheten Centrum för kommunikation i bokslutet 2021?")
     assert "Centrum för kommunikation, Bokslut 2021: 1,3" in communication.text
+
+
+def test_a_development_from_one_year_to_another_spans_the_reports_between_them(tmp_path):
+    """'Hur har sjukfrånvaron utvecklats från 2020 till 2023?': one line per report from 2020 to 2023, not
+    the 2025 report after them; to 2025, that report too, and not another region's."""
+    def annual(year: int, level: str) -> str:
+        return (f"Årsredovisning {year}\n\nMedarbetare\n\nSjukfrånvaron uppgick till {level} procent under {year}. "
+                f"Arbetet med friskfaktorer har fortsatt.\n\n" + _other_sections("Lokaler", "Ekonomi"))
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2020.txt": annual(2020, "4,1"),
+        "region-provland-arsredovisning-2023.txt": annual(2023, "3,6"),
+        "region-provland-arsredovisning-2025.txt": annual(2025, "3,2"),
+        "region-sjoland-delarsrapport-2025.txt": (
+            "Delårsrapport 2025\n\nSjukfrånvaro\n\nSjukfrånvaron har utvecklats positivt och sjukfrånvaron "
+            "minskar; sjukfrånvaron ligger på 5,9 procent. Sjukfrånvaron följs upp varje månad.\n\n"
+            + _other_sections("Lokaler", "Ekonomi"))})
+
+    until_2023 = assistant.ask("Hur har sjukfrånvaron utvecklats från 2020 till 2023?").text
+    assert "4,1" in until_2023 and "3,6" in until_2023 and "3,2" not in until_2023
+    until_2025 = assistant.ask("Hur har sjukfrånvaron utvecklats från 2020 till 2025?").text
+    assert "4,1" in until_2025 and "3,2" in until_2025 and "5,9" not in until_2025
+
+
+def test_a_development_since_a_year_follows_the_region_whose_reports_span_the_years(corpus_assistant):
+    """'Hur har sjukfrånvaron utvecklats från 2020 till 2025?': Västerbotten's August report says the most
+    about sick leave but holds 2025 alone; Västmanland's reports hold 2020 to 2025, so they answer."""
+    answer = corpus_assistant.ask("Hur har sjukfrånvaron utvecklats från 2020 till 2025?")
+    cited = {(c.organisation, c.year) for c in answer.citations}
+    assert ("Region Västmanland", 2020) in cited and ("Region Västmanland", 2025) in cited
