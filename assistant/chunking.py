@@ -320,7 +320,8 @@ _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$"
 
 # A line that starts with an indicator's value cell: a figure, an empty cell, 'Nytt fr 2024' or a target
 # in words ('Öka', 'Minst 2'); not a dated comment ('2025: året visar …').
-_VALUE_CELL_START = re.compile(r"^\s*(?:Nytt?\s+fr|[-–](?:\s|$)|[≥≤]|[+\-−]?\d[\d ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|st)?(?:\s|$)|"
+_VALUE_CELL_START = re.compile(r"^\s*(?:Nytt?\s+fr|[-–](?:\s|$)|[≥≤]|"
+                               r"[+\-−]?\d[\d ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|st)?(?:\s|$)|"
                                r"(?:Öka|Minska|Bibehålla|Behålla|Minst|Högst)\b)")
 # An indicator's assessment in one word, where the table has no 'Negativt/inte uppnått' phrase.
 _ASSESSMENT_WORD = re.compile(r"(?m)(?:^|(?<=\s))(Negativt|Positivt|Neutralt)(?=\s|$)")

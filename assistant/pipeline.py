@@ -13,7 +13,7 @@ from .config import Settings
 from .embedders import Embedder, load_embedder
 from .errors import AssistantError
 from .indexer import BuildReport, build_index, index_is_current
-from .models import Answer, Passage, Query, ReportShare
+from .models import Answer, DocumentMeta, Passage, Query, ReportShare
 from .query import analyse, question_for_report, reports_the_parts_name
 from .retrieve import Retriever, SearchChannels, is_report, prefers_reports
 from .store import LoadedIndex, load_index
@@ -181,18 +181,18 @@ class Assistant:
         return docs[:5]
 
     @staticmethod
-    def _spanning_top(index: LoadedIndex, query: Query, passages: list[Passage]):
+    def _spanning_top(index: LoadedIndex, query: Query, passages: list[Passage]) -> DocumentMeta:
         """The best passage's report, unless its region and unit hold a report for fewer of the years asked
         than another's among the passages: 'Hur har sjukfrånvaron utvecklats från 2020 till 2025?' follows
         the organisation whose reports span those years, not one that has only the last of them."""
         if not query.years:
             return passages[0].meta
-
-        def years_held(meta) -> int:
-            return len({y for m in index.metas.values() if (m.organisation, m.unit) == (meta.organisation, meta.unit)
-                        for y in m.covered_years} & set(query.years))
-        best = max(years_held(p.meta) for p in passages)
-        return next(p.meta for p in passages if years_held(p.meta) == best)
+        held: dict[tuple[str, str], set[int]] = {(p.meta.organisation, p.meta.unit): set() for p in passages}
+        for m in index.metas.values():
+            if (m.organisation, m.unit) in held:
+                held[(m.organisation, m.unit)] |= m.covered_years & set(query.years)
+        most = max(len(years) for years in held.values())
+        return next(p.meta for p in passages if len(held[(p.meta.organisation, p.meta.unit)]) == most)
 
     @staticmethod
     def _plan_and_outcome_docs(index: LoadedIndex, query: Query, passages: list[Passage]) -> list[str]:

@@ -37,7 +37,8 @@ _INTENT_PATTERNS = [
                r"\bvilka (på|inom) .* (ska|har)|\bansvar(ar|ig)|\bhand om|\bdra(r)? i\b|\bhur ligger\b(?:\s+\S+){0,9}?\s+till\b|\bläget\b|\bhur långt|\bär .* (klart|klar|"
                r"genomfört|genomförd)\b|\bblev .* klar|\bgenomförts\b|\bmåluppfyllelse|\bnått målet|\buppnått|"
                r"\bblev det (något|nåt|någonting) av|\bpå plats\b|\bklara? med\b|\bi mål\b|\bkommit igång|"
-               r"\b(klara|klarar|klarade|nå|når|nådde|uppfylla|uppfyller|uppfyllde) (?:\w+ ){0,2}?(sitt|sina|målet|målen|delmålet|delmålen)\b|"
+               r"\b(klara|klarar|klarade|nå|når|nådde|uppfylla|uppfyller|uppfyllde) (?:\w+ ){0,2}?"
+               r"(sitt|sina|målet|målen|delmålet|delmålen)\b|"
                # A goal's prognosis is its assessment ('Mål kommer delvis uppfyllas'), not a figure.
                r"\bprognos\w* (?:har|för|gäller) (?:\w+ ){0,4}?(?:del)?mål(?:et|en)?\b"),
     ("number", r"\bhur (mycket|många|stor|stort|stora|hög|högt|höga|låg|lågt)\b|\bvilket (belopp|resultat)|\bandel|"
@@ -240,7 +241,8 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     periods = re.findall(_PERIOD, text)
     # (The year of a report the question names, 'i årsredovisningen 2023', is where to look, not another
     # year asked about: '… i bokslut 2020–2023 i årsredovisningen 2023' asks one period of one report.)
-    single_period = len(periods) == 1 and not _YEAR.search(_without_named_report(text.replace(periods[0], " "), metas))
+    single_period = len(periods) == 1 and not _YEAR.search(
+        _without_named_report(text.replace(periods[0], " "), metas))
     if intent in ("fact", "number") and len(years) >= 2 and not single_period:
         intent = "compare"
     # 'Vad var orsakerna … 2020, 2023 och 2025?': a reason, status or list asked for years that different
@@ -270,24 +272,29 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
                  against_plan=against_plan, named_reports=reports if intent == "compare" else [])
 
 
+def _report_mentions(low: str, metas: list[DocumentMeta]) -> list[tuple[re.Match, str]]:
+    """Where the (case-folded) text names a report by its kind and a year it covers ('årsredovisningen
+    2020', 'delårsrapporten augusti 2025', 'förvaltningsplanen 2023–2025'): each match with its report."""
+    found = []
+    for m in metas:
+        if m.kind and m.covered_years:
+            pattern = rf"(?<![a-zåäö]){re.escape(m.kind)}\w*(?:\s+[a-zåäö]+)?\s+(20\d\d)"
+            found += [(x, m.doc_id) for x in re.finditer(pattern, low) if int(x.group(1)) in m.covered_years]
+    return found
+
+
 def _without_named_report(text: str, metas: list[DocumentMeta]) -> str:
     """The text without the one report it names by kind and year ('årsredovisningen 2023'), if it names one."""
-    spans = [m for meta in metas if meta.kind and meta.covered_years
-             for m in re.finditer(rf"(?<![a-zåäö]){re.escape(meta.kind)}\w*(?:\s+[a-zåäö]+)?\s+(20\d\d)", text, re.I)
-             if int(m.group(1)) in meta.covered_years]
-    return text[:spans[0].start()] + text[spans[0].end():] if len({m.span() for m in spans}) == 1 else text
+    spans = {x.span() for x, _ in _report_mentions(text.casefold(), metas)}
+    if len(spans) != 1:
+        return text
+    (start, end), = spans
+    return text[:start] + text[end:]
 
 
 def _named_reports(low: str, metas: list[DocumentMeta]) -> list[str]:
-    """The reports a question names by their kind and a year they cover ('årsredovisningen 2020',
-    'delårsrapporten augusti 2025', 'förvaltningsplanen 2023–2025'), in the order named."""
-    found: list[tuple[int, str]] = []
-    for m in metas:
-        years = m.covered_years
-        if not m.kind or not years:
-            continue
-        pattern = rf"(?<![a-zåäö]){re.escape(m.kind)}\w*(?:\s+[a-zåäö]+)?\s+(20\d\d)"
-        at = next((x.start() for x in re.finditer(pattern, low) if int(x.group(1)) in years), None)
-        if at is not None:
-            found.append((at, m.doc_id))
-    return [doc for _, doc in sorted(found)]
+    """The reports a question names by their kind and a year they cover, in the order named."""
+    first: dict[str, int] = {}
+    for x, doc in _report_mentions(low, metas):
+        first.setdefault(doc, x.start())
+    return sorted(first, key=lambda doc: (first[doc], doc))

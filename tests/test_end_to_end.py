@@ -2459,7 +2459,8 @@ def test_a_units_row_in_a_passage_that_starts_inside_its_table_outranks_the_tabl
     so the total row ('Summa förvaltningen') does not win on the unit's name written in them."""
     staff = corpus_assistant.ask("Vilket resultat redovisas för budgetenheten Regiondirektörens stab i bokslut 2022?")
     assert "Regiondirektörens stab, Bokslut 2022: 11,1" in staff.text and "Summa förvaltningen" not in staff.text
-    communication = corpus_assistant.ask("Vilket resultat hade budgetenheten Centrum för kommunikation i bokslutet 2021?")
+    communication = corpus_assistant.ask(
+        "Vilket resultat hade budgetenheten Centrum för kommunikation i bokslutet 2021?")
     assert "Centrum för kommunikation, Bokslut 2021: 1,3" in communication.text
 
 

@@ -84,8 +84,8 @@ def test_a_period_asked_of_one_named_report_is_no_comparison_across_reports():
     Two years asked without a period still compare."""
     metas = METAS + [DocumentMeta(doc_id="d", title="", organisation="Region Västmanland", unit="Regionkontoret",
                                   year=2023, kind="årsredovisning", path="", sha256="")]
-    assert analyse("Vilket resultat redovisas för Centrum för service i bokslut 2020–2023 i årsredovisningen 2023?",
-                   metas).intent == "number"
+    period = "Vilket resultat redovisas för Centrum för service i bokslut 2020–2023 i årsredovisningen 2023?"
+    assert analyse(period, metas).intent == "number"
     assert analyse("Vilket resultat hade Centrum för service 2020 och 2023 enligt årsredovisningen 2023?",
                    metas).intent == "compare"
 

@@ -260,9 +260,10 @@ class TableReading:
                     continue
                 # A question about one of the organisation's units ('CIFU', 'Centrum för HR') is not
                 # answered by the whole organisation's indicator, unless the row names the unit.
-                if query.units and not any(
-                        set(tokenize(words, heads=False)) <= tokens | _token_set(str(chunk.fields.get("målområde", "")))
-                        or abbreviation.casefold() in name.casefold() for _, words, abbreviation in query.units):
+                goal = _token_set(str(chunk.fields.get("målområde", "")))
+                if query.units and not any(set(tokenize(words, heads=False)) <= tokens | goal
+                                           or abbreviation.casefold() in name.casefold()
+                                           for _, words, abbreviation in query.units):
                     continue
                 # The question names the indicator (most of its words, also in another form:
                 # 'medarbetarengagemanget') and is about it.
