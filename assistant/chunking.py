@@ -318,14 +318,18 @@ _TARGET_COLUMN = re.compile(r"Mål(?:värde)?\s+(?:\w+\s)?(20\d\d)")  # a goal t
 _LABELLED_ASSESSMENT = re.compile(r"(?m)^\s*Måluppfyllelse:\s*(\S[^\n]{0,60})$")
 
 
-# A line that starts with an indicator's value cell: a figure, an empty cell, 'Nytt fr 2024' or a target
-# in words ('Öka', 'Minst 2'); not a dated comment ('2025: året visar …').
+# A line that starts with an indicator's value cell: a figure, an empty cell or 'Nytt fr 2024' (or a
+# target in words, _TARGET_WORDING); not a dated comment ('2025: året visar …').
 _VALUE_CELL_START = re.compile(r"^\s*(?:Nytt?\s+fr|[-–](?:\s|$)|[≥≤]|"
-                               r"[+\-−]?\d[\d ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|st)?(?:\s|$)|"
-                               r"(?:Öka|Minska|Bibehålla|Behålla|Minst|Högst)\b)")
+                               r"[+\-−]?\d[\d ]*(?:,\d+)?\s?(?:%|mnkr|mkr|tkr|st)?(?:\s|$))")
 # An indicator's assessment in one word, where the table has no 'Negativt/inte uppnått' phrase.
 _ASSESSMENT_WORD = re.compile(r"(?m)(?:^|(?<=\s))(Negativt|Positivt|Neutralt)(?=\s|$)")
 _NAME_LINES = 4  # an indicator's name wraps over at most this many lines
+
+
+def _opens_with_value(line: str) -> bool:
+    """'28900 Minska …', 'Nytt fr 2024 Öka - -', 'Minska jämfört med 2022': the line starts a row's values."""
+    return bool(_VALUE_CELL_START.match(line) or _TARGET_WORDING.match(line))
 
 
 def _next_indicator(lines: list[_Line], i: int, row: list[_Line]) -> bool:
@@ -334,15 +338,14 @@ def _next_indicator(lines: list[_Line], i: int, row: list[_Line]) -> bool:
     the first line after it (past one blank) starts with a value cell."""
     text = lines[i].text.strip()
     if not text[:1].isupper() or lines[i - 1].text.strip() or STATUS_RE.match(text) or _ASSESSMENT_WORD.match(text) \
-            or not any(_VALUE_CELL_START.match(l.text) for l in row[1:]):
+            or not any(_opens_with_value(l.text) for l in row[1:]):
         return False
     k = i
     while k < len(lines) and lines[k].text.strip():
-        if k - i >= _NAME_LINES or _VALUE_CELL_START.match(lines[k].text):
+        if k - i >= _NAME_LINES or _opens_with_value(lines[k].text):
             return False
         k += 1
-    after = next((l.text for l in lines[k:k + 3] if l.text.strip()), "")
-    return bool(_VALUE_CELL_START.match(after))
+    return _opens_with_value(next((l.text for l in lines[k:k + 3] if l.text.strip()), ""))
 
 
 def _empty_last_cell(lines: list[_Line], i: int, row: list[_Line]) -> bool:
@@ -366,10 +369,8 @@ def _indicator_fields(lines: list[_Line], header: str) -> dict:
     offset = 0  # where the values start
     for line in body.split("\n"):
         first = NUMBER_RE.search(line)
-        if _TARGET_WORDING.match(line) or _VALUE_CELL_START.match(line):
-            # A target in words or with its bound starts the values ('Minska jämfört med 2022', 'Minst 1'),
-            # as does a line that opens with a value cell ('28900 Minska …', 'Nytt fr 2024 Öka - -').
-            break
+        if _opens_with_value(line):
+            break  # a line that opens with a value cell starts the values ('28900 Minska …', 'Minst 1')
         if first or line.strip() in ("-", "–"):  # ('-' alone is an empty value cell)
             # A name that runs into its figures on one line ('Antal rehabiliteringsärenden 22 41 Negativ',
             # '… tjänsteresor och' / 'transporter minskar 10,6') ends where they start.

@@ -8,6 +8,7 @@ same report also uses as a word of its own. Nothing is listed by hand.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Unit:
         return f"{self.head} för {' och '.join(self.words)}" if len(self.words) <= 2 else \
             f"{self.head} för {', '.join(self.words[:-1])} och {self.words[-1]}"
 
+    @functools.cache  # (asked of every table row a unit's question reads)
     def pattern(self) -> re.Pattern[str]:
         """The unit in a question: its full name (words joined by commas, 'och' or spaces; a genitive
         's' allowed), its abbreviation, or, for a one-word name, the staff compound ('HR-centrumet',

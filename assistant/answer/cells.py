@@ -173,6 +173,7 @@ class TableReading:
         def readable(meta: DocumentMeta) -> bool:  # a plan only when asked of one; the kind named, if any
             return (meta.kind not in PLAN_KINDS or plans_allowed) and (not query.kinds or meta.kind in query.kinds)
 
+        asked_units = {abbreviation for _, _, abbreviation in query.units}
         best: tuple[float, str, int, Cell] | None = None
         for pos, cell in self._row_cells(query, passages, prefer, readable):
             # A row named only within its table ('Män' under 'Sjukfrånvaro %') is read with the
@@ -185,8 +186,8 @@ class TableReading:
             headings = " ".join(c for c, _ in cell.same_year) if against_budget else cell.column
             # A row labelled with a unit's whole name ('Centrum för innovation, forskning och utbildning')
             # is named by its abbreviation too ('CIFU').
-            headings += "".join(f" {abbreviation}" for _, words, abbreviation in query.units
-                                if set(tokenize(words, heads=False)) <= _token_set(cell.label))
+            if asked_units:
+                headings += "".join(f" {abbreviation}" for abbreviation in self._units_named(cell.label) & asked_units)
             support = self._support(concepts, f"{named} {headings}") - (0.0 if named == cell.label else TITLE_PENALTY)
             # Words that name the table ('fördelningen av regionersättningen inom förvaltningen': its
             # section and the lines that introduce it) say which table, not which row: the row need
@@ -247,6 +248,7 @@ class TableReading:
         question = _token_set(f"{query.text} {query.expanded}")
         concepts = [(alts, w) for alts, w in self._concepts(query) if not alts <= _VALUE_WORDS | _INDICATOR_COLUMNS]
         wants_plan = bool(set(query.kinds) & PLAN_KINDS)
+        asked_units = {abbreviation for _, _, abbreviation in query.units}
         best: tuple[float, int] | None = None
         for doc in dict.fromkeys(p.chunk.doc_id for p in passages[:self.sentence_passages]):
             meta = self.index.metas[doc]
@@ -260,10 +262,8 @@ class TableReading:
                     continue
                 # A question about one of the organisation's units ('CIFU', 'Centrum för HR') is not
                 # answered by the whole organisation's indicator, unless the row names the unit.
-                goal = _token_set(str(chunk.fields.get("målområde", "")))
-                if query.units and not any(set(tokenize(words, heads=False)) <= tokens | goal
-                                           or abbreviation.casefold() in name.casefold()
-                                           for _, words, abbreviation in query.units):
+                goal = chunk.fields.get("målområde", "")
+                if asked_units and not self._units_named(f"{name}\n{goal}") & asked_units:
                     continue
                 # The question names the indicator (most of its words, also in another form:
                 # 'medarbetarengagemanget') and is about it.
@@ -278,6 +278,10 @@ class TableReading:
         passage = Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0)
         passages.append(passage)
         return self._indicator_line(passage, query.years), len(passages) - 1
+
+    def _units_named(self, text: str) -> set[str]:
+        """The abbreviations of the units a label names, in full, by abbreviation or by a staff compound."""
+        return {abbreviation for _, _, abbreviation in self.index.units.matches(text)}
 
     @staticmethod
     def _indicator_line(p: Passage, years: list[int] | None = None) -> str:
