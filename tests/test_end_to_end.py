@@ -2491,3 +2491,30 @@ def test_a_development_since_a_year_follows_the_region_whose_reports_span_the_ye
     answer = corpus_assistant.ask("Hur har sjukfrånvaron utvecklats från 2020 till 2025?")
     cited = {(c.organisation, c.year) for c in answer.citations}
     assert ("Region Västmanland", 2020) in cited and ("Region Västmanland", 2025) in cited
+
+
+def test_why_the_result_beat_its_budget_is_the_reports_item_by_item_analysis(tmp_path):
+    """A result analysis box ('Årets resultat jämfört med budget' over lines of an item and its amount)
+    gives the reasons without a causal word; the next box (against last year) and a sentence that only
+    states the result are not them."""
+    assistant = _annual_reports(tmp_path, {2024: (
+        "Årsredovisning 2024\n\nEkonomi\n\nVerksamheten ska bedrivas inom given ram. Förvaltningen redovisar "
+        "ett positivt resultat för året.\n\nEkonomi\nÅrets resultat +21 mnkr\n\nÅrets resultat jämfört med budget\n\n"
+        "Ej förbrukade medel för forskning och innovation 6 mnkr\nRegionövergripande utvecklingsmedel 10 mnkr\n"
+        "Lägre personalkostnader främst p.g.a. vakanser 5 mnkr\n\nÅrets resultat jämfört med föregående år\n\n"
+        "Årets resultat följer i stort föregående års resultat.\n\n")})
+    answer = assistant.ask("Varför gick förvaltningen så mycket bättre än budget 2024?")
+    assert "forskning och innovation 6 mnkr" in answer.text and "utvecklingsmedel 10 mnkr" in answer.text
+    assert "föregående år" not in answer.text
+
+
+def test_a_short_reason_does_not_go_on_into_the_next_heading(tmp_path):
+    """A heading after the reason ('Kostnader för inhyrd personal per centrum', its table lost to the
+    extraction) names what was asked, but says nothing: it is not the next sentence on the topic."""
+    assistant = _annual_reports(tmp_path, {2024: (
+        "Årsredovisning 2024\n\nPersonal\n\nKostnaderna för inhyrd personal ökade med 0,8 mnkr. Detta beror "
+        "på att en vakant tjänst som arbetsmiljöingenjör ersattes med inhyrd personal.\n"
+        "Kostnader för inhyrd personal per centrum\n\n")})
+    answer = assistant.ask("Varför ökade kostnaderna för inhyrd personal 2024?")
+    assert "arbetsmiljöingenjör" in answer.text
+    assert "per centrum" not in answer.text

@@ -61,6 +61,12 @@ def _is_bare_heading(text: str) -> bool:
             and len(text.split()) <= 2)
 
 
+def _is_heading(text: str) -> bool:
+    """A heading of what comes next ('Årets resultat jämfört med föregående år'): a few words, no
+    figure, no sentence end."""
+    return not re.search(r"\d|[.!?:]\s*$", text) and len(text.split()) <= 8 and text[:1].isupper()
+
+
 SHORT_ANSWER = 400  # characters: below this, an answer has room for the sentence that goes on about it
 
 
@@ -183,6 +189,7 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         for nxt in self._what_follows(last, sentences)[:1]:
             if nxt.text not in {t for t, _ in parts} and is_substantive(nxt.text) and not is_page_furniture(nxt.text) \
                     and not is_flattened_table(nxt.text) and not nxt.text.rstrip().endswith((":", " på", " av")) \
+                    and not _is_heading(nxt.text) \
                     and self._support(concepts, nxt.text) >= 0.5 * best > 0:
                 parts = parts + [(nxt.text, nxt.passage)]
         return parts

@@ -35,6 +35,18 @@ _ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|någr
                                 r"(?:faktorer|orsaker|anledningar|skäl|förklaringar)\b", re.I)
 
 
+# A result analysed item by item under its heading ('Årets resultat jämfört med budget Tillgängliga medel
+# för forskning och innovation 6 mnkr Regionövergripande utvecklingsmedel … 10 mnkr Ökad försäljning …'):
+# the items are the reasons, each with its amount, though no causal word introduces them.
+_BREAKDOWN_HEADING = re.compile(r"\b(?:årets\s+)?(?:resultat|utfall)\w*\s+(?:jämfört\s+med|mot)\s+budget(?:en)?"
+                                r"(?=\s+(?-i:[A-ZÅÄÖ]))", re.I)  # (a heading: the first item's label follows)
+_MONEY = re.compile(r"\d(?:,\d+)?\s?(?:mnkr|mkr|tkr|miljoner kronor)\b")
+_ASKS_AGAINST_BUDGET = re.compile(r"budget|överskott|underskott|\bplus\b|\bminus\b|bättre|sämre", re.I)
+# The next box of the analysis ('Årets resultat jämfört med föregående år') ends the items.
+_NEXT_BOX = re.compile(r"\b(?:årets\s+)?(?:resultat|utfall)\w*\s+(?:jämfört\s+med|mot)\b", re.I)
+BREAKDOWN_SENTENCES = 3  # item lines after the heading's own
+
+
 def _is_table_line(sentence: str) -> bool:
     """One row of a table the extraction kept on its line: a label, two or more figures with their unit
     and a comment, no sentence end ('Begränsa glasögonbidrag 2025 0,4 mnkr 0,4 mnkr Striktare regler')."""
@@ -94,11 +106,39 @@ class ReasonReading:
         i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to.
         Asked why a unit's figure came out as it did, the parts its table row is made of come first."""
         made_of = self._row_and_its_parts(query, passages)
+        if not made_of:
+            breakdown = self._breakdown(query, sentences)
+            if breakdown:
+                return breakdown
         reasons = self._reasons(query, passages, sentences)
         if not made_of:
             return reasons
         # The rest of the table, its cells run together, adds nothing to the rows read off it.
         return made_of + [(t, i) for t, i in reasons if not (is_flattened_table(t) or _is_row_run(t))]
+
+    def _breakdown(self, query, sentences) -> list[tuple[str, int]]:
+        """Asked why the organisation's result came out against its budget: the report's analysis of
+        it item by item, from its heading on. (A unit's result is not the organisation's.)"""
+        if query.units or not _ASKS_AGAINST_BUDGET.search(query.text):
+            return []
+        found = [(s, m) for s in sentences for m in [_BREAKDOWN_HEADING.search(s.text)]
+                 if m and s.score >= self.min_score and _MONEY.search(s.text, m.end())]
+        if not found:
+            return []
+        best, heading = max(found, key=lambda f: f[0].score)
+        best = self._fullest(best, sentences)
+        items = best.text[heading.start():]
+        following = self._what_follows(best, sentences)[:BREAKDOWN_SENTENCES]
+        parts = []
+        for n, text in enumerate([items] + [x.text for x in following]):
+            box = _NEXT_BOX.search(text, heading.end() - heading.start() if n == 0 else 0)
+            text = text[:box.start()].strip() if box else text
+            if not _MONEY.search(text):
+                break
+            parts.append((text, best.passage))
+            if box:
+                break
+        return parts
 
     def _reasons(self, query, passages, sentences):
         # (A cause of something the question does not name is no reason for it: no bonus without a word of it.)
