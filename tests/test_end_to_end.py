@@ -2518,3 +2518,32 @@ def test_a_short_reason_does_not_go_on_into_the_next_heading(tmp_path):
     answer = assistant.ask("Varför ökade kostnaderna för inhyrd personal 2024?")
     assert "arbetsmiljöingenjör" in answer.text
     assert "per centrum" not in answer.text
+
+
+def test_why_a_units_result_is_its_rows_comment_in_the_results_table(tmp_path):
+    """A results table with a comment column, flattened: asked why one unit went plus, the answer is that
+    unit's row and its comment's items up to the next row, not the whole organisation's reasons."""
+    assistant = _annual_reports(tmp_path, {2024: (
+        "Årsredovisning 2024\n\nEkonomi\n\nFörvaltningens resultat hamnade på +12,0 mkr. Budgetavvikelsen "
+        "beror främst på lägre kostnader för IT och outnyttjade reserver.\n\nResultat per centrum\n\n"
+        "Budgetenhet Resultat Budget Avvikelse Kort kommentar\n\n"
+        "Centrum för administration 2,4 mkr -0,7 mkr 3,1 mkr • Lägre personalkostnader till följd av vakanser "
+        "+2,3 mkr.\n\n• Lägre lokalkostnader +0,8 mkr.\n\n"
+        "Centrum för ekonomi 0,6 mkr 0,2 mkr 0,4 mkr • Lägre intäkter -2,5 mkr för Controllerservice.\n\n"
+        "• Tillförda utvecklingsmedel för internhandel +1,1 mkr.\n\n• Senarelagda rekryteringar +1,8 mkr.\n\n"
+        "Regiondirektörens stab 9,0 mkr 0,8 mkr 8,2 mkr • Ej nyttjade utvecklingsmedel +6 mkr.\n\n"
+        "Uppföljning\n\nCE och CA rapporterar månadsvis till förvaltningsledningen.\n\n")})
+    answer = assistant.ask("Vad låg bakom att ekonomicentrumet gick plus mot budget 2024?")
+    assert "Controllerservice" in answer.text and "internhandel" in answer.text and "rekryteringar" in answer.text
+    assert "Centrum för administration" not in answer.text and "Regiondirektörens stab" not in answer.text
+    assert "reserver" not in answer.text
+
+
+def test_a_units_row_run_on_at_a_windows_end_goes_on_in_the_next_window(corpus_assistant):
+    """In the 2020 report's results table, CIFU's row is run on after the row before it and ends its
+    window; its comment's items stand in the next window, and the next unit's row ends them."""
+    answer = corpus_assistant.ask("Vad förklarar CIFU:s plus mot budget 2020?")
+    text = normalise(answer.text)
+    assert "resultatreglering" in text and "forskningsfonden" in text
+    assert "centrum för kommunikation" not in text and "materialkris" not in text
+    assert all(c.year == 2020 for c in answer.citations)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..sentences import is_substantive
+from ..sentences import is_substantive, split_sentences
 from .patterns import _ANAPHORIC, _BULLETS, _is_row_run, is_flattened_table
 from .scoring import _Sentence
 
@@ -41,10 +41,18 @@ _ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|någr
 _BREAKDOWN_HEADING = re.compile(r"\b(?:årets\s+)?(?:resultat|utfall)\w*\s+(?:jämfört\s+med|mot)\s+budget(?:en)?"
                                 r"(?=\s+(?-i:[A-ZÅÄÖ]))", re.I)  # (a heading: the first item's label follows)
 _MONEY = re.compile(r"\d(?:,\d+)?\s?(?:mnkr|mkr|tkr|miljoner kronor)\b")
+# Asked why a result came out as it did against its budget, as a surplus or a deficit; or at all.
 _ASKS_AGAINST_BUDGET = re.compile(r"budget|överskott|underskott|\bplus\b|\bminus\b|bättre|sämre", re.I)
+_ASKS_RESULT = re.compile(rf"{_ASKS_AGAINST_BUDGET.pattern}|resultat", re.I)
 # The next box of the analysis ('Årets resultat jämfört med föregående år') ends the items.
 _NEXT_BOX = re.compile(r"\b(?:årets\s+)?(?:resultat|utfall)\w*\s+(?:jämfört\s+med|mot)\b", re.I)
 BREAKDOWN_SENTENCES = 3  # item lines after the heading's own
+# A unit's row in a results table with a comment column: its name, two or more amounts (result, budget,
+# deviation), then the comment ('Centrum för ekonomi 0,6 mkr 0,2 mkr 0,4 mkr • Lägre intäkter …').
+_ROW_AMOUNTS = re.compile(r"^\s*(?:[+\-−–]?\d[\d ]*(?:,\d+)?\s?(?:mnkr|mkr|tkr)\s+){2,}")
+# Any row of such a table, a unit's or not ('Regiondirektörens stab 10,1 mkr 0,8 mkr 9,3 mkr'), run on or not.
+_ROW_START = re.compile(r"(?<![\w,])[A-ZÅÄÖ][^\d•.]{2,60}?\s(?=(?:[+\-−–]?\d[\d ]*(?:,\d+)?\s?(?:mnkr|mkr|tkr)\s+){2,})")
+UNIT_ROW_SENTENCES = 5  # the comment's sentences after the row's own
 
 
 def _is_table_line(sentence: str) -> bool:
@@ -105,6 +113,9 @@ class ReasonReading:
         """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
         i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to.
         Asked why a unit's figure came out as it did, the parts its table row is made of come first."""
+        commented = self._unit_row_comment(query, passages, sentences)
+        if commented:
+            return commented
         made_of = self._row_and_its_parts(query, passages)
         if not made_of:
             breakdown = self._breakdown(query, sentences)
@@ -115,6 +126,70 @@ class ReasonReading:
             return reasons
         # The rest of the table, its cells run together, adds nothing to the rows read off it.
         return made_of + [(t, i) for t, i in reasons if not (is_flattened_table(t) or _is_row_run(t))]
+
+    def _unit_row_comment(self, query, passages, sentences) -> list[tuple[str, int]]:
+        """Asked why a unit's result came out as it did: the unit's row in a results table whose last
+        column comments each row, with the comment's items up to the next row (a name and its amounts,
+        where the extraction may have run it on after the last item)."""
+        asked = {abbreviation for _, _, abbreviation in query.units}
+        if not asked or not _ASKS_RESULT.search(query.text):
+            return []
+        rows = [(s, start) for s in sentences if s.score > 0
+                for start, abbreviation, amounts_end in self._unit_rows(s.text)
+                if abbreviation in asked and self._has_comment(s.text, amounts_end)]
+        if not rows:
+            return []
+        row, start = max(rows, key=lambda r: r[0].score)
+        row = self._fullest(row, sentences)
+        parts = [(row.text[start:], row.passage)]
+        following = [(x.text, x.passage) for x in self._what_follows(row, sentences)]
+        if not following:
+            # The row ends its passage: its comment goes on in the document's next window (not retrieved).
+            following = self._next_window(passages, row.passage, row.text)
+        for text, at in following[:UNIT_ROW_SENTENCES]:
+            ends = self._row_starts(text)  # the next row ends this one's comment
+            text = text[:min(ends)].strip() if ends else text
+            if text:
+                parts.append((text, at))
+            if ends:
+                break
+        return parts
+
+    def _next_window(self, passages, at: int, seen: str) -> list[tuple[str, int]]:
+        """The sentences of the chunk after passage `at`'s in its document (its overlap with what was
+        read left out), that chunk appended to the passages to be cited."""
+        chunk = passages[at].chunk
+        order = self.doc_chunks[chunk.doc_id]
+        here = order.index(self.chunk_position[chunk.id])
+        if here + 1 >= len(order):
+            return []
+        pos = order[here + 1]
+        texts = [t for t in split_sentences(self.index.chunks[pos].text) if t not in seen]
+        if not texts:
+            return []
+        cited = self._cite(passages, pos)
+        return [(t, cited) for t in texts]
+
+    def _row_starts(self, text: str) -> list[int]:
+        """Where rows of a results table start in a sentence: a label, or a unit's name or abbreviation,
+        followed by its amounts."""
+        return sorted({m.start() for m in _ROW_START.finditer(text)} | {at for at, _, _ in self._unit_rows(text)})
+
+    def _has_comment(self, text: str, amounts_end: int) -> bool:
+        """Words after a row's amounts before the next row: a table with a comment column ('CIFU 0,1 mkr
+        0,1 mkr CK 1,2 mkr …' has none)."""
+        after = text[amounts_end:]
+        ends = self._row_starts(after)
+        return len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", after[:min(ends, default=len(after))])) >= 2
+
+    def _unit_rows(self, text: str) -> list[tuple[int, str, int]]:
+        """Where a unit's results row starts in a sentence (its name followed by its amounts: at the
+        start, or run on after the last item of the row before), the unit's abbreviation, and where
+        its amounts end."""
+        return [(m.start(), abbreviation, m.end() + amounts.end())
+                for name, _, abbreviation in self.index.units.matches(text)
+                for m in re.finditer(re.escape(name), text) for amounts in [_ROW_AMOUNTS.match(text[m.end():])]
+                if amounts]
 
     def _breakdown(self, query, sentences) -> list[tuple[str, int]]:
         """Asked why the organisation's result came out against its budget: the report's analysis of
