@@ -2547,3 +2547,13 @@ def test_a_units_row_run_on_at_a_windows_end_goes_on_in_the_next_window(corpus_a
     assert "resultatreglering" in text and "forskningsfonden" in text
     assert "centrum för kommunikation" not in text and "materialkris" not in text
     assert all(c.year == 2020 for c in answer.citations)
+
+
+def test_items_labelled_with_a_status_are_read_on_into_the_next_window(corpus_assistant):
+    """Västerbotten's follow-up of its governance assignment labels each item ('o Pågående: …'); the last
+    ongoing item stands in the section's next prose window, and belongs to the list too."""
+    answer = corpus_assistant.ask("Vilka delaktiviteter i uppdraget om ledning och styrning är pågående hos "
+                                  "regionstyrelsen i Västerbotten 2025?")
+    text = normalise(answer.text)
+    assert "kartläggningsarbete" in text and "stratsys" in text and "ledardagen" in text
+    assert "pausat" not in text

@@ -464,13 +464,15 @@ class ListReading:
         """'Vilka delaktiviteter är pågående inom uppdraget …?': the report follows the uppdrag up item by
         item, each labelled with how far it has come ('o Pågående: Kartläggning …'); the items of the
         asked status in the passage most about the question's topic are the answer."""
+        def labelled(texts: list[str]) -> list[str]:
+            # (A sub-bullet 'o' the extraction ran into the sentence above is an item of its own.)
+            return [piece for text in texts for piece in _SUB_BULLET.split(text)
+                    for m in [_STATUS_LABEL.match(piece)] if m and has_status_level(m.group(1), query.status_filter)]
+
         by_passage: dict[int, list[str]] = {}
         for s in sentences:
-            # (A sub-bullet 'o' the extraction ran into the sentence above is an item of its own.)
-            for piece in _SUB_BULLET.split(s.text):
-                m = _STATUS_LABEL.match(piece)
-                if m and has_status_level(m.group(1), query.status_filter) \
-                        and piece not in by_passage.get(s.passage, []):
+            for piece in labelled([s.text]):
+                if piece not in by_passage.get(s.passage, []):
                     by_passage.setdefault(s.passage, []).append(piece)
         topic = [(alts, w) for alts, w in self._concepts(query) if not alts & _LIST_FRAME]
         if not by_passage or not topic:
@@ -479,7 +481,16 @@ class ListReading:
         best = max(support, key=lambda i: (support[i], -i))
         if support[best] < TOPIC_SUPPORT:
             return []
-        return [(_STATUS_LABEL_MARK.sub("", text), best) for text in by_passage[best]]
+        items = [(_STATUS_LABEL_MARK.sub("", text), best) for text in by_passage[best]]
+        # The follow-up may go on in the document's next window (prose windows end where they end).
+        later = self._next_window(passages, best, passages[best].chunk.text, same_section=True)
+        quoted = {text for text, _ in items}
+        for text in labelled([t for t, _ in later]):
+            text = _STATUS_LABEL_MARK.sub("", text)
+            if text not in quoted:
+                items.append((text, later[0][1]))
+                quoted.add(text)
+        return items
 
     @staticmethod
     def _sub_items(query: Query, passages: list[Passage], first: _Sentence) -> list[tuple[str, int]]:

@@ -155,15 +155,18 @@ class ReasonReading:
                 break
         return parts
 
-    def _next_window(self, passages, at: int, seen: str) -> list[tuple[str, int]]:
+    def _next_window(self, passages, at: int, seen: str, same_section: bool = False) -> list[tuple[str, int]]:
         """The sentences of the chunk after passage `at`'s in its document (its overlap with what was
-        read left out), that chunk appended to the passages to be cited."""
+        read left out; with `same_section`, only if it goes on in the same section), that chunk appended
+        to the passages to be cited."""
         chunk = passages[at].chunk
         order = self.doc_chunks[chunk.doc_id]
         here = order.index(self.chunk_position[chunk.id])
         if here + 1 >= len(order):
             return []
         pos = order[here + 1]
+        if same_section and self.index.chunks[pos].section != chunk.section:
+            return []
         texts = [t for t in split_sentences(self.index.chunks[pos].text) if t not in seen]
         if not texts:
             return []
