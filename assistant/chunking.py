@@ -82,6 +82,8 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
         return False
     if all(re.fullmatch(r"[+\-−–]?\d[\d,]*%?", t) for t in text.split()[-2:]):
         return False  # 'Justering inhyrd personal 0 0 0,00 0' ends in figures: a table's row
+    if re.fullmatch(r"[+\-−–]?\d[\d ]*,\d+%?", text.rsplit(" ", 1)[-1]):
+        return False  # 'Visselblåsarfunktion  0,2': a row whose other cells are empty; a heading ends in a word
     last_word = text.rsplit(" ", 1)[-1].casefold()
     if last_word in _FUNCTION_WORDS or nxt_starts_bullet(lines, i):
         return False  # 'Budgetavvikelsen beror främst på' introduces a list; it is not a heading

@@ -29,7 +29,7 @@ from .lexical import OTHERS, REPORTS, LexicalIndex
 from .store import SCHEMA_VERSION, EmbeddingCache, read_manifest, text_hash, write_generation
 from .tokenize import TOKENIZER_VERSION, tokenize
 
-CHUNKER_VERSION = 52  # bump when chunking changes so unchanged files are re-chunked
+CHUNKER_VERSION = 53  # bump when chunking changes so unchanged files are re-chunked
 
 
 @dataclass

@@ -370,6 +370,21 @@ def test_a_results_tables_rows_are_neither_headings_nor_assignments():
     assert {c.section for c in chunks} == {"Personal"}
 
 
+def test_a_row_with_one_figure_is_text_of_its_table_not_a_heading():
+    """'Visselblåsarfunktion  0,2' has only one of its two year cells filled; between blank lines and
+    followed by a long row it looked like a heading, and its words and figure vanished into the next
+    chunk's section label. A heading ends in a word, not in a decimal figure."""
+    text = ("5.1.4 Ramförändring jämfört med föregående års ram\n\nRamförändringar i miljoner kronor 2022 2023\n\n"
+            "LPIK uppräkning  5,48 13,1\n\nVisselblåsarfunktion  0,2\n\n"
+            "Flytt av ram 25% AT-studierektor från CIFU till AT-enheten inom hälso- och sjukvården  -0,3\n\n"
+            "Utökning av ram p.g.a. ökad hyra Utbildnings-enheten  0,07\n\n"
+            "Utökning ram från RS, vaktmästare (tidigare omföring från en annan förvaltning)  0,5\n\n")
+    chunks = chunk_document(_doc(text))
+    assert {c.section for c in chunks} == {"5.1.4 Ramförändring jämfört med föregående års ram"}
+    body = " ".join(c.text for c in chunks)
+    assert "Visselblåsarfunktion 0,2" in " ".join(body.split()) and "hyra Utbildnings-enheten" in body
+
+
 def test_an_indicator_name_wrapped_over_two_lines_is_its_row_not_a_heading():
     """'Antal medarbetare som medverkar i / vetenskapligt arbete' followed by the row's values: the
     layout wrapped the indicator's name, it is no section heading for the values to fall under."""
