@@ -14,7 +14,7 @@ from ..lexical import REPORTS
 from ..models import Answer, Citation, DocumentMeta, Passage, Query, ReportShare
 from ..query import intent_within_comparison, plan_and_outcome_parts
 from ..retrieve import docs_by_name, holds_reports_and_others, is_report
-from ..sentences import is_page_furniture, is_substantive
+from ..sentences import is_page_furniture, is_substantive, split_sentences
 from ..store import LoadedIndex
 from ..swedish import normalise
 from ..tokenize import tokenize
@@ -55,19 +55,15 @@ def _heads_follow_cells(text: str) -> bool:
     return head is not None and figure is not None and figure.start() < head.start() and _is_row_run(text)
 
 
-def _is_bare_heading(text: str) -> bool:
-    """One or two words without figures, bullet or full stop: 'Kommentarer', 'Uppdrag', 'Total Helår'."""
+def _is_bare_heading(text: str, max_words: int = 2) -> bool:
+    """Words without figures, bullet or sentence end: 'Kommentarer', 'Uppdrag', 'Total Helår'; with more
+    words, the heading of what comes next ('Årets resultat jämfört med föregående år')."""
     return (not text.startswith(_BULLETS) and not re.search(r"\d", text) and not text.rstrip().endswith((".", ":"))
-            and len(text.split()) <= 2)
-
-
-def _is_heading(text: str) -> bool:
-    """A heading of what comes next ('Årets resultat jämfört med föregående år'): a few words, no
-    figure, no sentence end."""
-    return not re.search(r"\d|[.!?:]\s*$", text) and len(text.split()) <= 8 and text[:1].isupper()
+            and len(text.split()) <= max_words)
 
 
 SHORT_ANSWER = 400  # characters: below this, an answer has room for the sentence that goes on about it
+HEADING_WORDS = 8  # the most words of a heading an answer does not go on into
 
 
 class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonReading, StatusReading, ListReading):
@@ -189,7 +185,7 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         for nxt in self._what_follows(last, sentences)[:1]:
             if nxt.text not in {t for t, _ in parts} and is_substantive(nxt.text) and not is_page_furniture(nxt.text) \
                     and not is_flattened_table(nxt.text) and not nxt.text.rstrip().endswith((":", " på", " av")) \
-                    and not _is_heading(nxt.text) \
+                    and not (_is_bare_heading(nxt.text, HEADING_WORDS) and nxt.text[:1].isupper()) \
                     and self._support(concepts, nxt.text) >= 0.5 * best > 0:
                 parts = parts + [(nxt.text, nxt.passage)]
         return parts
@@ -386,6 +382,25 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         chunk = self.index.chunks[pos]
         passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
         return len(passages) - 1
+
+    def _next_window(self, passages: list[Passage], at: int, seen: str,
+                     same_section: bool = False) -> list[tuple[str, int]]:
+        """The sentences of the chunk after passage `at`'s in its document (its overlap with what was
+        read left out; with `same_section`, only if it goes on in the same section), that chunk appended
+        to the passages to be cited."""
+        chunk = passages[at].chunk
+        order = self.doc_chunks[chunk.doc_id]
+        here = order.index(self.chunk_position[chunk.id])
+        if here + 1 >= len(order):
+            return []
+        pos = order[here + 1]
+        if same_section and self.index.chunks[pos].section != chunk.section:
+            return []
+        texts = [t for t in split_sentences(self.index.chunks[pos].text) if t not in seen]
+        if not texts:
+            return []
+        cited = self._cite(passages, pos)
+        return [(t, cited) for t in texts]
 
     def _year_note(self, meta: DocumentMeta, query: Query) -> str:
         """With no year asked, say whether the answer comes from the latest report of its organisation

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..sentences import is_substantive, split_sentences
+from ..sentences import is_substantive
 from .patterns import _ANAPHORIC, _BULLETS, _is_row_run, is_flattened_table
 from .scoring import _Sentence
 
@@ -49,9 +49,10 @@ _NEXT_BOX = re.compile(r"\b(?:årets\s+)?(?:resultat|utfall)\w*\s+(?:jämfört\s
 BREAKDOWN_SENTENCES = 3  # item lines after the heading's own
 # A unit's row in a results table with a comment column: its name, two or more amounts (result, budget,
 # deviation), then the comment ('Centrum för ekonomi 0,6 mkr 0,2 mkr 0,4 mkr • Lägre intäkter …').
-_ROW_AMOUNTS = re.compile(r"^\s*(?:[+\-−–]?\d[\d ]*(?:,\d+)?\s?(?:mnkr|mkr|tkr)\s+){2,}")
+_AMOUNTS = r"(?:[+\-−–]?\d[\d ]*(?:,\d+)?\s?(?:mnkr|mkr|tkr)\s+){2,}"
+_ROW_AMOUNTS = re.compile(rf"^\s*{_AMOUNTS}")
 # Any row of such a table, a unit's or not ('Regiondirektörens stab 10,1 mkr 0,8 mkr 9,3 mkr'), run on or not.
-_ROW_START = re.compile(r"(?<![\w,])[A-ZÅÄÖ][^\d•.]{2,60}?\s(?=(?:[+\-−–]?\d[\d ]*(?:,\d+)?\s?(?:mnkr|mkr|tkr)\s+){2,})")
+_ROW_START = re.compile(rf"(?<![\w,])[A-ZÅÄÖ][^\d•.]{{2,60}}?\s(?={_AMOUNTS})")
 UNIT_ROW_SENTENCES = 5  # the comment's sentences after the row's own
 
 
@@ -154,24 +155,6 @@ class ReasonReading:
             if ends:
                 break
         return parts
-
-    def _next_window(self, passages, at: int, seen: str, same_section: bool = False) -> list[tuple[str, int]]:
-        """The sentences of the chunk after passage `at`'s in its document (its overlap with what was
-        read left out; with `same_section`, only if it goes on in the same section), that chunk appended
-        to the passages to be cited."""
-        chunk = passages[at].chunk
-        order = self.doc_chunks[chunk.doc_id]
-        here = order.index(self.chunk_position[chunk.id])
-        if here + 1 >= len(order):
-            return []
-        pos = order[here + 1]
-        if same_section and self.index.chunks[pos].section != chunk.section:
-            return []
-        texts = [t for t in split_sentences(self.index.chunks[pos].text) if t not in seen]
-        if not texts:
-            return []
-        cited = self._cite(passages, pos)
-        return [(t, cited) for t in texts]
 
     def _row_starts(self, text: str) -> list[int]:
         """Where rows of a results table start in a sentence: a label, or a unit's name or abbreviation,
