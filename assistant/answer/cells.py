@@ -50,14 +50,17 @@ _INDICATOR_COLUMNS = frozenset(tokenize("indikator indikatorn indikatorer utfall
                                         "klarade klarat nådde nåddes satte satt plan planen"))
 
 
+def _overlap(lines: list[str], new: list[str]) -> int:
+    """How many of its first lines a chunk repeats from the end of the one before (overlapping windows)."""
+    return next((n for n in range(min(len(lines), len(new)), 0, -1) if lines[-n:] == new[:n]), 0)
+
+
 def _without_overlap(texts: list[str]) -> str:
-    """Consecutive chunks as one text, the lines a chunk repeats from the one before (overlapping
-    windows) read once."""
+    """Consecutive chunks as one text, the lines a chunk repeats from the one before read once."""
     lines: list[str] = []
     for text in texts:
         new = text.split("\n")
-        n = next((n for n in range(min(len(lines), len(new)), 0, -1) if lines[-n:] == new[:n]), 0)
-        lines += new[n:]
+        lines += new[_overlap(lines, new):]
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ from .patterns import (LIST_CHARS, MAX_CHARS, MAX_TABLE_YEARS, _BULLETS, _CELL_N
 from .scoring import (GLOBAL_SENTENCES, LEX_WEIGHT, MAX_SENTENCES, MIN_SCORE, RANK_DECAY, RECENCY, RUNNER_UP,
                       SEM_FLOOR, SEM_RANGE, SENTENCE_PASSAGES, SentenceScoring, _Sentence)
 from .checks import AnswerChecks
-from .cells import TableReading
+from .cells import TableReading, _overlap
 from .reasons import ReasonReading
 from .status import StatusReading
 from .lists import ListReading
@@ -383,11 +383,10 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         passages.append(Passage(chunk=chunk, meta=self.index.metas[chunk.doc_id], score=0.0))
         return len(passages) - 1
 
-    def _next_window(self, passages: list[Passage], at: int, seen: str,
-                     same_section: bool = False) -> list[tuple[str, int]]:
-        """The sentences of the chunk after passage `at`'s in its document (its overlap with what was
-        read left out; with `same_section`, only if it goes on in the same section), that chunk appended
-        to the passages to be cited."""
+    def _next_window(self, passages: list[Passage], at: int, same_section: bool = False) -> list[tuple[str, int]]:
+        """The sentences of the chunk after passage `at`'s in its document (the lines it repeats from
+        that chunk left out; with `same_section`, only if it goes on in the same section), that chunk
+        appended to the passages to be cited."""
         chunk = passages[at].chunk
         order = self.doc_chunks[chunk.doc_id]
         here = order.index(self.chunk_position[chunk.id])
@@ -396,7 +395,8 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         pos = order[here + 1]
         if same_section and self.index.chunks[pos].section != chunk.section:
             return []
-        texts = [t for t in split_sentences(self.index.chunks[pos].text) if t not in seen]
+        lines = self.index.chunks[pos].text.split("\n")
+        texts = split_sentences("\n".join(lines[_overlap(chunk.text.split("\n"), lines):]))
         if not texts:
             return []
         cited = self._cite(passages, pos)

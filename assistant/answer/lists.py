@@ -483,7 +483,7 @@ class ListReading:
             return []
         items = [(_STATUS_LABEL_MARK.sub("", text), best) for text in by_passage[best]]
         # The follow-up may go on in the document's next window (prose windows end where they end).
-        later = self._next_window(passages, best, passages[best].chunk.text, same_section=True)
+        later = self._next_window(passages, best, same_section=True)
         quoted = {text for text, _ in items}
         for text in labelled([t for t, _ in later]):
             text = _STATUS_LABEL_MARK.sub("", text)

@@ -35,17 +35,17 @@ _ANNOUNCES_REASONS = re.compile(r"\b(?:två|tre|fyra|flera|ett antal|olika|någr
                                 r"(?:faktorer|orsaker|anledningar|skäl|förklaringar)\b", re.I)
 
 
-# A result analysed item by item under its heading ('Årets resultat jämfört med budget Tillgängliga medel
-# för forskning och innovation 6 mnkr Regionövergripande utvecklingsmedel … 10 mnkr Ökad försäljning …'):
-# the items are the reasons, each with its amount, though no causal word introduces them.
-_BREAKDOWN_HEADING = re.compile(r"\b(?:årets\s+)?(?:resultat|utfall)\w*\s+(?:jämfört\s+med|mot)\s+budget(?:en)?"
-                                r"(?=\s+(?-i:[A-ZÅÄÖ]))", re.I)  # (a heading: the first item's label follows)
 _MONEY = re.compile(r"\d(?:,\d+)?\s?(?:mnkr|mkr|tkr|miljoner kronor)\b")
 # Asked why a result came out as it did against its budget, as a surplus or a deficit; or at all.
 _ASKS_AGAINST_BUDGET = re.compile(r"budget|överskott|underskott|\bplus\b|\bminus\b|bättre|sämre", re.I)
 _ASKS_RESULT = re.compile(rf"{_ASKS_AGAINST_BUDGET.pattern}|resultat", re.I)
-# The next box of the analysis ('Årets resultat jämfört med föregående år') ends the items.
+# Any box of the analysis ('Årets resultat jämfört med föregående år'): the next one ends the items.
 _NEXT_BOX = re.compile(r"\b(?:årets\s+)?(?:resultat|utfall)\w*\s+(?:jämfört\s+med|mot)\b", re.I)
+# A result analysed item by item under its heading ('Årets resultat jämfört med budget Tillgängliga medel
+# för forskning och innovation 6 mnkr Regionövergripande utvecklingsmedel … 10 mnkr Ökad försäljning …'):
+# the items are the reasons, each with its amount, though no causal word introduces them.
+_BREAKDOWN_HEADING = re.compile(rf"{_NEXT_BOX.pattern}\s+budget(?:en)?(?=\s+(?-i:[A-ZÅÄÖ]))",
+                                re.I)  # (a heading: the first item's label follows)
 BREAKDOWN_SENTENCES = 3  # item lines after the heading's own
 # A unit's row in a results table with a comment column: its name, two or more amounts (result, budget,
 # deviation), then the comment ('Centrum för ekonomi 0,6 mkr 0,2 mkr 0,4 mkr • Lägre intäkter …').
@@ -146,7 +146,7 @@ class ReasonReading:
         following = [(x.text, x.passage) for x in self._what_follows(row, sentences)]
         if not following:
             # The row ends its passage: its comment goes on in the document's next window (not retrieved).
-            following = self._next_window(passages, row.passage, row.text)
+            following = self._next_window(passages, row.passage)
         for text, at in following[:UNIT_ROW_SENTENCES]:
             ends = self._row_starts(text)  # the next row ends this one's comment
             text = text[:min(ends)].strip() if ends else text
