@@ -65,6 +65,25 @@ NUMBER_RE = re.compile(
     r"tkr|kr|kronor|miljoner(?:\s+kronor)?|miljarder(?:\s+kronor)?|mdkr|timmar|st|dagar|årsarbetare|GWh))?"
     r"(?![\w])")
 
+# A sum of money as a question or a report writes it, and what its unit multiplies by: '0,3 mnkr',
+# '70 000 kr', '15,9 miljoner', '250 miljoner kronor'.
+_MONEY = re.compile(r"(?<![\w,])([+\-−–]?\d{1,3}(?:[\u00a0 ]\d{3})+(?:,\d+)?|[+\-−–]?\d+(?:,\d+)?)\s?"
+                    r"(kr|kronor|tkr|tusen(?:\s+kronor)?|tusentals\s+kronor|mnkr|mkr|miljon(?:er)?(?:\s+kronor)?|"
+                    r"mdkr|miljard(?:er)?(?:\s+kronor)?)(?!\w)", re.I)
+_MONEY_SCALE = {"kr": 1.0, "kro": 1.0, "tkr": 1e3, "tus": 1e3, "mnk": 1e6, "mkr": 1e6, "mil": 1e6, "mdk": 1e9}
+
+
+def money_scale(unit: str) -> float:
+    """Kronor per unit: 'mnkr' and 'miljoner kronor' 1e6, 'tkr' 1e3, 'miljarder' 1e9."""
+    unit = unit.casefold()
+    return 1e9 if unit.startswith("miljard") else _MONEY_SCALE.get(unit[:3], 1.0)
+
+
+def sums_of_money(text: str) -> list[float]:
+    """The sums of money a text names, in kronor ('minskar med 0,3 mnkr' -> [300000.0])."""
+    return [abs(parse_number(m.group(1))) * money_scale(m.group(2)) for m in _MONEY.finditer(text)]
+
+
 def normalise(text: str) -> str:
     """Casefold and collapse whitespace: the comparison the evaluation contract prescribes."""
     return re.sub(r"\s+", " ", text.casefold()).strip()

@@ -480,3 +480,52 @@ def read_cells(text: str, year: int, prefer: tuple[str, ...] = (), report_year: 
                               same_year=tuple((row.columns[k][0], row.figures[k]) for k in wanted), unit=row.unit,
                               named=row.named))
     return cells
+
+
+@dataclass(frozen=True)
+class AmountLine:
+    """A line of a table of amounts as the extraction left it: a label and its figures, one or more (a
+    row with empty cells has fewer figures than its table has columns)."""
+    line: int  # its line in the text
+    label: str
+    figures: tuple[str, ...]
+    years: tuple[int, ...] = ()  # the years the table's heading line names, one per column
+    unit: str = ""  # 'miljoner kronor' where the headings give the amounts' unit
+    title: str = ""  # the heading line without its years ('Ramförändringar i miljoner kronor')
+
+    @property
+    def is_total(self) -> bool:
+        return bool(re.match(r"(?:summa|totalt?)\b", self.label, re.I))
+
+
+def amount_lines(text: str) -> list[AmountLine]:
+    """Every line of `text` that is a label followed by figures, with the heading line above it (the
+    last line that names two or more years and no figure) for its columns, title and unit."""
+    out: list[AmountLine] = []
+    years: tuple[int, ...] = ()
+    title = unit = ""
+    lines = text.split("\n")
+    for n, raw in enumerate(lines):
+        tokens = raw.split()
+        after = next((line.strip() for line in lines[n + 1:] if line.strip()), "")
+        if re.match(r"[a-zåäö]", after):
+            continue  # a sentence the extraction wrapped after a figure ('… på 70' + 'miljoner kronor.')
+        k = len(tokens)
+        while k > 0 and _NUMBER_TOKEN.match(tokens[k - 1]) and not re.fullmatch(r"20\d\d", tokens[k - 1]):
+            k -= 1
+        named = re.findall(r"(?<![\d,])(20\d\d)\*?(?![\d,])", raw)
+        if k == len(tokens) and len(named) >= 2 and all(re.fullmatch(r"20\d\d\*?", t) for t in tokens[-len(named):]):
+            years = tuple(int(y) for y in named)
+            title = " ".join(tokens[:-len(named)])
+            found = _UNIT.search(title)
+            unit = found.group(1) if found else ""
+            continue
+        label = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ ")
+        figures = _with_thousands(tokens[k:])
+        # A label holds words and no other row's figures; a sentence ending in a figure is no row.
+        if figures and re.search(r"[A-Za-zÅÄÖåäö]{3}", label) and not label.endswith(".") \
+                and not re.search(r"(?<![\w,])[+\-−–]?\d+,\d+(?![\w,])", label):
+            out.append(AmountLine(n, label, tuple(figures), years, unit, title))
+    # A table has rows: a line alone under its heading is a sentence that happens to end in a figure.
+    tables = Counter(r.title for r in out)
+    return [r for r in out if tables[r.title] >= 2]

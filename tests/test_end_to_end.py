@@ -2557,3 +2557,25 @@ def test_items_labelled_with_a_status_are_read_on_into_the_next_window(corpus_as
     text = normalise(answer.text)
     assert "kartläggningsarbete" in text and "stratsys" in text and "ledardagen" in text
     assert "pausat" not in text
+
+
+def test_why_a_frame_changed_by_an_amount_is_the_change_tables_row_holding_it(tmp_path):
+    """A table of frame changes, flattened one row per line, where rows with an empty cell lost it: asked why
+    the frame changed by an amount (also written in kronor), the row holding that amount in the asked
+    year's column is the reason; asked about the total, the rows it sums for that year are."""
+    assistant = _assistant_over_reports(tmp_path, {"provland-regionkontoret-forvaltningsplan-2024-2026.txt": (
+        "Förvaltningsplan 2024–2026\n\nEkonomi\n\nRam per centrum\n\nRam i miljoner kronor 2023 2024\n"
+        "Centrum för digitalisering 12,5 14,1\nCentrum för juridik 8,0 8,4\n\n"
+        "Ramförändringar\n\nTabellen nedan visar förändringar av ramen jämfört med föregående års ram.\n\n"
+        "Ramförändringar i miljoner kronor 2023 2024\nSänkt ram för effektivisering -0,8 0\n"
+        "Nytt avtal för tolktjänster 0,4 0\nLöne- och prisuppräkning 2,1 3,2\n"
+        "Flytt av arkivtjänst från Centrum för juridik till Regionarkivet -0,4\n"
+        "Utökning av ram p.g.a. ökad hyra för simuleringscentret 0,06\nSumma 1,7 2,86\n\n"
+        + _other_sections("Lokaler", "Personal"))})
+    moved = assistant.ask("Varför minskar ramen för Centrum för juridik med 0,4 mnkr 2024?")
+    assert "arkivtjänst" in moved.text and "tolktjänster" not in moved.text
+    rent = assistant.ask("Varför ökar ramen för simuleringscentret med 60 000 kronor 2024?")
+    assert "ökad hyra" in rent.text
+    total = assistant.ask("Vilka ramförändringar förklarar att ramen 2023 ändrades med totalt 1,7 mnkr?")
+    assert all(row in total.text for row in ("effektivisering -0,8", "tolktjänster 0,4", "prisuppräkning 2,1"))
+    assert "arkivtjänst" not in total.text and "hyra" not in total.text

@@ -330,3 +330,16 @@ def test_figures_run_together_are_split_and_a_change_row_read_in_another_order_t
     assert cells["Antal årsarbetare utifrån arbetad tid"] == {
         "Innevarande år (2020)": "275", "Förändring (2020)": "-4", "Förändring % (2020)": "-1,28"}
     assert "Justering för fler eller färre arbetsdagar" not in cells
+
+
+def test_amount_lines_keep_rows_with_empty_cells_and_leave_sentences_ending_in_a_figure():
+    from assistant.tables import amount_lines
+
+    text = ("Ramförändringar i miljoner kronor 2023 2024\nLöne- och prisuppräkning 2,1 3,2\n"
+            "Flytt av arkivtjänst till Regionarkivet -0,4\nSumma 1,7 2,86\n\n"
+            "Totalt prognostiseras ett underskott på 70\nmiljoner kronor för helåret.\n")
+    lines = amount_lines(text)
+    assert [(r.label, r.figures) for r in lines] == [
+        ("Löne- och prisuppräkning", ("2,1", "3,2")), ("Flytt av arkivtjänst till Regionarkivet", ("-0,4",)),
+        ("Summa", ("1,7", "2,86"))]
+    assert all(r.years == (2023, 2024) and r.unit == "miljoner kronor" for r in lines) and lines[-1].is_total

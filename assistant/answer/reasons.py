@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 from ..sentences import is_substantive
-from .patterns import _ANAPHORIC, _BULLETS, _is_row_run, is_flattened_table
+from ..swedish import money_scale, parse_number, sums_of_money
+from ..tables import AmountLine, amount_lines
+from .patterns import _ANAPHORIC, _BULLETS, _FRAME, _is_row_run, _token_set, is_flattened_table
 from .scoring import _Sentence
 
 
@@ -54,6 +56,30 @@ _ROW_AMOUNTS = re.compile(rf"^\s*{_AMOUNTS}")
 # Any row of such a table, a unit's or not ('Regiondirektörens stab 10,1 mkr 0,8 mkr 9,3 mkr'), run on or not.
 _ROW_START = re.compile(rf"(?<![\w,])[A-ZÅÄÖ][^\d•.]{{2,60}}?\s(?={_AMOUNTS})")
 UNIT_ROW_SENTENCES = 5  # the comment's sentences after the row's own
+AMOUNT_ROWS = 2  # rows holding the asked amount that name it equally well
+_MONEY_TOKENS = _token_set("kr kronor tkr tusen mnkr mkr miljon miljoner mdkr miljard miljarder")
+
+
+def _holds_amount(figure: str, unit: str, asked: list[float]) -> bool:
+    """Whether a table's figure is one of the sums asked about, in the unit its headings give (a table
+    that names no unit is read in thousands or millions, as tables of amounts are written)."""
+    value = parse_number(figure)
+    if not value:
+        return False
+    scales = [money_scale(unit)] if unit else [1e3, 1e6]
+    return any(abs(abs(value) * scale - sum_) <= 1e-6 * sum_ for scale in scales for sum_ in asked)
+
+
+def _summed_rows(total: AmountLine, column: int, lines: list[AmountLine]) -> list[tuple[AmountLine, str]]:
+    """The rows a total line sums in one column, with their figure there. A row with fewer figures than
+    the table has columns lost its empty cells: it is counted in this column only when the full rows
+    alone do not already make up the total."""
+    table = [r for r in lines if r.title == total.title and r.line < total.line and not r.is_total]
+    full = [(r, r.figures[column]) for r in table if len(r.figures) == len(total.figures)]
+    short = [(r, r.figures[-1]) for r in table if len(r.figures) < len(total.figures)]
+    made_up = abs(sum(parse_number(f) or 0.0 for _, f in full) - (parse_number(total.figures[column]) or 0.0)) < 0.005
+    rows = sorted(full + ([] if made_up else short), key=lambda rf: rf[0].line)
+    return [(r, f) for r, f in rows if parse_number(f)]
 
 
 def _is_table_line(sentence: str) -> bool:
@@ -114,7 +140,7 @@ class ReasonReading:
         """The reasons the report gives: a causal sentence near the topic ('Underskottet förklaras
         i huvudsak av …'), with the list it introduces, or the sentence an 'Av denna anledning' points back to.
         Asked why a unit's figure came out as it did, the parts its table row is made of come first."""
-        commented = self._unit_row_comment(query, passages, sentences)
+        commented = self._unit_row_comment(query, passages, sentences) or self._rows_holding_amount(query, passages)
         if commented:
             return commented
         made_of = self._row_and_its_parts(query, passages)
@@ -154,6 +180,53 @@ class ReasonReading:
                 parts.append((text, at))
             if ends:
                 break
+        return parts
+
+    def _rows_holding_amount(self, query, passages) -> list[tuple[str, int]]:
+        """'Varför minskar CIFU:s ram med 0,3 mnkr 2023?': in a table whose rows say what each amount is
+        for ('Flytt av ram 25% AT-studierektor från CIFU till AT-enheten HSF  -0,3'), the row holding the
+        amount asked about, in the asked year's column, is the reason. A row that only names what the
+        question names ('Centrum för hållbarhet 0 15,9') explains nothing. Asked about a total ('ändrades
+        med totalt 6,42 mnkr'), the rows it sums are the reasons."""
+        asked = sums_of_money(query.text)
+        if not asked:
+            return []
+        concepts = [(alts, w) for alts, w in self._concepts(query)
+                    if not alts & _MONEY_TOKENS and not any(t[:1].isdigit() for t in alts)]
+        question = _token_set(query.text)
+        found = []  # (how well it names the question's subject, passage, line, column, the passage's lines)
+        for i, p in enumerate(passages[:self.sentence_passages]):
+            lines = amount_lines(p.chunk.text)
+            for row in lines:
+                for j, figure in enumerate(row.figures):
+                    full = bool(row.years) and len(row.figures) == len(row.years)
+                    if not _holds_amount(figure, row.unit, asked) or \
+                            (full and query.years and row.years[j] not in query.years):
+                        continue
+                    if row.is_total:
+                        fit = self._support(concepts, row.title or p.chunk.section)
+                    elif _token_set(row.label) - question - _FRAME:
+                        fit = self._support(concepts, row.label)
+                    else:
+                        continue
+                    if fit > 0:
+                        found.append((fit, i, row, j, lines))
+        if not found:
+            return []
+        best = max(f[0] for f in found)
+        parts = []
+        for fit, i, row, j, lines in found:
+            if fit < best or len(parts) >= AMOUNT_ROWS:
+                continue
+            heading = f"{row.title}: " if row.title else ""
+            if row.is_total:
+                summed = _summed_rows(row, j, lines)
+                year = f" {row.years[j]}" if len(row.years) == len(row.figures) else ""
+                if summed:
+                    parts.append((f"{row.title}{year}: " + "; ".join(f"{r.label} {f}" for r, f in summed) +
+                                  f" ({row.label.casefold()} {row.figures[j]})", i))
+            else:
+                parts.append((f"{heading}{row.label} {' '.join(row.figures)}", i))
         return parts
 
     def _row_starts(self, text: str) -> list[int]:
