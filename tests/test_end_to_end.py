@@ -2579,3 +2579,18 @@ def test_why_a_frame_changed_by_an_amount_is_the_change_tables_row_holding_it(tm
     total = assistant.ask("Vilka ramförändringar förklarar att ramen 2023 ändrades med totalt 1,7 mnkr?")
     assert all(row in total.text for row in ("effektivisering -0,8", "tolktjänster 0,4", "prisuppräkning 2,1"))
     assert "arkivtjänst" not in total.text and "hyra" not in total.text
+
+
+def test_whether_an_assignment_was_carried_out_is_its_rows_comment_though_it_has_no_status(tmp_path):
+    """A row whose status icon the extraction lost, matched by a line the extraction broke off its
+    assignment: asked whether it was done, the comment says what happened."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Uppdrag och åtgärder\n\nUppdrag/åtgärd Tidplan Ansvarig Status Kommentar\n\n"
+        "(30) Förvaltningen ska stötta arbetet med att inkludera privata utförare och\n\n"
+        "samarbetspartners i utvecklingen av den nära vården.\n\n2024 CE\n"
+        "Inget behov av stöd har efterfrågats under året.\n\n"
+        "(31) Arbeta för en effektiv energiförbrukning i syfte att minska regionens energikostnader.\n\n"
+        "2024 CA\nEn energikartläggning av lokalerna har genomförts.\n\n"
+        + _other_sections("Ekonomi", "Personal"))
+    done = assistant.ask("Har förvaltningen behövt stötta samarbetspartners i utvecklingen av den nära vården 2024?")
+    assert "Inget behov av stöd" in done.text and "energikartläggning" not in done.text

@@ -46,6 +46,19 @@ class Answerer(Protocol):
 _COLUMN_HEAD = re.compile(r"\b(?:Bokslut|(?:Års)?[Bb]udget|Prognos|Ram|Utfall|Avvikelse|Målvärde)\s+20\d\d\b")
 
 
+# A question whether something was done or happened ('Har regionkontoret behövt …?', 'Blev utredningen
+# klar?'): of a row that has no status, its comment answers it, not the assignment's own words.
+_ASKS_WHETHER = re.compile(r"(?:har|hade|blev|kom|gick|lyckades|behövde|klarade)\s", re.I)
+
+
+def _in_assignment(s: _Sentence, passages: list[Passage]) -> bool:
+    """Whether a sentence is part of a row's assignment, before its comment (a line the extraction broke
+    off the assignment: 'entreprenörer och samarbetspartners i arbetet med …')."""
+    chunk = passages[s.passage].chunk
+    row, comment = normalise(chunk.fields.get("uppdrag", "")), normalise(chunk.fields.get("kommentar", ""))
+    return chunk.kind == "uppdrag" and bool(comment) and comment in row and normalise(s.text) in row[:row.index(comment)]
+
+
 def _heads_follow_cells(text: str) -> bool:
     """A run of cells whose column heads come after its figures: the extraction read the table's
     cells before its heading row, so nothing says which figure sits under which head. (A row read
@@ -336,7 +349,7 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
 
     def _fact(self, query, passages, sentences, budget: int = 560):
         first = self._best(sentences)
-        if first and is_assignment(first.text):
+        if first and (is_assignment(first.text) or _ASKS_WHETHER.match(query.text) and _in_assignment(first, passages)):
             # The sentence that matches names an assignment; what answers is how it went.
             row = passages[first.passage].chunk
             if row.kind == "uppdrag":
