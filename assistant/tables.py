@@ -513,11 +513,14 @@ def amount_lines(text: str) -> list[AmountLine]:
         k = len(tokens)
         while k > 0 and _NUMBER_TOKEN.match(tokens[k - 1]) and not re.fullmatch(r"20\d\d", tokens[k - 1]):
             k -= 1
-        named = re.findall(r"(?<![\d,])(20\d\d)\*?(?![\d,])", raw)
-        if k == len(tokens) and len(named) >= 2 and all(re.fullmatch(r"20\d\d\*?", t) for t in tokens[-len(named):]):
-            years = tuple(int(y) for y in named)
-            title = " ".join(tokens[:-len(named)])
-            found = _UNIT.search(title)
+        columns = _columns([raw]) if k == len(tokens) else []
+        # A heading line names two or more year columns and what the table is ('Ramförändringar i miljoner
+        # kronor 2022 2023'); a line of years alone is a chart's axis.
+        words = [w for w in re.sub(r"(?<![\d,])20\d\d\*?(?![\d,])", " ", raw).split() if w.casefold() not in _LABEL_WORDS]
+        if len(columns) >= 2 and re.search(r"[A-Za-zÅÄÖåäö]{3}", " ".join(words)):
+            years = tuple(y for _, y in columns)
+            title = " ".join(words)
+            found = _UNIT.search(raw)
             unit = found.group(1) if found else ""
             continue
         label = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ ")

@@ -2581,6 +2581,27 @@ def test_why_a_frame_changed_by_an_amount_is_the_change_tables_row_holding_it(tm
     assert "arkivtjänst" not in total.text and "hyra" not in total.text
 
 
+def test_a_figure_asked_of_a_year_the_tables_columns_do_not_name_abstains(tmp_path):
+    """A near miss: the table of frame changes has columns for 2023 and 2024; asked its row for 2025 the
+    answer abstains rather than quote the table's rows for other years. Asked for 2024, it answers."""
+    rows = ("Sänkt ram för effektivisering  -1,1  0\nNytt avtal för tolktjänster 0,4  0\n"
+            "Strategisk upphandlare till förvaltningen 0,38 0\nKvalitetsledare 0,66 0\nInköpsstöd 0,6 0\n"
+            "Diarieföring från vårdförvaltningen 0,3  0\nUtökning ram för forskningstjänst  2,0\n"
+            "Löne- och prisuppräkning  5,1 12,4\nVisselblåsarfunktion  0,2\n"
+            "Flytt av ram för studierektor till vårdförvaltningen  -0,3\nOmflytt av bidrag för hjälpmedel  0,334\n"
+            "Utökning av ram p.g.a. ökad hyra för simuleringscentret  0,07\nUtökning ram för vaktmästeri  0,5\n"
+            "Ramflytt för miljöarbetet från utvecklingsförvaltningen inkl. löne- och prisuppräkning  15,9\n"
+            "Summa  6,34 31,1\n\n")
+    assistant = _assistant_over_reports(tmp_path, {"provland-regionkontoret-forvaltningsplan-2024-2026.txt": (
+        "Förvaltningsplan 2024–2026\n\nRamförändringar\n\nTabellen nedan visar förändringar av ramen jämfört "
+        "med föregående års ram.\n\nRamförändringar i miljoner kronor 2023 2024\n" + rows
+        + _other_sections("Lokaler", "Personal"))})
+    asked = "Vilken löne- och prisuppräkning av ramen redovisas för {} i tabellen över ramförändringar?"
+    assert assistant.ask(asked.format(2025)).abstained
+    answer = assistant.ask(asked.format(2024))
+    assert not answer.abstained and "12,4" in answer.text
+
+
 def test_whether_an_assignment_was_carried_out_is_its_rows_comment_though_it_has_no_status(tmp_path):
     """A row whose status icon the extraction lost, matched by a line the extraction broke off its
     assignment: asked whether it was done, the comment says what happened."""

@@ -343,3 +343,16 @@ def test_amount_lines_keep_rows_with_empty_cells_and_leave_sentences_ending_in_a
         ("Löne- och prisuppräkning", ("2,1", "3,2")), ("Flytt av arkivtjänst till Regionarkivet", ("-0,4",)),
         ("Summa", ("1,7", "2,86"))]
     assert all(r.years == (2023, 2024) and r.unit == "miljoner kronor" for r in lines) and lines[-1].is_total
+    assert lines[0].title == "Ramförändringar i miljoner kronor"
+
+
+def test_amount_lines_take_columns_named_by_kind_and_year_and_not_a_charts_year_axis():
+    from assistant.tables import amount_lines
+
+    text = ("Resultaträkning Belopp i mnkr Budget 2024 Bokslut 2024 Bokslut 2023*\n"
+            "Personalkostnader -292 -290 -271\nLokalkostnader -19 -19 -17\n2021 2022 2023\n"
+            "Övriga kostnader -41 -40 -38\n")
+    lines = amount_lines(text)
+    assert [r.label for r in lines] == ["Personalkostnader", "Lokalkostnader", "Övriga kostnader"]
+    assert all(r.years == (2024, 2024, 2023) and r.unit == "mnkr" for r in lines)
+    assert lines[0].title == "Resultaträkning Belopp i mnkr"

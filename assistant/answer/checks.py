@@ -8,6 +8,7 @@ import re
 from ..models import Passage, Query
 from ..sentences import is_substantive
 from ..swedish import NUMBER_RE, WORKING
+from ..tables import amount_lines
 from ..tokenize import tokenize
 from .patterns import _ASKS_CHANGE, _FRAME, _in_compound, _token_set, is_numeric_question
 
@@ -149,7 +150,20 @@ class AnswerChecks:
             if asks.search(query.text) and not has.search(levels if where == "answer" else cited):
                 return True
         return self._counts_something_else(query, quoted) or self._misses_asked_subset(query, quoted) or \
-            self._misses_asked_month(query, passages, parts, quoted)
+            self._misses_asked_month(query, passages, parts, quoted) or \
+            self._table_lacks_asked_year(query, passages, parts)
+
+    def _table_lacks_asked_year(self, query: Query, passages: list[Passage], parts: list[tuple[str, int]]) -> bool:
+        """Asked of one year, an answer led by rows of a table whose heading names its year columns and
+        not that one ('Ramförändringar i miljoner kronor 2022 2023', asked of 2024): the table does not
+        hold it."""
+        if len(query.years) != 1 or query.intent in ("why", "list"):
+            return False
+        text, i = parts[0]
+        # (The table's heading line may stand in the chunk before: a long table spans windows.)
+        lead = text.lstrip("•▪-– ")
+        rows = [r for r in amount_lines(self._table_text_of(passages[i].chunk)) if r.years and lead.startswith(r.label)]
+        return bool(rows) and all(query.years[0] not in r.years for r in rows)
 
     @staticmethod
     def _misses_asked_month(query: Query, passages: list[Passage], parts: list[tuple[str, int]], quoted: str) -> bool:
