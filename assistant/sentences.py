@@ -13,7 +13,7 @@ _ABBREVIATION = re.compile(r"(?<![\w.])((?:t\.\s*ex|ex|bl\.\s*a|p\.\s*g\.\s*a|s\
                            re.I)
 _JOINER = "\u2060"  # stands for the whitespace after such an abbreviation while splitting (not whitespace)
 MIN_WORDS = 3
-SPLITTER_VERSION = 8  # part of the index fingerprint: sentence vectors are stored per sentence
+SPLITTER_VERSION = 9  # part of the index fingerprint: sentence vectors are stored per sentence
 MAX_SENTENCE = 320  # flattened tables have no full stops: cut them at line ends instead
 
 
@@ -96,7 +96,20 @@ def _split(text: str) -> tuple[str, ...]:
     text = _ABBREVIATION.sub(lambda m: m.group(1) + _JOINER, text)  # (no whitespace: no split there)
     parts = [re.sub(r"\s+", " ", piece.replace(_JOINER, " ")).strip()
              for p in _SPLIT.split(text) for piece in _bounded(p)]
-    return tuple(p for p in parts if len(p) > 2)
+    return tuple(p for p in _closing_parentheses(parts) if len(p) > 2)
+
+
+def _closing_parentheses(parts: list[str]) -> list[str]:
+    """A parenthesis the extraction broke over a blank line ('+18 mkr (prognos okt' / '2022)', 'lärcentrums'
+    / 'råd) ses över') is one sentence: the part that closes it is joined to the one that opened it."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].count("(") > out[-1].count(")") and ")" in part \
+                and ("(" not in part or part.index(")") < part.index("(")) and not part.startswith(("•", "➢")):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 SHORT_LINE_WORDS = 4  # a line this short says little by itself ('• Brandskyddsåtgärder 2,0 mnkr')

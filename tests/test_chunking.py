@@ -356,6 +356,21 @@ def test_an_abbreviation_before_a_capital_does_not_end_the_sentence():
                                      "Lokalerna byggdes om.", "Arbetet fortsätter."]
 
 
+def test_a_parenthesis_broken_over_a_blank_line_is_one_sentence():
+    """The extraction broke '(prognos okt 2022)' and '(… lärcentrums råd)' over a blank line: the part
+    that closes the parenthesis belongs to the sentence that opened it, so neither half is quoted alone.
+    A parenthesis closed on its own line, and a bullet after an open one, are left as they are."""
+    from assistant.sentences import split_sentences
+
+    text = ("Prognos/ekonomiskt resultat 0 mkr +18 mkr\n(prognos okt\n\n2022)\n\nM, D, Å\n\n"
+            "Forum (FOA, miljögruppen, lärcentrums\n\nråd) ses över (internt uppdrag).\n\n"
+            "Arbetet (se nedan) fortsätter.\n\nUppföljning (delår\n\n• Kvartalsrapport (Q1) lämnas.")
+    assert split_sentences(text) == ["Prognos/ekonomiskt resultat 0 mkr +18 mkr (prognos okt 2022)", "M, D, Å",
+                                     "Forum (FOA, miljögruppen, lärcentrums råd) ses över (internt uppdrag).",
+                                     "Arbetet (se nedan) fortsätter.", "Uppföljning (delår",
+                                     "• Kvartalsrapport (Q1) lämnas."]
+
+
 def test_a_results_tables_rows_are_neither_headings_nor_assignments():
     """'Justering inhyrd personal 0 0 0,00 0' ends in figures and 'E9 Patientnämndens kansli 1 284 329
     240 452 123 7,8%' starts with a unit's code: both are rows of a results table, so the section of the
