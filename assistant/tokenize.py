@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
-TOKENIZER_VERSION = 6  # part of the index fingerprint: a change here rebuilds the lexical index
+TOKENIZER_VERSION = 7  # part of the index fingerprint: a change here rebuilds the lexical index
 _TOKEN = re.compile(r"[a-zåäöéü]+\d*[a-z]?|\d+(?:,\d+)?", re.I)
 _stemmer = Stemmer.Stemmer("swedish")
 
@@ -32,13 +32,16 @@ _MIN_TAIL = 5
 # Adjectives whose Snowball stem is another, common word ('billigare' -> 'bil', the car; 'rimlig' ->
 # 'rim'): kept whole, as a stemmer's exclusion list does.
 _COLLIDING_ADJECTIVES = re.compile(r"^(billig|rimlig)(?:a|t|are|aste|ast)?$")
+# So is 'händelse' (an event), whose double stem is the verb's ('hände', happened): 'Vad hände med …'
+# is not about 'Viktiga händelser under året'.
+_COLLIDING_NOUNS = re.compile(r"^(händelse)(?:n|ns|r|rna|rnas)?$")
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     # Stemming twice makes Snowball consistent ('resultatet' -> 'resultat' -> 'result', as 'resultat');
     # the definite '-on' ('sjukfrånvaron') is folded onto the indefinite form.
-    kept = _COLLIDING_ADJECTIVES.match(word)
+    kept = _COLLIDING_ADJECTIVES.match(word) or _COLLIDING_NOUNS.match(word)
     if kept:
         return kept.group(1)
     stem = _stemmer.stemWord(_stemmer.stemWord(word))

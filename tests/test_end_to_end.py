@@ -2615,3 +2615,14 @@ def test_whether_an_assignment_was_carried_out_is_its_rows_comment_though_it_has
         + _other_sections("Ekonomi", "Personal"))
     done = assistant.ask("Har förvaltningen behövt stötta samarbetspartners i utvecklingen av den nära vården 2024?")
     assert "Inget behov av stöd" in done.text and "energikartläggning" not in done.text
+
+
+def test_what_happened_to_something_is_not_read_as_a_question_about_events(tmp_path):
+    """'Vad hände med maskinerna?' asks about the machines: 'hände' is how the question is put, and it is
+    not the word 'händelser', so a list of the year's events that names machines in passing does not
+    stand in for the sentence that tells what happened to them."""
+    assistant = _annual_reports(tmp_path, {2024: (
+        "Årsredovisning 2024\n\nViktiga händelser under året\n\nBland årets händelser märks flytten till nya "
+        "lokaler, nya maskiner i tryckeriet och ett nytt ekonomisystem.\n\nInvesteringar\n\nMaskinerna till "
+        "träningslokalen köptes in under hösten för 0,3 mnkr av en budget på 0,5 mnkr.\n\n")})
+    assert "köptes in under hösten" in assistant.ask("Vad hände med maskinerna 2024?").text

@@ -52,6 +52,8 @@ def test_word_forms_of_one_adjective_meet_in_one_token():
     assert tokenize("resultatet") == tokenize("resultat")
     # ... and an adjective whose Snowball stem is another word stays apart from it: 'billigare' is no car.
     assert tokenize("billigare") == tokenize("billiga") == tokenize("billigt") != tokenize("bil")
+    # So does a noun whose double stem is a verb's: 'händelserna' (the events) is not 'hände' (happened).
+    assert tokenize("händelserna") == tokenize("händelser") == tokenize("händelse") != tokenize("hände")
 
 
 def test_a_unit_written_as_one_compound_meets_its_name_in_the_report():
