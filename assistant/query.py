@@ -119,12 +119,12 @@ def _question_parts(text: str) -> list[str]:
     return parts
 
 
-def _reports_named(part: str, compared: list[DocumentMeta]) -> list[DocumentMeta]:
-    """The reports among those compared that a part of a question names by kind, organisation or year;
-    none when it names none of them or all of them. A year alone names the outcome report of that
-    year before a plan covering it."""
+def _reports_named(part: str, compared: list[DocumentMeta], by_organisation: bool = True) -> list[DocumentMeta]:
+    """The reports among those compared that a part of a question names by kind, organisation or year
+    (or, without `by_organisation`, by kind or year); none when it names none of them or all of them.
+    A year alone names the outcome report of that year before a plan covering it."""
     asked = analyse(part, compared)
-    if not (asked.kinds or asked.organisations or asked.years):
+    if not (asked.kinds or asked.years or by_organisation and asked.organisations):
         return []
     found = [m for m in compared if not asked.kinds or m.kind in asked.kinds]
     found = [m for m in found if not asked.organisations or {m.organisation, m.unit} & set(asked.organisations)]
@@ -255,6 +255,19 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     reports = _named_reports(low, metas)
     if intent in ("fact", "number", "status", "why") and len(reports) >= 2:
         intent = "compare"
+    # Parts of the question that each name a report of their own ('vad köptes in till den 2020, och hur
+    # ska den kontrolleras enligt planen för 2023–2025?'): each report answers its part, one line each.
+    # (A part that names only the organisation, 'Biobanken på regionkontoret', says whose reports, not which.)
+    elif intent in ("fact", "number", "status", "why") and not codes and len(_question_parts(text)) >= 2:
+        own = [m for m in metas if m.kind in REPORT_KINDS]
+        named = [n for n in (_reports_named(p, own, by_organisation=False) for p in _question_parts(text)) if n]
+        by_parts = list({m.doc_id: m for n in named for m in n}.values())
+        # A year within the plan a part names is the plan's year ('… 2023, och var ligger vi nu enligt
+        # planen?'), not the outcome report of that year.
+        plans = [m for m in by_parts if m.kind in PLAN_KINDS]
+        by_parts = [m for m in by_parts if not (m.kind not in PLAN_KINDS and any(m.year in p.covered_years for p in plans))]
+        if len(named) >= 2 and 2 <= len(by_parts) <= 3:
+            reports, intent = [m.doc_id for m in by_parts], "compare"
     # Two regions we hold reports for, named in one question: it compares them, one line each.
     indexed = {m.organisation for m in metas}
     if intent in ("fact", "number", "status") and not codes and \

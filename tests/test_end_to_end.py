@@ -2626,3 +2626,19 @@ def test_what_happened_to_something_is_not_read_as_a_question_about_events(tmp_p
         "lokaler, nya maskiner i tryckeriet och ett nytt ekonomisystem.\n\nInvesteringar\n\nMaskinerna till "
         "träningslokalen köptes in under hösten för 0,3 mnkr av en budget på 0,5 mnkr.\n\n")})
     assert "köptes in under hösten" in assistant.ask("Vad hände med maskinerna 2024?").text
+
+
+def test_a_question_whose_parts_name_two_reports_is_answered_from_each(tmp_path):
+    """'… vad köptes in 2022, och hur ska den kontrolleras enligt planen för 2024–2026?': the 2022 annual
+    report answers the first part and the plan the second, one line each, both cited."""
+    assistant = _assistant_over_reports(tmp_path, {
+        "provland-regionkontoret-arsredovisning-2022.txt": (
+            "Årsredovisning 2022\n\nInvesteringar\n\nCentrum för forskning har investerat i två frysar för en "
+            "biobank med prover från länets vårdcentraler.\n\n" + _other_sections("Lokaler", "Personal")),
+        "provland-regionkontoret-forvaltningsplan-2024-2026.txt": (
+            "Förvaltningsplan 2024–2026\n\nIntern kontroll\n\nBiobankens prover kontrolleras med stickprov två "
+            "gånger per år.\n\n" + _other_sections("Ekonomi", "Miljö"))})
+    answer = assistant.ask("Biobanken på regionkontoret – vad köptes in till den 2022, och hur ska den "
+                           "kontrolleras enligt planen för 2024–2026?")
+    assert "frysar" in answer.text and "stickprov" in answer.text
+    assert {c.year for c in answer.citations} == {2022, 2024}

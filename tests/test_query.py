@@ -170,6 +170,23 @@ def test_a_question_asking_each_report_its_own_part_is_split_by_the_report_each_
     assert question_for_report(listed, ar20, [ar20, ar23]) == listed
 
 
+def test_parts_that_each_name_their_own_report_compare_those_reports():
+    """'vad köptes in 2020, och hur ska den kontrolleras enligt planen för 2023–2025?' asks the 2020 report
+    one part and the plan the other: a comparison of the two. A part naming only the organisation says whose
+    reports, and a year within the plan another part names is the plan's year: one report is asked."""
+    ar20, ar23 = (DocumentMeta(doc_id=f"ar{y}", title="", organisation="Region Västmanland", unit="Regionkontoret",
+                               year=y, kind="årsredovisning", path="", sha256="") for y in (2020, 2023))
+    plan = DocumentMeta(doc_id="p", title="", organisation="Region Västmanland", unit="Regionkontoret", year=2023,
+                        kind="förvaltningsplan", path="", sha256="", years=[2023, 2024, 2025])
+    metas = [ar20, ar23, plan]
+    both = analyse("Biobanken på regionkontoret – vad köptes in till den 2020, och hur ska den kontrolleras i "
+                   "internkontrollen enligt planen för 2023–2025?", metas)
+    assert both.intent == "compare" and sorted(both.named_reports) == ["ar2020", "p"]
+    one = analyse("Vad siktar regionkontoret på för medarbetarengagemang 2023, och var ligger vi nu enligt planen?",
+                  metas)
+    assert one.intent != "compare"
+
+
 def test_staff_words_for_time_worked_search_the_reports_term_but_not_when_it_says_when():
     """'arbetstiden gick ner' is what the reports count as 'arbetad tid'; 'plugga på arbetstid' is
     about when, and is searched as written."""
