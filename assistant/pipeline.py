@@ -168,6 +168,16 @@ class Assistant:
             if key not in chosen or rank < chosen[key][0]:
                 chosen[key] = (rank, doc_id)
         docs = [chosen[key][1] for key in sorted(chosen)]
+        # Two regions named, one of them without a report of the year asked ('Pensionerna rusade 2023 – hur
+        # syntes det i Västmanland, och vad skriver Västerbotten?'): that region's latest report answers
+        # for it, its line saying which report and year.
+        regions = {o for o in named if o.startswith("region ")}
+        if len(regions) >= 2 and query.years and not since and query.doc_filter is None:
+            present = {index.metas[d].organisation.casefold() for d in docs}
+            for region in sorted(regions - present):
+                own = [m for m in index.metas.values() if m.organisation.casefold() == region and m.kind in OUTCOME_KINDS]
+                if own:
+                    docs.append(max(own, key=lambda m: m.year or 0).doc_id)
         if len({index.metas[d].organisation for d in docs}) >= 2 and not since:
             # Two regions asked, each of its own year: not every year of both.
             asked = reports_the_parts_name(query.text, [index.metas[d] for d in docs])

@@ -2642,3 +2642,27 @@ def test_a_question_whose_parts_name_two_reports_is_answered_from_each(tmp_path)
                            "kontrolleras enligt planen för 2024–2026?")
     assert "frysar" in answer.text and "stickprov" in answer.text
     assert {c.year for c in answer.citations} == {2022, 2024}
+
+
+def test_two_regions_asked_one_without_a_report_of_the_year_answers_from_its_latest(tmp_path):
+    """'Pensionskostnaderna ökade 2023 – hur syntes det i Provland, och vad skriver Sjöland om pensionerna?':
+    Sjöland has no report of 2023, so its latest report answers for it, its line naming that report and
+    year, rather than the comparison leaving Sjöland out."""
+    names = {"region-provland-arsredovisning-2023.txt": ("Årsredovisning 2023", "Region Provland", "Regionkontoret",
+                                                          2023, "årsredovisning"),
+             "region-sjoland-delarsrapport-augusti-2025.txt": ("Delårsrapport augusti 2025", "Region Sjöland",
+                                                                "Regionstyrelsen", 2025, "delårsrapport")}
+    catalog = {"reports": {name: dict(zip(("title", "organisation", "unit", "year", "kind"), values))
+                           for name, values in names.items()}}
+    assistant = _assistant_over_reports(tmp_path, {
+        "region-provland-arsredovisning-2023.txt": ("Årsredovisning 2023\n\nPersonal\n\nPersonalkostnaderna har "
+                                                    "ökat 3,7 %, varav pensionskostnader 3,0 %.\n\n"
+                                                    + _other_sections("Lokaler", "Miljö")),
+        "region-sjoland-delarsrapport-augusti-2025.txt": ("Delårsrapport augusti 2025\n\nEkonomi\n\nDe centrala "
+                                                          "pensionskostnaderna ger ett överskott på 17 miljoner "
+                                                          "kronor mot budget.\n\n" + _other_sections("Lokaler", "Miljö")),
+        "catalog.json": json.dumps(catalog, ensure_ascii=False)})
+    answer = assistant.ask("Pensionskostnaderna ökade 2023 – hur syntes det i Provland, och vad skriver Sjöland "
+                           "om pensionerna?")
+    assert "3,0 %" in answer.text and "17 miljoner kronor" in answer.text
+    assert {(c.organisation, c.year) for c in answer.citations} == {("Region Provland", 2023), ("Region Sjöland", 2025)}

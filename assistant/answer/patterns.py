@@ -40,8 +40,8 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       # How a question is put ('När skulle …', 'Hur beskrivs …', 'Vilket resultat siktar man
                       # på …'): words a report rarely writes, so they would weigh as its rarest concepts.
                       "när skulle beskrivs beskriver beskrevs siktar sikta "
-                      # 'Vad hände med maskinerna?', 'vad stod i planen': the subject is asked.
-                      "hände hänt stod"))
+                      # 'Vad hände med maskinerna?', 'vad stod i planen', 'vad skriver X om': the subject is asked.
+                      "hände hänt stod skriver skrev skrivs"))
 # Report kinds name a report (a filter), not the subject of a sentence; 'budgeten' in a question is
 # the figure planned ('Hur gick det med budgeten?'), as query analysis reads it too.
 _FRAME |= set(tokenize(" ".join(k for k in REPORT_KINDS if k not in KINDS_NAMED_AS_FIGURES)))
