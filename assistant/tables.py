@@ -498,9 +498,11 @@ class AmountLine:
         return bool(re.match(r"(?:summa|totalt?)\b", self.label, re.I))
 
 
-def amount_lines(text: str) -> list[AmountLine]:
+@lru_cache(maxsize=4096)
+def amount_lines(text: str) -> tuple[AmountLine, ...]:
     """Every line of `text` that is a label followed by figures, with the heading line above it (the
-    last line that names two or more years and no figure) for its columns, title and unit."""
+    last line that names two or more years and no figure) for its columns, title and unit. (Cached:
+    the answerer reads the same tables for question after question.)"""
     out: list[AmountLine] = []
     years: tuple[int, ...] = ()
     title = unit = ""
@@ -531,4 +533,4 @@ def amount_lines(text: str) -> list[AmountLine]:
             out.append(AmountLine(n, label, tuple(figures), years, unit, title))
     # A table has rows: a line alone under its heading is a sentence that happens to end in a figure.
     tables = Counter(r.title for r in out)
-    return [r for r in out if tables[r.title] >= 2]
+    return tuple(r for r in out if tables[r.title] >= 2)

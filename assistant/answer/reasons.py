@@ -70,7 +70,7 @@ def _holds_amount(figure: str, unit: str, asked: list[float]) -> bool:
     return any(abs(abs(value) * scale - sum_) <= 1e-6 * sum_ for scale in scales for sum_ in asked)
 
 
-def _summed_rows(total: AmountLine, column: int, lines: list[AmountLine]) -> list[tuple[AmountLine, str]]:
+def _summed_rows(total: AmountLine, column: int, lines: tuple[AmountLine, ...]) -> list[tuple[AmountLine, str]]:
     """The rows a total line sums in one column, with their figure there. A row with fewer figures than
     the table has columns lost its empty cells: it is counted in this column only when the full rows
     alone do not already make up the total."""
