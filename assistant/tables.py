@@ -45,8 +45,9 @@ class Cell:
     named: bool = False  # its columns are named by words: the whole row is told, each figure by its column
 
 
-def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
-    """Split a row into its label and figures: the figures are the trailing numeric tokens."""
+def _row_figures(tokens: list[str], least: int = 2) -> tuple[str, list[str]] | None:
+    """Split a row into its label and figures: the figures are the trailing numeric tokens, at least
+    `least` of them (a row of a table with year columns has two or more)."""
     k = len(tokens)
     while k > 0 and _NUMBER_TOKEN.match(tokens[k - 1]):
         k -= 1
@@ -56,7 +57,7 @@ def _row_figures(tokens: list[str]) -> tuple[str, list[str]] | None:
             all(re.fullmatch(r"[+\-−–]?\d+,\d+%?", t) for t in tokens[k + 1:]):
         k += 1
     label, figures = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ "), tokens[k:]
-    if not label or not re.search(r"[A-Za-zÅÄÖåäö]{3}", label) or len(figures) < 2:
+    if not label or not re.search(r"[A-Za-zÅÄÖåäö]{3}", label) or len(figures) < least:
         return None
     if all(re.fullmatch(r"20\d\d\*?", f) for f in figures):
         return None  # 'Ramförändringar i miljoner kronor 2022 2023': a heading naming its columns
@@ -508,28 +509,24 @@ def amount_lines(text: str) -> tuple[AmountLine, ...]:
     title = unit = ""
     lines = text.split("\n")
     for n, raw in enumerate(lines):
-        tokens = raw.split()
         after = next((line.strip() for line in lines[n + 1:] if line.strip()), "")
         if re.match(r"[a-zåäö]", after):
             continue  # a sentence the extraction wrapped after a figure ('… på 70' + 'miljoner kronor.')
-        k = len(tokens)
-        while k > 0 and _NUMBER_TOKEN.match(tokens[k - 1]) and not re.fullmatch(r"20\d\d", tokens[k - 1]):
-            k -= 1
-        columns = _columns([raw]) if k == len(tokens) else []
-        # A heading line names two or more year columns and what the table is ('Ramförändringar i miljoner
-        # kronor 2022 2023'); a line of years alone is a chart's axis.
-        words = [w for w in re.sub(r"(?<![\d,])20\d\d\*?(?![\d,])", " ", raw).split() if w.casefold() not in _LABEL_WORDS]
-        if len(columns) >= 2 and re.search(r"[A-Za-zÅÄÖåäö]{3}", " ".join(words)):
-            years = tuple(y for _, y in columns)
-            title = " ".join(words)
-            found = _UNIT.search(raw)
-            unit = found.group(1) if found else ""
+        row = _row_figures(raw.split(), least=1)
+        if row is None:
+            # A heading line names two or more year columns and what the table is ('Ramförändringar i
+            # miljoner kronor 2022 2023'); a line of years alone is a chart's axis.
+            words = [w for w in re.sub(r"(?<![\d,])20\d\d\*?(?![\d,])", " ", raw).split()
+                     if w.casefold() not in _LABEL_WORDS]
+            columns = _columns([raw])
+            if len(columns) >= 2 and re.search(r"[A-Za-zÅÄÖåäö]{3}", " ".join(words)):
+                years, title = tuple(y for _, y in columns), " ".join(words)
+                found = _UNIT.search(raw)
+                unit = found.group(1) if found else ""
             continue
-        label = " ".join(tokens[:k]).rstrip(": ").lstrip("-–•▪ ")
-        figures = _with_thousands(tokens[k:])
-        # A label holds words and no other row's figures; a sentence ending in a figure is no row.
-        if figures and re.search(r"[A-Za-zÅÄÖåäö]{3}", label) and not label.endswith(".") \
-                and not re.search(r"(?<![\w,])[+\-−–]?\d+,\d+(?![\w,])", label):
+        label, figures = row[0], _with_thousands(row[1])
+        # (A sentence that ends in a figure is no row.)
+        if figures and not label.endswith("."):
             out.append(AmountLine(n, label, tuple(figures), years, unit, title))
     # A table has rows: a line alone under its heading is a sentence that happens to end in a figure.
     tables = Counter(r.title for r in out)

@@ -23,7 +23,7 @@ SUBROW_PENALTY = 0.02  # of rows that match equally, the total before the 'varav
 RICHER_ROW = 0.001  # per column of the asked year: only breaks ties between equally matching rows
 # Words that say how a figure is given or how it moved, never which row of a table holds it
 # ('Hur mycket har personalkostnaderna ökat i kronor' asks for the row 'Personalkostnader').
-_VALUE_WORDS = frozenset(tokenize("kronor miljoner mkr mnkr tkr procent procentenheter "
+_VALUE_WORDS = frozenset(tokenize("kr kronor tusen miljon miljoner miljard miljarder mkr mnkr tkr mdkr procent procentenheter "
                                   "ökat ökade ökning minskat minskade minskning förändrats förändring "
                                   "utvecklats utveckling skillnad ändrades ändrats ändring "
                                   # 'Hur gick X ekonomiskt?', 'Hur många tjänster motsvarade …?'

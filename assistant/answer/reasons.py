@@ -6,6 +6,7 @@ import re
 from ..sentences import is_substantive
 from ..swedish import money_scale, parse_number, sums_of_money
 from ..tables import AmountLine, amount_lines
+from .cells import _VALUE_WORDS
 from .patterns import _ANAPHORIC, _BULLETS, _FRAME, _is_row_run, _token_set, is_flattened_table
 from .scoring import _Sentence
 
@@ -57,7 +58,6 @@ _ROW_AMOUNTS = re.compile(rf"^\s*{_AMOUNTS}")
 _ROW_START = re.compile(rf"(?<![\w,])[A-ZÅÄÖ][^\d•.]{{2,60}}?\s(?={_AMOUNTS})")
 UNIT_ROW_SENTENCES = 5  # the comment's sentences after the row's own
 AMOUNT_ROWS = 2  # rows holding the asked amount that name it equally well
-_MONEY_TOKENS = _token_set("kr kronor tkr tusen mnkr mkr miljon miljoner mdkr miljard miljarder")
 
 
 def _holds_amount(figure: str, unit: str, asked: list[float]) -> bool:
@@ -191,15 +191,16 @@ class ReasonReading:
         asked = sums_of_money(query.text)
         if not asked:
             return []
+        # (How the sum is given and how it moved name no row: 'minskar … med 0,3 mnkr'.)
         concepts = [(alts, w) for alts, w in self._concepts(query)
-                    if not alts & _MONEY_TOKENS and not any(t[:1].isdigit() for t in alts)]
+                    if not alts <= _VALUE_WORDS and not any(t[:1].isdigit() for t in alts)]
         question = _token_set(query.text)
         found = []  # (how well it names the question's subject, passage, line, column, the passage's lines)
         for i, p in enumerate(passages[:self.sentence_passages]):
             lines = amount_lines(p.chunk.text)
             for row in lines:
+                full = bool(row.years) and len(row.figures) == len(row.years)  # each figure under its year
                 for j, figure in enumerate(row.figures):
-                    full = bool(row.years) and len(row.figures) == len(row.years)
                     if not _holds_amount(figure, row.unit, asked) or \
                             (full and query.years and row.years[j] not in query.years):
                         continue
