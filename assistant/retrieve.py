@@ -77,6 +77,15 @@ def matching_docs(by_name: dict[str, set[str]], query: Query) -> set[str] | None
     return matching
 
 
+def reports_of_kind_and_year(metas: dict[str, DocumentMeta], query: Query) -> set[str] | None:
+    """The reports of the kind the question names that cover the year it names ('i årsredovisningen
+    2023'); None where it names no kind and year, or no report of that kind covers the year."""
+    if not (query.kinds and query.years):
+        return None
+    asked = set(query.years)
+    return {d for d, m in metas.items() if m.kind in query.kinds and m.covered_years & asked} or None
+
+
 def is_report(meta: DocumentMeta) -> bool:
     return meta.kind in REPORT_KINDS
 
@@ -187,7 +196,13 @@ class Retriever:
         """Hard filter on the reports the user chose and the region/unit the question names."""
         if only_docs is None:
             only_docs = matching_docs(self.docs_by_name, query)
-        return np.ones(self.n, bool) if only_docs is None else np.isin(self.doc_of, list(only_docs))
+        mask = np.ones(self.n, bool) if only_docs is None else np.isin(self.doc_of, list(only_docs))
+        # 'i årsredovisningen 2023': that kind's reports of other years are not searched.
+        asked = reports_of_kind_and_year(self.index.metas, query)
+        if asked is None:
+            return mask
+        other_years = [d for d, m in self.index.metas.items() if m.kind in query.kinds and d not in asked]
+        return mask & ~np.isin(self.doc_of, other_years) if other_years else mask
 
     def doc_boost(self, meta: DocumentMeta, query: Query, prefer_reports: bool = False) -> float:
         boost = 1.0

@@ -2666,3 +2666,19 @@ def test_two_regions_asked_one_without_a_report_of_the_year_answers_from_its_lat
                            "om pensionerna?")
     assert "3,0 %" in answer.text and "17 miljoner kronor" in answer.text
     assert {(c.organisation, c.year) for c in answer.citations} == {("Region Provland", 2023), ("Region Sjöland", 2025)}
+
+
+def test_a_question_naming_a_reports_kind_and_year_is_not_answered_from_that_kinds_other_years(tmp_path):
+    """'… i årsredovisningen 2023': the 2022 annual report's section of the same heading is another
+    year's answer, however well its lines match."""
+    def report(goals: str) -> str:
+        return (f"Målområde: En effektiv verksamhet av god kvalitet\n\nUnder målområdet redovisas följande mål. "
+                f"{goals}\n\n")
+    assistant = _annual_reports(tmp_path, {
+        2022: report("Verksamheten ska digitalisera sina arbetssätt. Verksamheten ska minska sina lokalytor."),
+        2023: report("Verksamheten ska bedrivas med god kvalitet. Verksamheten ska hushålla väl med resurserna.")})
+    answer = assistant.ask("Vilka mål redovisas under målområdet En effektiv verksamhet av god kvalitet "
+                           "i årsredovisningen 2023?")
+    assert {c.year for c in answer.citations} == {2023}, answer.text
+    assert "lokalytor" not in answer.text and "digitalisera" not in answer.text, answer.text
+

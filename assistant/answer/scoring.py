@@ -11,7 +11,7 @@ import numpy as np
 
 from ..catalog import PLAN_KINDS
 from ..models import DocumentMeta, Passage, Query
-from ..retrieve import asks_outcome, matching_docs, prefers_reports
+from ..retrieve import asks_outcome, matching_docs, prefers_reports, reports_of_kind_and_year
 from ..sentences import is_chart_axis, is_page_furniture, split_sentences
 from ..swedish import NUMBER_RE, synonym_matches
 from ..tokenize import tokenize, unseen_word_parts
@@ -91,7 +91,9 @@ class SentenceScoring:
         if only_docs is None and query.kinds:
             # 'enligt årsrapporten 2025': a sentence of the plan is no hit, where a report of that kind exists.
             of_kind = {d for d, m in self.index.metas.items() if m.kind in query.kinds and (allowed is None or d in allowed)}
-            allowed = of_kind or allowed
+            # 'i årsredovisningen 2023': nor is a sentence of that kind's report of another year.
+            of_year = of_kind & (reports_of_kind_and_year(self.index.metas, query) or of_kind)
+            allowed = of_year or of_kind or allowed
         rows: np.ndarray | None = None  # the sentences searched; None: all of them
         if allowed is None and prefers_reports(self.mixed_corpus, query):
             rows = self.report_sentence_rows
