@@ -1135,6 +1135,23 @@ def test_costs_that_went_over_or_under_budget_are_listed_off_the_results_table(t
     assert "Läkemedel" not in under and "Regionersättning" not in under
 
 
+
+def test_costs_against_budget_are_read_off_the_table_the_question_names(tmp_path):
+    """Two tables read against budget: the summary 'Förenklad resultaträkning' and a detailed one in
+    tkr. Asked of the one by its title, its rows answer, not the other's, however full that one is."""
+    detail = "".join(f"Konto {n} kostnad -{n}10 -{n}00 -10\n" for n in range(1, 9))
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2023.txt", (
+        "Ekonomi\n\nFörvaltningen redovisar ett resultat på +21,5 mnkr för 2023.\n\n"
+        "Förenklad resultaträkning\nBelopp i mnkr\nBokslut 2023\nBudget 2023\nAvvikelse 2023\n"
+        "Personalkostnader -224,7 -214,7 -10,0\nÖvriga kostnader -94,9 -89,9 -5,0\n"
+        "Lokalkostnader -16,6 -17,6 1,0\n\n"
+        "Resultatrapport per konto\nBelopp i tkr\nBokslut 2023\nBudget 2023\nAvvikelse 2023\n" + detail + "\n"
+        + _other_sections("Personal", "Miljö")))
+    answer = assistant.ask("Vilka kostnader i den förenklade resultaträkningen för 2023 hade störst "
+                           "negativ avvikelse mot budget?").text
+    assert "Personalkostnader" in answer and "Övriga kostnader" in answer, answer
+    assert "Konto" not in answer, answer
+
 def test_how_much_a_part_of_a_row_grew_is_read_off_the_change_columns(tmp_path):
     """'Hur mycket ökade övertiden 2020?': the 'varav övertid' row of the worked-time table, with this
     year's hours and the change from the year before."""
