@@ -2699,3 +2699,21 @@ def test_a_question_naming_a_reports_kind_and_year_is_not_answered_from_that_kin
     assert {c.year for c in answer.citations} == {2023}, answer.text
     assert "lokalytor" not in answer.text and "digitalisera" not in answer.text, answer.text
 
+
+
+def test_a_figure_read_off_its_column_comes_without_column_labels_run_together_elsewhere(tmp_path):
+    """The cell read under its column answers; another passage's column labels that the extraction ran
+    into one line ('Ack Utfall Inn År Ack Budget Inn År …') are no sentence a reader can follow."""
+    filler = "".join(f"Personal\n\nPersonalen har under året arbetat vidare med planen och följt upp målen "
+                     f"tillsammans med verksamheterna {n}.\n\n" for n in range(6))
+    assistant = _annual_reports(tmp_path, {2023: (
+        "Ekonomi\n\nFörvaltningen redovisar ett resultat på +21,5 mnkr för 2023.\n\n"
+        "Månadsvis resultatutveckling (Mnkr) Förenklad resultaträkning (Mnkr) Motpart Ack Utfall Inn År "
+        "Ack Budget Inn År Ack Avv Från Budget Helår Prognos Helår Budget Bokslut Utfall Föregående År\n\n"
+        + filler +
+        "Förenklad resultaträkning\nBelopp i mnkr\nBokslut 2023\nBudget 2023\nAvvikelse 2023\n"
+        "Regionersättning 337,6 312,7 24,9\nLäkemedel -5,2 -0,1 -5,1\nLokalkostnader -18,7 -19,1 0,4\n\n")})
+    answer = assistant.ask("Hur mycket blev regionersättningen 2023 jämfört med budget i den förenklade "
+                           "resultaträkningen?").text
+    assert "Bokslut 2023: 337,6 mnkr" in answer, answer
+    assert "Ack Budget" not in answer, answer

@@ -159,10 +159,9 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
                 return passages, [], False
             if cell and cell[0] not in {text for text, _ in parts}:
                 # The figure read off its column, before the row it comes from; the rest of that
-                # table, its cells run together, adds nothing a reader can follow.
-                table = passages[cell[1]].chunk.id
-                parts = [cell] + [(t, i) for t, i in parts
-                                  if not (passages[i].chunk.id == table and is_flattened_table(t))]
+                # table, or of the tables around it, its cells run together, adds nothing a reader
+                # can follow.
+                parts = [cell] + [(t, i) for t, i in parts if not is_flattened_table(t)]
         # A figure, or how it went ('Hur gick det med medarbetarengagemanget?'), for an indicator.
         if not query.codes and not counted and (intent == "status" or intent in ("number", "fact")
                                 and is_numeric_question(f"{query.text} {query.expanded}")):
