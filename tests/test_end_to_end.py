@@ -2717,3 +2717,21 @@ def test_a_figure_read_off_its_column_comes_without_column_labels_run_together_e
                            "resultaträkningen?").text
     assert "Bokslut 2023: 337,6 mnkr" in answer, answer
     assert "Ack Budget" not in answer, answer
+
+
+def test_a_cost_asked_is_not_answered_by_another_lines_amount_beside_a_change(tmp_path):
+    """'Vad kostade inhyrd personal totalt?': the line on hired staff gives only how much the cost grew;
+    another line's amounts ('Lägre personalkostnader +17 mnkr') are not that cost. Where the report
+    states the cost, it answers."""
+    def report(hired: str) -> str:
+        return ("Ekonomi\n\nÅrets resultat jämfört med budget\nRegionövergripande utvecklingsmedel +15 mnkr\n"
+                f"Lägre personalkostnader +17 mnkr\n\nNyckeltalsuppföljning\n\n{hired}\n\n")
+    question = "Vad kostade inhyrd personal totalt under 2023?"
+    change_only = _annual_reports(tmp_path / "a", {2023: report(
+        "Inhyrd personal: Ökade kostnader med 0,8 mnkr för att ersätta en vakant tjänst som arbetsmiljöingenjör.")})
+    assert change_only.ask(question).abstained
+    stated = _annual_reports(tmp_path / "b", {2023: report(
+        "Inhyrd personal: Kostnaden uppgick till 3,1 mnkr, en ökning med 0,8 mnkr för att ersätta en vakant tjänst.")})
+    answer = stated.ask(question)
+    assert not answer.abstained and "3,1 mnkr" in answer.text, answer.text
+

@@ -141,11 +141,20 @@ class AnswerChecks:
                           if x > 0 and x >= 0.5 * max(support) or i in about and not is_substantive(text)) or \
             " ".join(text for text, _ in parts)
         cited = " ".join(passages[i].chunk.text for _, i in parts)
+        # The figure asked stands where the question's weightiest word does, where any quoted part has
+        # that word: 'Vad kostade inhyrd personal?' is not answered by another line's amount.
+        # (A row's loose cell, quoted after its name, stands where the name does.)
+        weightiest = max(concepts, key=lambda c: c[1])[0] if concepts else frozenset()
+        names = [bool(weightiest & _token_set(text) or _in_compound(weightiest, _token_set(text))) for text, _ in parts]
+        at = {i for (_, i), named in zip(parts, names) if named}
+        figures = " ".join(text for (text, i), named in zip(parts, names)
+                           if named or i in at and not is_substantive(text)) or quoted
         # The asked code ('uppdrag 14', a row's label '14 (ansvarig …)') is no figure of the answer.
         for code in query.codes:
             quoted = re.sub(rf"\(?\b{re.escape(code)}\b\)?", " ", quoted)
+            figures = re.sub(rf"\(?\b{re.escape(code)}\b\)?", " ", figures)
         # A figure of how much something grew ('Ökade kostnader med 0,8 mnkr') is no level of it.
-        levels = quoted if _asks_change(query.text) else _CHANGE_FIGURE.sub(" ", quoted)
+        levels = figures if _asks_change(query.text) else _CHANGE_FIGURE.sub(" ", figures)
         for asks, has, where in _ASKED_DETAILS:
             if asks.search(query.text) and not has.search(levels if where == "answer" else cited):
                 return True
