@@ -2735,3 +2735,16 @@ def test_a_cost_asked_is_not_answered_by_another_lines_amount_beside_a_change(tm
     answer = stated.ask(question)
     assert not answer.abstained and "3,1 mnkr" in answer.text, answer.text
 
+
+def test_why_a_cost_grew_quotes_the_change_and_what_it_was_for(tmp_path):
+    """'Varför har vi lagt mer pengar på hyrpersonal?': 'Ökade kostnader med 0,8 mnkr för att ersätta en
+    vakant tjänst' gives the reason without a causal word; another sentence's 'p.g.a.' about something
+    else is no reason for it."""
+    assistant = _annual_reports(tmp_path, {2023: (
+        "Nyckeltalsuppföljning\n\nKommentarer\n\nVakanser har uppstått under året p.g.a. långa "
+        "rekryteringsprocesser, vilket påverkar stödet till förvaltningarna.\n\nInhyrd personal: Ökade "
+        "kostnader med 0,8 mnkr för att ersätta en vakant tjänst som arbetsmiljöingenjör.\n\n"
+        "Resor: Något ökade resekostnader i samband med kurser.\n\n")})
+    answer = assistant.ask("Varför har regionkontoret lagt mer pengar på hyrpersonal 2023?").text
+    assert "för att ersätta en vakant tjänst" in answer, answer
+    assert "rekryteringsprocesser" not in answer, answer

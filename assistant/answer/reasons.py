@@ -21,11 +21,15 @@ _CAUSAL = re.compile(r"\b(beror|berodde|på grund av|pga|p\.g\.a\.|främst|förk
                      r"(?:utmaning|svårighet)\w* består)(?!\w)", re.I)
 # 'Förvaltningen kommer därför att …': the reason is the sentence before, also with 'därför' after the subject.
 _THEREFORE_EARLY = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,3}(?:därför|därmed|av den anledningen)\b", re.I)
+# A change by an amount and what it was for: 'Ökade kostnader med 0,8 mnkr för att ersätta vakant tjänst'.
+_CHANGED_FOR = re.compile(r"\b(?:ök|minsk|sänk|höj)\w*\s+(?:\w+\s+){0,3}?med\s+[+\-−–]?\d[\d ]*(?:,\d+)?\s*\w*\s+för att\b",
+                          re.I)
 
 
 def _gives_reason(text: str) -> bool:
-    """A causal word, or 'därför' after the subject (the reason is then the sentence before)."""
-    return bool(_CAUSAL.search(text) or _THEREFORE_EARLY.match(text))
+    """A causal word, 'därför' after the subject (the reason is then the sentence before), or a change
+    by an amount with what it was for."""
+    return bool(_CAUSAL.search(text) or _THEREFORE_EARLY.match(text) or _CHANGED_FOR.search(text))
 
 
 # A sentence that tells what the one before it consists of or comes from.
