@@ -193,9 +193,11 @@ class Retriever:
         return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence)
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
-        """Hard filter on the reports the user chose and the region/unit the question names."""
-        if only_docs is None:
-            only_docs = matching_docs(self.docs_by_name, query)
+        """Hard filter on the reports the user chose and the region/unit the question names; reports
+        chosen by the caller (`only_docs`, a comparison's share) are searched as given."""
+        if only_docs is not None:
+            return np.isin(self.doc_of, list(only_docs))
+        only_docs = matching_docs(self.docs_by_name, query)
         mask = np.ones(self.n, bool) if only_docs is None else np.isin(self.doc_of, list(only_docs))
         # 'i årsredovisningen 2023': that kind's reports of other years are not searched.
         asked = reports_of_kind_and_year(self.index.metas, query)

@@ -2698,6 +2698,11 @@ def test_a_question_naming_a_reports_kind_and_year_is_not_answered_from_that_kin
                            "i årsredovisningen 2023?")
     assert {c.year for c in answer.citations} == {2023}, answer.text
     assert "lokalytor" not in answer.text and "digitalisera" not in answer.text, answer.text
+    # A report the caller chose (a comparison's share) is still searched as given.
+    index, retriever, _ = assistant._load()
+    query = assistant.analyse("Vilka mål redovisas i årsredovisningen 2023?")
+    chosen = {d for d, m in index.metas.items() if m.year == 2022}
+    assert {p.meta.year for p in retriever.search(query, k=5, only_docs=chosen)} == {2022}
 
 
 
