@@ -258,9 +258,9 @@ def analyse(question: str, metas: Iterable[DocumentMeta] = (), units: Units | No
     # Parts of the question that each name a report of their own ('vad köptes in till den 2020, och hur
     # ska den kontrolleras enligt planen för 2023–2025?'): each report answers its part, one line each.
     # (A part that names only the organisation, 'Biobanken på regionkontoret', says whose reports, not which.)
-    elif intent in ("fact", "number", "status", "why") and not codes and len(_question_parts(text)) >= 2:
+    elif intent in ("fact", "number", "status", "why") and not codes and len(parts := _question_parts(text)) >= 2:
         own = [m for m in metas if m.kind in REPORT_KINDS]
-        named = [n for n in (_reports_named(p, own, by_organisation=False) for p in _question_parts(text)) if n]
+        named = [n for n in (_reports_named(p, own, by_organisation=False) for p in parts) if n]
         by_parts = list({m.doc_id: m for n in named for m in n}.values())
         # A year within the plan a part names is the plan's year ('… 2023, och var ligger vi nu enligt
         # planen?'), not the outcome report of that year.

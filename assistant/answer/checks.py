@@ -144,8 +144,8 @@ class AnswerChecks:
         # The figure asked stands where the question's weightiest word does, where any quoted part has
         # that word: 'Vad kostade inhyrd personal?' is not answered by another line's amount.
         # (A row's loose cell, quoted after its name, stands where the name does.)
-        weightiest = max(concepts, key=lambda c: c[1])[0] if concepts else frozenset()
-        names = [bool(weightiest & _token_set(text) or _in_compound(weightiest, _token_set(text))) for text, _ in parts]
+        weightiest = [max(concepts, key=lambda c: c[1])] if concepts else []
+        names = [self._support(weightiest, text) > 0 for text, _ in parts]
         at = {i for (_, i), named in zip(parts, names) if named}
         figures = " ".join(text for (text, i), named in zip(parts, names)
                            if named or i in at and not is_substantive(text)) or quoted

@@ -11,7 +11,7 @@ from ..sentences import is_chart_axis, is_page_furniture, is_substantive, split_
 from ..swedish import STATUS_PHRASES, STATUS_SYNONYMS, has_status_level
 from ..tables import Cell, table_rows
 from ..tokenize import tokenize
-from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _FRAME, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten,
+from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten,
                        _token_set, is_assignment)
 from .scoring import _Sentence
 
@@ -210,10 +210,9 @@ class ListReading:
         if not tables:
             return []
         retrieved = {p.chunk.id for p in passages[:self.sentence_passages]}
-        # (What the rows are and how they went, 'kostnader … över budget', names no table; nor do the
-        # organisation and the year.)
-        asked = {t for t in _token_set(query.text) - _FRAME - self.org_tokens
-                 - _token_set(f"{noun.group(0)} {wanted.group(0)} budget avvikelse") if not re.fullmatch(r"20\d\d", t)}
+        # (What the rows are and how they went, 'kostnader … över budget', names no table.)
+        asked = set().union(*(alts for alts, _ in self._concepts(query))) \
+            - _token_set(f"{noun.group(0)} {wanted.group(0)} budget avvikelse")
         # The table the question names by its title ('i den förenklade resultaträkningen'); then a table
         # with a deviation column (its figures unrounded) before one without; of those, the one the
         # search found, else the fullest.
