@@ -17,11 +17,13 @@ from .lexical import REPORTS
 from .models import DocumentMeta, Passage, Query
 from .store import LoadedIndex
 from .swedish import ascii_fold
+from .tables import row_labels
 from .tokenize import tokenize, unseen_word_parts
 
 RRF_K = 10  # a small k trusts each channel's top ranks (tuned on the dev split)
 BM25_WEIGHT = 2.0  # relative to the dense channel in the fusion
 SENTENCE_WEIGHT = 0.5  # the best-sentence channel, relative to the dense channel
+ROW_WEIGHT = 2.0  # the table-row channel (passages holding a row the question names), relative to dense
 CANDIDATES = 60
 NAME_WEIGHT = 0.25  # BM25 weight of the region/unit names that already filter, relative to the other words
 PARTIAL_SORT_ABOVE = 5000  # passages in a collection
@@ -55,6 +57,7 @@ class SearchChannels:
     dense: np.ndarray
     query_vector: np.ndarray
     sentence: np.ndarray | None = None  # per chunk: the best cosine of one of its sentences
+    rows: np.ndarray | None = None  # per chunk: words of the longest table-row label the question names
 
 
 def docs_by_name(metas: dict[str, DocumentMeta]) -> dict[str, set[str]]:
@@ -143,6 +146,16 @@ class Retriever:
         else:
             self.sentence_rows = np.nonzero(np.isin(row_chunk, self.report_ids))[0]
         self.sentence_row_chunk = row_chunk[self.sentence_rows]
+        # A question that names a table's row ('Vilket utfall redovisas för försäljning av tjänster …')
+        # is about the passage holding that row, though figures run together rank it low by words and
+        # by meaning alike. The reports' table rows: label words -> the chunks holding such a row.
+        self.chunks_by_row_label: dict[tuple[str, ...], list[int]] = {}
+        for i in (range(self.n) if self.report_ids is None else self.report_ids):
+            chunk = index.chunks[int(i)]
+            for label in row_labels(chunk.text, index.metas[chunk.doc_id].year):
+                self.chunks_by_row_label.setdefault(tuple(label.split()), []).append(int(i))
+        self.longest_row_label = max(map(len, self.chunks_by_row_label), default=0)
+        self.row_weight = ROW_WEIGHT
 
     def lexical_terms(self, query: Query) -> list[str]:
         """The question's words for BM25. The region or unit it names already filters the reports, so
@@ -190,7 +203,18 @@ class Retriever:
         if len(self.sentence_rows):
             sims = self.index.sentence_vectors[self.sentence_rows] @ qv[0]
             np.maximum.at(sentence, self.sentence_row_chunk, sims)
-        return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence)
+        return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence, rows=self._rows_named(query))
+
+    def _rows_named(self, query: Query) -> np.ndarray:
+        """Per chunk, how many words long the longest table-row label is that the question names word
+        for word (0 where it names none)."""
+        words = re.findall(r"\w+", query.text.casefold())
+        named = np.zeros(self.n, np.float32)
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + self.longest_row_label) + 1):
+                for i in self.chunks_by_row_label.get(tuple(words[start:end]), ()):
+                    named[i] = max(named[i], end - start)
+        return named
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:
         """Hard filter on the reports the user chose and the region/unit the question names; reports
@@ -234,6 +258,8 @@ class Retriever:
         channels = [(ch.bm25, self.bm25_weight), (ch.dense, 1.0)]
         if ch.sentence is not None and self.sentence_weight:
             channels.append((ch.sentence, self.sentence_weight))
+        if ch.rows is not None and self.row_weight and ch.rows.any():
+            channels.append((ch.rows, self.row_weight))
         for scores, weight in channels:
             scores = np.where(mask, scores, 0)
             for members in self.collections:  # ranks within each collection

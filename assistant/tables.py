@@ -531,3 +531,18 @@ def amount_lines(text: str) -> tuple[AmountLine, ...]:
     # A table has rows: a line alone under its heading is a sentence that happens to end in a figure.
     tables = Counter(r.title for r in out)
     return tuple(r for r in out if tables[r.title] >= 2)
+
+
+def row_labels(text: str, report_year: int | None = None) -> frozenset[str]:
+    """The labels of the table rows in `text` ('summa intäkter', 'försäljning av tjänster'), as
+    lower-case words separated by single spaces, so that a question naming a row can be matched
+    against them word for word. Labels without a word of letters or shorter than six characters
+    ('Summa', '2023') name no particular row."""
+    labels = {r.label for r in table_rows(text, report_year)} | {r.label for r in amount_lines(text)}
+    out = set()
+    for label in labels:
+        words = re.findall(r"\w+", label.casefold())
+        joined = " ".join(words)
+        if len(joined) >= 6 and any(w.isalpha() for w in words):
+            out.add(joined)
+    return frozenset(out)

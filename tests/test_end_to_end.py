@@ -2753,3 +2753,21 @@ def test_why_a_cost_grew_quotes_the_change_and_what_it_was_for(tmp_path):
     answer = assistant.ask("Varför har regionkontoret lagt mer pengar på hyrpersonal 2023?").text
     assert "för att ersätta en vakant tjänst" in answer, answer
     assert "rekryteringsprocesser" not in answer, answer
+
+
+def test_a_question_naming_a_tables_row_finds_the_passage_holding_that_row_first(tmp_path):
+    """Figures run together rank a long table low by words and by meaning alike: sections that talk
+    about selling services would come first. The question names the row word for word, so the
+    passage holding that row leads the sources shown."""
+    prose = "".join(f"{topic}\n\nFörsäljningen av {topic.casefold()} och andra tjänster till förvaltningarna har "
+                    f"utvecklats väl under 2024. Utfallet för försäljning av tjänster redovisas i avsnittet om "
+                    f"intäkter och visar att efterfrågan på våra tjänster ökar.\n\n"
+                    for topic in ("Utbildningstjänster", "Konsulttjänster", "Stödtjänster", "Lönetjänster",
+                                  "Tolktjänster", "IT-tjänster"))
+    funds = "".join(f"Bidrag från fond {n} {n},4 {n},1 0,3\n" for n in range(2, 30))
+    assistant = _annual_reports(tmp_path, {2024: "Årsredovisning 2024\n\n" + prose + "Intäkter\n\n"
+        "Belopp i mnkr Utfall 2024 Budget 2024 Avvikelse 2024\nRegionersättning 337,6 312,7 24,9\n" + funds +
+        "Försäljning av tjänster 122,4 121,4 1,0\nSumma intäkter 870,0 850,3 19,7\n\n"})
+    answer = assistant.ask("Vilket utfall redovisas för försäljning av tjänster 2024?")
+    assert "Försäljning av tjänster 122,4" in answer.passages[0].chunk.text
+    assert "Försäljning av tjänster, Utfall 2024: 122,4 mnkr" in answer.text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.tables import read_cells
+from assistant.tables import read_cells, row_labels
 
 RESULTS = """Resultat, mnkr
 Budgetenhet
@@ -356,3 +356,12 @@ def test_amount_lines_take_columns_named_by_kind_and_year_and_not_a_charts_year_
     assert [r.label for r in lines] == ["Personalkostnader", "Lokalkostnader", "Övriga kostnader"]
     assert all(r.years == (2024, 2024, 2023) and r.unit == "mnkr" for r in lines)
     assert lines[0].title == "Resultaträkning Belopp i mnkr"
+
+
+def test_row_labels_are_the_rows_names_in_lower_case_words_and_name_no_generic_row():
+    text = ("Förenklad resultaträkning (mnkr) Utfall 2023 Budget 2023 Avvikelse 2023\n"
+            "Försäljning av tjänster  122,4  121,4  0,9\n"
+            "Summa  539,1  498,9  40,2\n"
+            "Lämnade bidrag -23,8 -23,7 -0,1\n\n"
+            "Året har präglats av en hög efterfrågan på våra tjänster, som ökade med 12 procent.\n")
+    assert row_labels(text, 2023) == {"försäljning av tjänster", "lämnade bidrag"}
