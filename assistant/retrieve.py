@@ -148,12 +148,14 @@ class Retriever:
         self.sentence_row_chunk = row_chunk[self.sentence_rows]
         # A question that names a table's row ('Vilket utfall redovisas för försäljning av tjänster …')
         # is about the passage holding that row, though figures run together rank it low by words and
-        # by meaning alike. The reports' table rows: label words -> the chunks holding such a row.
+        # by meaning alike. The reports' table rows, by their label's words and by its stems ('försäljningen
+        # av tjänsterna' names the row 'Försäljning av tjänster'): label -> the chunks holding such a row.
         self.chunks_by_row_label: dict[tuple[str, ...], list[int]] = {}
         for i in (range(self.n) if self.report_ids is None else self.report_ids):
             chunk = index.chunks[int(i)]
             for label in row_labels(chunk.text, index.metas[chunk.doc_id].year):
-                self.chunks_by_row_label.setdefault(tuple(label.split()), []).append(int(i))
+                for key in {tuple(label.split()), tuple(tokenize(label, heads=False))} - {()}:
+                    self.chunks_by_row_label.setdefault(key, []).append(int(i))
         self.longest_row_label = max(map(len, self.chunks_by_row_label), default=0)
         self.row_weight = ROW_WEIGHT
 
@@ -206,14 +208,14 @@ class Retriever:
         return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence, rows=self._rows_named(query))
 
     def _rows_named(self, query: Query) -> np.ndarray:
-        """Per chunk, how many words long the longest table-row label is that the question names word
-        for word (0 where it names none)."""
-        words = re.findall(r"\w+", query.text.casefold())
+        """Per chunk, how many words (or stems) long the longest table-row label is that the question
+        names word for word or stem for stem (0 where it names none)."""
         named = np.zeros(self.n, np.float32)
-        for start in range(len(words)):
-            for end in range(start + 1, min(len(words), start + self.longest_row_label) + 1):
-                for i in self.chunks_by_row_label.get(tuple(words[start:end]), ()):
-                    named[i] = max(named[i], end - start)
+        for words in (re.findall(r"\w+", query.text.casefold()), tokenize(query.text, heads=False)):
+            for start in range(len(words)):
+                for end in range(start + 1, min(len(words), start + self.longest_row_label) + 1):
+                    for i in self.chunks_by_row_label.get(tuple(words[start:end]), ()):
+                        named[i] = max(named[i], end - start)
         return named
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:

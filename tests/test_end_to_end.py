@@ -2758,7 +2758,7 @@ def test_why_a_cost_grew_quotes_the_change_and_what_it_was_for(tmp_path):
 def test_a_question_naming_a_tables_row_finds_the_passage_holding_that_row_first(tmp_path):
     """Figures run together rank a long table low by words and by meaning alike: sections that talk
     about selling services would come first. The question names the row word for word, so the
-    passage holding that row leads the sources shown."""
+    passage holding that row leads the sources shown, however the question inflects it."""
     prose = "".join(f"{topic}\n\nFörsäljningen av {topic.casefold()} och andra tjänster till förvaltningarna har "
                     f"utvecklats väl under 2024. Utfallet för försäljning av tjänster redovisas i avsnittet om "
                     f"intäkter och visar att efterfrågan på våra tjänster ökar.\n\n"
@@ -2771,3 +2771,6 @@ def test_a_question_naming_a_tables_row_finds_the_passage_holding_that_row_first
     answer = assistant.ask("Vilket utfall redovisas för försäljning av tjänster 2024?")
     assert "Försäljning av tjänster 122,4" in answer.passages[0].chunk.text
     assert "Försäljning av tjänster, Utfall 2024: 122,4 mnkr" in answer.text
+    # The row named in other inflections ('försäljningen av tjänsterna') is the same row.
+    assert "Försäljning av tjänster 122,4" in assistant.ask(
+        "Hur mycket drog försäljningen av tjänsterna in 2024?").passages[0].chunk.text
