@@ -185,6 +185,10 @@ QUERY_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bs(?:älj(?:a|er|s)?|ålde|ålt|åld|ålts)\b|\bdr(?:og|a|ar|agit) (?:\w+ ){0,2}?in\b",
      "försäljning intäkter"),
     (r"\brehab(?!ilitering)", "rehabilitering rehabiliteringsärenden"),
+    # 'RS' is how staff write the regional board ('RS 1', 'RS1' are codes of its assignments).
+    (r"\bRS\b(?!\s?\d)", "regionstyrelsen"),
+    # A board takes up (behandlar) a report or a matter.
+    (r"\b(?:ta|tar|tog|tagit|togs) upp\b", "behandlas behandlades"),
     (r"\bgick ner\b|\bgått ner\b|\bsjönk|\bminskade\b|\bnedåt\b", "minskat lägre"),
     (r"\bgick upp\b|\bgått upp\b|\bsteg\b|\bökade\b|\buppåt\b|\bdr(?:og|agit) iväg\b|\bskenat?\b", "ökat högre"),
 )

@@ -2774,3 +2774,13 @@ def test_a_question_naming_a_tables_row_finds_the_passage_holding_that_row_first
     # The row named in other inflections ('försäljningen av tjänsterna') is the same row.
     assert "Försäljning av tjänster 122,4" in assistant.ask(
         "Hur mycket drog försäljningen av tjänsterna in 2024?").passages[0].chunk.text
+
+
+def test_staffs_rs_and_ta_upp_find_when_the_regional_board_deals_with_the_report(tmp_path):
+    """Staff write 'RS' for the regional board and say it 'takes up' (behandlar) a report."""
+    assistant = _annual_reports(tmp_path, {2024: "Årsredovisning 2024\n\nInledning\n\nÅret har präglats av ett "
+        "ansträngt ekonomiskt läge och ett fortsatt arbete med att effektivisera stödprocesserna.\n\n"
+        "Beslut\n\nDenna rapport behandlas av Regionstyrelsen 2025-03-11.\n\n"},
+        others=("Lokaler", "Ekonomi", "Medarbetare", "Miljö", "Digitalisering"))
+    answer = assistant.ask("När ska RS ta upp årsredovisningen för 2024?")
+    assert not answer.abstained and "2025-03-11" in answer.text
