@@ -150,12 +150,12 @@ class Retriever:
         # is about the passage holding that row, though figures run together rank it low by words and
         # by meaning alike. The reports' table rows, by their label's words and by its stems ('försäljningen
         # av tjänsterna' names the row 'Försäljning av tjänster'): label -> the chunks holding such a row.
-        self.chunks_by_row_label: dict[tuple[str, ...], list[int]] = {}
+        self.chunks_by_row_label: dict[tuple[str, ...], set[int]] = {}
         for i in (range(self.n) if self.report_ids is None else self.report_ids):
             chunk = index.chunks[int(i)]
             for label in row_labels(chunk.text, index.metas[chunk.doc_id].year):
                 for key in {tuple(label.split()), tuple(tokenize(label, heads=False))} - {()}:
-                    self.chunks_by_row_label.setdefault(key, []).append(int(i))
+                    self.chunks_by_row_label.setdefault(key, set()).add(int(i))
         self.longest_row_label = max(map(len, self.chunks_by_row_label), default=0)
         self.row_weight = ROW_WEIGHT
 
@@ -205,7 +205,8 @@ class Retriever:
         if len(self.sentence_rows):
             sims = self.index.sentence_vectors[self.sentence_rows] @ qv[0]
             np.maximum.at(sentence, self.sentence_row_chunk, sims)
-        return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence, rows=self._rows_named(query))
+        return SearchChannels(bm25=bm25, dense=dense, query_vector=qv[0], sentence=sentence,
+                              rows=self._rows_named(query))
 
     def _rows_named(self, query: Query) -> np.ndarray:
         """Per chunk, how many words (or stems) long the longest table-row label is that the question
