@@ -57,7 +57,7 @@ class SearchChannels:
     dense: np.ndarray
     query_vector: np.ndarray
     sentence: np.ndarray | None = None  # per chunk: the best cosine of one of its sentences
-    rows: np.ndarray | None = None  # per chunk: words of the longest table-row label the question names
+    rows: np.ndarray | None = None  # per chunk: stems of the longest table-row label the question names
 
 
 def docs_by_name(metas: dict[str, DocumentMeta]) -> dict[str, set[str]]:
@@ -148,13 +148,13 @@ class Retriever:
         self.sentence_row_chunk = row_chunk[self.sentence_rows]
         # A question that names a table's row ('Vilket utfall redovisas för försäljning av tjänster …')
         # is about the passage holding that row, though figures run together rank it low by words and
-        # by meaning alike. The reports' table rows, by their label's words and by its stems ('försäljningen
-        # av tjänsterna' names the row 'Försäljning av tjänster'): label -> the chunks holding such a row.
+        # by meaning alike. The reports' table rows by their label's stems, so that any inflection names
+        # the row ('försäljningen av tjänsterna': 'Försäljning av tjänster') -> the chunks holding it.
         self.chunks_by_row_label: dict[tuple[str, ...], set[int]] = {}
         for i in (range(self.n) if self.report_ids is None else self.report_ids):
             chunk = index.chunks[int(i)]
             for label in row_labels(chunk.text, index.metas[chunk.doc_id].year):
-                for key in {tuple(label.split()), tuple(tokenize(label, heads=False))} - {()}:
+                if key := tuple(tokenize(label, heads=False)):
                     self.chunks_by_row_label.setdefault(key, set()).add(int(i))
         self.longest_row_label = max(map(len, self.chunks_by_row_label), default=0)
         self.row_weight = ROW_WEIGHT
@@ -209,14 +209,14 @@ class Retriever:
                               rows=self._rows_named(query))
 
     def _rows_named(self, query: Query) -> np.ndarray:
-        """Per chunk, how many words (or stems) long the longest table-row label is that the question
-        names word for word or stem for stem (0 where it names none)."""
+        """Per chunk, how many stems long the longest table-row label is that the question names stem
+        for stem (0 where it names none)."""
         named = np.zeros(self.n, np.float32)
-        for words in (re.findall(r"\w+", query.text.casefold()), tokenize(query.text, heads=False)):
-            for start in range(len(words)):
-                for end in range(start + 1, min(len(words), start + self.longest_row_label) + 1):
-                    for i in self.chunks_by_row_label.get(tuple(words[start:end]), ()):
-                        named[i] = max(named[i], end - start)
+        stems = tokenize(query.text, heads=False)
+        for start in range(len(stems)):
+            for end in range(start + 1, min(len(stems), start + self.longest_row_label) + 1):
+                for i in self.chunks_by_row_label.get(tuple(stems[start:end]), ()):
+                    named[i] = max(named[i], end - start)
         return named
 
     def _doc_mask(self, query: Query, only_docs: set[str] | None = None) -> np.ndarray:

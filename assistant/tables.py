@@ -535,8 +535,8 @@ def amount_lines(text: str) -> tuple[AmountLine, ...]:
 
 def row_labels(text: str, report_year: int | None = None) -> frozenset[str]:
     """The labels of the table rows in `text` ('summa intäkter', 'försäljning av tjänster'), as
-    lower-case words separated by single spaces, so that a question naming a row can be matched
-    against them word for word. Labels without a word of letters or shorter than six characters
+    lower-case words separated by single spaces, for matching against the words of a question.
+    Labels without a word of letters or shorter than six characters
     ('Summa', '2023') name no particular row."""
     labels = {r.label for r in table_rows(text, report_year)} | {r.label for r in amount_lines(text)}
     out = set()
