@@ -33,7 +33,11 @@ class LexicalIndex:
         for c in sorted(set(groups.tolist())):
             bm25 = bm25s.BM25()
             # bm25s needs at least one token per document; an empty chunk gets a placeholder.
-            bm25.index([token_lists[i] or ["∅"] for i in np.nonzero(groups == c)[0]], show_progress=False)
+            docs = [token_lists[i] or ["∅"] for i in np.nonzero(groups == c)[0]]
+            # Token ids in sorted order: bm25s numbers them in set order, which changes with Python's
+            # hash seed, so the same corpus gave other files (and manifest checksums) on every build.
+            vocab = {token: k for k, token in enumerate(sorted({t for doc in docs for t in doc}))}
+            bm25.index(([[vocab[t] for t in doc] for doc in docs], vocab), show_progress=False)
             parts[c] = bm25
         return cls(groups, parts)
 

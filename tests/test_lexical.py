@@ -101,3 +101,32 @@ def test_words_made_with_isera_meet_the_word_they_are_made_from():
     # 'digitaliseringen' also meets 'digitala lösningar'; a word merely ending in -ering is left alone.
     assert set(tokenize("digitala")) <= set(tokenize("digitaliseringen"))
     assert tokenize("prioriteringen") == tokenize("prioritering")
+
+
+_BUILD = """
+import sys
+from assistant.lexical import LexicalIndex
+from assistant.tokenize import tokenize
+texts = sys.argv[2:]
+LexicalIndex.build([tokenize(t) for t in texts], [0] * len(texts)).save(__import__("pathlib").Path(sys.argv[1]))
+"""
+
+
+def test_the_same_texts_give_the_same_index_files_whatever_the_hash_seed(tmp_path):
+    """A rebuild of an unchanged corpus writes the same bytes: the manifest's checksums can be compared."""
+    import os
+    import subprocess
+    import sys
+
+    folders = []
+    for seed in ("1", "2", "3"):
+        folder = tmp_path / f"seed-{seed}"
+        subprocess.run([sys.executable, "-c", _BUILD, str(folder), *REPORTS_TEXT, *OTHER_TEXT],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        folders.append(folder)
+    files = sorted(p.relative_to(folders[0]) for p in folders[0].rglob("*") if p.is_file())
+    assert any(f.name.startswith("vocab") for f in files)
+    for other in folders[1:]:
+        assert sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file()) == files
+        for f in files:
+            assert (other / f).read_bytes() == (folders[0] / f).read_bytes(), f
