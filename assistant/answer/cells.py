@@ -95,7 +95,7 @@ class TableReading:
 
     def _table_text_of(self, chunk: Chunk) -> str:
         positions = self.doc_chunks[chunk.doc_id]
-        return self._table_text(positions, positions.index(self.chunk_position[chunk.id]))
+        return self._table_text(positions, positions.index(self.position[chunk.id]))
 
     def _with_heading_row(self, chunk: Chunk) -> str:
         """The chunk's text, after its section heading where that heading is a table's heading row

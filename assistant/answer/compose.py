@@ -108,10 +108,8 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         self.docs_by_name = docs_by_name(index.metas)
         self.doc_chunks: dict[str, list[int]] = {}  # document -> its chunks' positions, in reading order
         self.table_texts: dict[int, str] = {}  # chunk position -> the text its table rows are read from
-        self.chunk_position: dict[str, int] = {}
         for i, c in enumerate(index.chunks):
             self.doc_chunks.setdefault(c.doc_id, []).append(i)
-            self.chunk_position[c.id] = i
         report_numbers = np.array(sorted(self.doc_number[d] for d in self.report_docs), dtype=np.int32)
         self.report_sentence_rows = np.nonzero(np.isin(self.sentence_doc, report_numbers))[0]
 
@@ -401,7 +399,7 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         appended to the passages to be cited."""
         chunk = passages[at].chunk
         order = self.doc_chunks[chunk.doc_id]
-        here = order.index(self.chunk_position[chunk.id])
+        here = order.index(self.position[chunk.id])
         if here + 1 >= len(order):
             return []
         pos = order[here + 1]
