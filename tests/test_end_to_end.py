@@ -2784,3 +2784,15 @@ def test_staffs_rs_and_ta_upp_find_when_the_regional_board_deals_with_the_report
         others=("Lokaler", "Ekonomi", "Medarbetare", "Miljö", "Digitalisering"))
     answer = assistant.ask("När ska RS ta upp årsredovisningen för 2024?")
     assert not answer.abstained and "2025-03-11" in answer.text
+
+
+def test_the_sentence_that_has_the_questions_words_as_a_phrase_leads_the_answer(tmp_path):
+    """Two sentences hold every word asked; the one that says 'den digitala arkiveringen av
+    rekryteringshandlingar' as the question does is about that, the other only uses the words."""
+    assistant = _annual_reports(tmp_path, {2024: "Årsredovisning 2024\n\nAdministration\n\nRekryteringshandlingar "
+        "hanteras nu i ett nytt system där arkiveringen sker digitalt och automatiskt. Den digitala arkiveringen av "
+        "rekryteringshandlingar infördes i mars och sparar tid.\n\n"}, others=("Lokaler", "Miljö", "Digitalisering"))
+    answer = assistant.ask("Vad hände med den digitala arkiveringen av rekryteringshandlingar 2024?")
+    assert not answer.abstained
+    first = answer.text.split(": ", 1)[1]
+    assert first.startswith("Den digitala arkiveringen av rekryteringshandlingar infördes i mars")

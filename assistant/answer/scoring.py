@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -33,6 +34,7 @@ GLOBAL_SENTENCES = 6  # plus the passages of this many best sentences over the w
 TABLE_PENALTY = 0.6  # a flattened table line rarely answers a question that asks for no figure
 PLAN_FOR_OUTCOME = 0.75  # a plan's sentence, when the question asks what happened
 CONTROL_PRIOR = 0.6  # an internal control's row, when the question is not about internal control
+PHRASE_SHARE = 0.15  # added to a sentence's word match for the question's words side by side, in its order
 RECENCY = 0.2  # how much more the latest report's sentence weighs than the oldest's when no year is asked
 _YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)(?:\s?[-–]\s?(20\d\d))?(?!\d)")  # '2023', '2023–2025'
 # A year named as the baseline of a change ('ökat något jämfört med 2024') is not the year spoken of.
@@ -63,6 +65,14 @@ def _names_back(previous: str, text: str) -> bool:
 
 # A sentence that sets a target: what was reached is told in the sentence after it.
 _TARGET = re.compile(r"^(?:målsättningen|målet|målvärdet|ambitionen)\b", re.I)
+
+
+@lru_cache(maxsize=100_000)
+def _word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each stem with the next one ('försäljning av tjänster' -> ('försäljning', 'tjänst'); stopwords
+    between them do not count)."""
+    stems = tokenize(text, heads=False)
+    return frozenset(zip(stems, stems[1:]))
 
 
 @dataclass
@@ -215,6 +225,11 @@ class SentenceScoring:
         named_kind = bool(query.kinds) and any(
             p.meta.kind in query.kinds and (not query.years or p.meta.covered_years & set(query.years))
             for p in passages)
+        # The question's words as a phrase ('lämnade bidrag', 'extra personal'): a sentence that has two of
+        # them side by side in the same order says that thing, not only words of it.
+        own = [t for t in tokenize(query.text, heads=False) if t not in _FRAME and t not in self.org_tokens
+               and not re.fullmatch(r"20\d\d", t)]
+        phrases = frozenset((a, b) for a, b in zip(own, own[1:]) if a != b)
         for i, p in enumerate(passages):
             # What kind of passage it is and which report it comes from weigh before the words do.
             source_prior = control_prior if p.chunk.kind == "control" else 1.0
@@ -233,6 +248,8 @@ class SentenceScoring:
             dense = self._sentence_similarity(p, len(texts), qv)
             for s, d in zip(texts, dense):
                 lex = max(self._support(weights, s), 0.7 * self._support(weights, s, context_tokens))
+                if phrases:
+                    lex += PHRASE_SHARE * len(phrases & _word_pairs(s)) / len(phrases)
                 sem = float(np.clip((d - self.sem_floor) / self.sem_range, 0, 1)) if d else 0.0
                 prior = 1.0 / (1.0 + self.rank_decay * (i if i < limit else limit // 2))
                 score = (self.lex_weight * lex + (1 - self.lex_weight) * sem) * prior * source_prior
