@@ -1,5 +1,10 @@
-"""The lexical channel against bm25s itself, and its promise: other documents do not move the reports."""
+"""The lexical channel against bm25s itself, and its promises: other documents do not move the reports,
+and a rebuild of the same texts writes the same files."""
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
 
 import bm25s
 import numpy as np
@@ -103,21 +108,19 @@ def test_words_made_with_isera_meet_the_word_they_are_made_from():
     assert tokenize("prioriteringen") == tokenize("prioritering")
 
 
+# Builds and saves a lexical index of the texts given, in a fresh interpreter (its own hash seed).
 _BUILD = """
 import sys
+from pathlib import Path
 from assistant.lexical import LexicalIndex
 from assistant.tokenize import tokenize
 texts = sys.argv[2:]
-LexicalIndex.build([tokenize(t) for t in texts], [0] * len(texts)).save(__import__("pathlib").Path(sys.argv[1]))
+LexicalIndex.build([tokenize(t) for t in texts], [0] * len(texts)).save(Path(sys.argv[1]))
 """
 
 
 def test_the_same_texts_give_the_same_index_files_whatever_the_hash_seed(tmp_path):
     """A rebuild of an unchanged corpus writes the same bytes: the manifest's checksums can be compared."""
-    import os
-    import subprocess
-    import sys
-
     folders = []
     for seed in ("1", "2", "3"):
         folder = tmp_path / f"seed-{seed}"

@@ -198,8 +198,7 @@ class AnswerChecks:
         m = _ASKED_SUBSET.search(query.text)
         if not m:
             return False
-        part = [t for t in tokenize(m.group(1)) if t not in _FRAME and t not in self.org_tokens
-                and not re.fullmatch(r"20\d\d", t)]
+        part = self._content_stems(m.group(1))
         said = _token_set(quoted)
         # 'av regionens anställda' is met by 'medarbetare': a synonym of the part names it too; and
         # 'pensioner' by 'pensionskostnader', a compound it is part of.

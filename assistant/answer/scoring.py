@@ -127,6 +127,12 @@ class SentenceScoring:
                 break
         return base + extra
 
+    def _content_stems(self, text: str, heads: bool = True) -> list[str]:
+        """The stems of `text` that say what is asked about: no question frame ('hur', 'status'), no
+        organisation's name, no year."""
+        return [t for t in tokenize(text, heads=heads) if t not in _FRAME and t not in self.org_tokens
+                and not re.fullmatch(r"20\d\d", t)]
+
     def _idf(self, query: Query) -> dict[str, float]:
         return self.report_idf if prefers_reports(self.mixed_corpus, query) else self.all_idf
 
@@ -142,8 +148,7 @@ class SentenceScoring:
         for w, _ in matches:
             unmatched = unmatched.replace(w, " ") if w else unmatched
         groups = [frozenset(tokenize(g, heads=False)) | frozenset(tokenize(w, heads=False)) for w, g in matches]
-        own = [t for t in tokenize(unmatched) if t not in _FRAME and t not in self.org_tokens
-               and not re.fullmatch(r"20\d\d", t)]
+        own = self._content_stems(unmatched)
         concepts = [(frozenset({t}), idf[t]) for t in dict.fromkeys(own) if t in idf
                     and not any(t in g for g in groups)]
         # A compound the reports never use counts by its parts ('tandvårdsbeställningen').
@@ -227,8 +232,7 @@ class SentenceScoring:
             for p in passages)
         # The question's words as a phrase ('lämnade bidrag', 'extra personal'): a sentence that has two of
         # them side by side in the same order says that thing, not only words of it.
-        own = [t for t in tokenize(query.text, heads=False) if t not in _FRAME and t not in self.org_tokens
-               and not re.fullmatch(r"20\d\d", t)]
+        own = self._content_stems(query.text, heads=False)
         phrases = frozenset((a, b) for a, b in zip(own, own[1:]) if a != b)
         for i, p in enumerate(passages):
             # What kind of passage it is and which report it comes from weigh before the words do.
