@@ -350,10 +350,12 @@ def test_an_abbreviation_before_a_capital_does_not_end_the_sentence():
     from assistant.sentences import split_sentences
 
     text = ("Med syfte att förenkla ska forum (t. \nex. FOA, Riskkommittén) ses över. Kostnaderna ökade "
-            "bl.a. CIFU och Regionhälsan. Utfallet blev ca. 200 mnkr. Lokalerna byggdes om. Arbetet fortsätter.")
+            "bl.a. CIFU och Regionhälsan. Utfallet blev ca. 200 mnkr. Lokalerna byggdes om. Övningar ställdes "
+            "in m. a. a. Covid-19. Rollen som f.d. Landstingsdirektör avvecklades. Arbetet fortsätter.")
     assert split_sentences(text) == ["Med syfte att förenkla ska forum (t. ex. FOA, Riskkommittén) ses över.",
                                      "Kostnaderna ökade bl.a. CIFU och Regionhälsan.", "Utfallet blev ca. 200 mnkr.",
-                                     "Lokalerna byggdes om.", "Arbetet fortsätter."]
+                                     "Lokalerna byggdes om.", "Övningar ställdes in m. a. a. Covid-19.",
+                                     "Rollen som f.d. Landstingsdirektör avvecklades.", "Arbetet fortsätter."]
 
 
 def test_a_parenthesis_broken_over_a_blank_line_is_one_sentence():
