@@ -178,6 +178,26 @@ def test_near_misses_abstain_when_the_asked_detail_is_missing(small_corpus, tmp_
     assert not assistant.ask("Varför blev det ett överskott 2024?").abstained
 
 
+def test_a_value_asked_by_its_name_needs_a_figure(tmp_path):
+    """'Vilken avskrivningstid …', 'Vilken avkastning …' ask a value: the sentence that only names the
+    equipment bought is a near miss, while one that gives the value answers."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-testland-arsrapport-2024.txt").write_text(
+        "Investeringar\n\nUltraljudsutrustning för simulering vid utbildning köptes in under året för att "
+        "förbättra träningen inför patientmöten.\n\nFinansförvaltning\n\nKapitalförvaltningen ska halvera "
+        "sin koldioxidintensitet med bibehållen avkastning. Pensionsmedlen förvaltas av en extern förvaltare "
+        "och avkastningen på pensionsmedlen blev 6,2 procent 2024.\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    assert assistant.ask("Vilken avskrivningstid gäller för ultraljudsutrustningen för simulering?").abstained
+    pension = assistant.ask("Vilken avkastning blev det på pensionsmedlen 2024?")
+    assert not pension.abstained and "6,2 procent" in pension.text
+
+
 def test_adding_unrelated_documents_leaves_the_answers_from_the_reports_unchanged(small_corpus, tmp_path):
     """Press releases that share the reports' words (sjukfrånvaro, resultat, budget, kallelser) change
     neither which report passages answer nor how they score: each collection keeps its own BM25

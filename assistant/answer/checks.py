@@ -36,8 +36,10 @@ _ASKED_DETAILS = (
      _MONEY, "answer"),
     (re.compile(r"\bhur (?:stor|hög) (?:andel|procent)\b|\bhur många procent\b", re.I),
      re.compile(r"%|\bprocent", re.I), "answer"),
-    # 'Vilket hälsotal …', 'Vilket HME-värde …', 'Vilket utfall …': a value, so a figure.
-    (re.compile(r"\bvilke[nt]\s+[\w-]*?(?:tal|talet|värde|värdet|belopp|index|utfall|summa|andel)\b", re.I),
+    # 'Vilket hälsotal …', 'Vilket HME-värde …', 'Vilket utfall …', 'Vilken avkastning …', 'Vilken
+    # avskrivningstid …': a value, so a figure. (A bare 'under vilken tid' asks a period.)
+    (re.compile(r"\bvilke[nt]\s+(?:[\w-]*?(?:tal|talet|värde|värdet|belopp|index|utfall|summa|andel|avkastning|"
+                r"avkastningen|ränta|räntan|takt|takten)|[\w-]+?tid|[\w-]+?tiden)\b", re.I),
      _FIGURE, "answer"),
     # 'per anställd', 'i snitt': a figure per head or an average, not the total.
     (re.compile(r"\b(?:per|varje|var) (?:anställd|medarbetare|person|invånare|chef)\b|\bi (?:genom)?snitt\b", re.I),
