@@ -77,12 +77,21 @@ def _infer_organisation(name: str, text: str) -> str:
     return ""
 
 
+_OPENING = 3000  # characters: a report names its author on its cover and in its introduction
+
+
 def _infer_unit(name: str, text: str) -> str:
-    counts = Counter(m for m in _UNIT.findall(text[:20000]) if not m.startswith("Regionfullmäktige"))
     for candidate in ("regionkontoret", "regionstyrelsen"):
         if candidate in name.lower():
             return candidate.capitalize()
-    return counts.most_common(1)[0][0] if counts else ""
+    counts = Counter(m for m in _UNIT.findall(text[:20000]) if not m.startswith("Regionfullmäktige"))
+    # The author is named where the report opens or again and again; a name met once further in
+    # ('… Kapitalförvaltningen ska halvera …') is what the report is about, not who wrote it.
+    opening = Counter(m for m in _UNIT.findall(text[:_OPENING]) if m in counts)
+    if opening:
+        return max(opening, key=lambda m: (counts[m], opening[m]))
+    unit, times = counts.most_common(1)[0] if counts else ("", 0)
+    return unit if times >= 2 else ""
 
 
 def infer_meta(path: Path, text: str) -> dict[str, Any]:

@@ -107,3 +107,15 @@ def test_catalog_overrides_inferred_metadata(tmp_path):
     meta = load_document(f, Catalog.load(tmp_path)).meta
     assert (meta.year, meta.title, meta.years) == (2019, "Min titel", [2019])
     assert infer_meta(Path("plan-2023-2025.txt"), "förvaltningsplan")["years"] == [2023, 2024, 2025]
+
+
+def test_the_inferred_unit_is_the_reports_author_not_a_name_met_once_in_its_text():
+    """Without a catalog entry, the unit is the one the report opens with or names again and again;
+    'Kapitalförvaltningen' in one sentence deep in the text is a subject, not the author."""
+    filler = "Verksamheten har bedrivits enligt plan under året. " * 80
+    about_capital = "Kapitalförvaltningen ska halvera sin koldioxidintensitet. "
+    assert infer_meta(Path("arsrapport-2024.txt"), f"Årsrapport 2024\n\n{filler}{about_capital}")["unit"] == ""
+    opened = f"Kulturnämnden\nÅrsrapport 2024\n\n{filler}{about_capital}"
+    assert infer_meta(Path("arsrapport-2024.txt"), opened)["unit"] == "Kulturnämnden"
+    named_often = f"Årsrapport 2024\n\n{filler}" + "Kulturnämnden beslutade om insatser. " * 3 + about_capital
+    assert infer_meta(Path("arsrapport-2024.txt"), named_often)["unit"] == "Kulturnämnden"
