@@ -198,6 +198,26 @@ def test_a_value_asked_by_its_name_needs_a_figure(tmp_path):
     assert not pension.abstained and "6,2 procent" in pension.text
 
 
+def test_enligt_bokslutet_names_the_report_not_a_word_the_answer_must_say(tmp_path):
+    """'… enligt bokslutet för 2020?' says where to look: the sentence that says what happens to the
+    plan leads, not the one that merely mentions 'bokslutet'."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "region-testland-arsredovisning-2020.txt").write_text(
+        "Årsredovisning 2020\n\nArbetsmiljö\n\nKostnaderna för handlingsplanen redovisas i bokslutet under "
+        "posten arbetsmiljö.\n\nHandlingsplanen ska revideras under 2021 eftersom programmet avslutas.\n\n"
+        "Ekonomi\n\nKostnader per område (tkr) Bokslut 2020 Budget 2020 Bokslut 2019\n"
+        "Handlingsplanen arbetsmiljö 410 500 380\nFriskvård 1 200 1 100 1 150\n", encoding="utf-8")
+    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+
+    answer = assistant.ask("Vad ska hända med handlingsplanen, enligt bokslutet för 2020?")
+    first_line = answer.text.split(": ", 1)[1]
+    assert first_line.startswith("Handlingsplanen ska revideras under 2021")
+
+
 def test_adding_unrelated_documents_leaves_the_answers_from_the_reports_unchanged(small_corpus, tmp_path):
     """Press releases that share the reports' words (sjukfrånvaro, resultat, budget, kallelser) change
     neither which report passages answer nor how they score: each collection keeps its own BM25

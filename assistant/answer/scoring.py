@@ -86,6 +86,11 @@ class _Sentence:
     doc_id: str = ""  # the report it stands in
 
 
+# 'enligt bokslutet för 2020': staff's name for the annual report the answer comes from, not a word
+# the answer must say ('Bokslut 2020' heads the figure columns of every table).
+_CITES_THE_ACCOUNTS = re.compile(r"\b(?:enligt|i) (?:\w+s )?bokslut(?:et|ets)?(?: för (?:år )?20\d\d)?\b", re.I)
+
+
 class SentenceScoring:
     """Part of ExtractiveAnswerer (see compose.py); its methods use the answerer's state and each other's."""
 
@@ -130,6 +135,7 @@ class SentenceScoring:
     def _content_stems(self, text: str, heads: bool = True) -> list[str]:
         """The stems of `text` that say what is asked about: no question frame ('hur', 'status'), no
         organisation's name, no year."""
+        text = _CITES_THE_ACCOUNTS.sub(" ", text)
         return [t for t in tokenize(text, heads=heads) if t not in _FRAME and t not in self.org_tokens
                 and not re.fullmatch(r"20\d\d", t)]
 
