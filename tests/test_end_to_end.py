@@ -218,6 +218,32 @@ def test_enligt_bokslutet_names_the_report_not_a_word_the_answer_must_say(tmp_pa
     assert first_line.startswith("Handlingsplanen ska revideras under 2021")
 
 
+def test_where_to_look_and_what_stood_in_the_way_are_not_the_subject(tmp_path):
+    """'Vad står det i tabellen om friskvården?' asks the table's figures, not every sentence that says
+    'tabellen'; '… trots pandemin?' does not bring an unrelated 'Trots pandemin …'."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    def assistant_over(name: str, text: str) -> Assistant:
+        corpus = tmp_path / name / "corpus"
+        corpus.mkdir(parents=True)
+        (corpus / "region-testland-arsredovisning-2020.txt").write_text(f"Årsredovisning 2020\n\n{text}", encoding="utf-8")
+        return Assistant(Settings.from_env(corpus=corpus, index=tmp_path / name / "index"), progress=False)
+
+    tables = assistant_over("tabell", "Ekonomi\n\nTabellen nedan visar kostnaderna per område. Uppgifterna i tabellen "
+                            "kommer från ekonomisystemet.\n\nKostnader per område (mkr) Bokslut 2020 Budget 2020\n"
+                            "Friskvård 1,2 1,1\nArbetsmiljö 0,4 0,5\n\nFriskvården ökade något mot budget eftersom fler "
+                            "medarbetare använde friskvårdsbidraget.\n")
+    quoted = tables.ask("Vad står det i tabellen om friskvården 2020?").text
+    assert "Friskvård 1,2" in quoted and "ekonomisystemet" not in quoted and "Tabellen nedan" not in quoted
+
+    prose = assistant_over("trots", "Verksamhet\n\nTrots pandemin ökade antalet besök på sjukhusbiblioteket under "
+                           "hösten.\n\nMålet för friskvård nåddes inte, eftersom deltagandet blev 40 procent mot målet "
+                           "60 procent.\n")
+    goal = prose.ask("Nådde man målet för friskvården trots pandemin?")
+    assert "40 procent" in goal.text and "sjukhusbiblioteket" not in goal.text
+
+
 def test_adding_unrelated_documents_leaves_the_answers_from_the_reports_unchanged(small_corpus, tmp_path):
     """Press releases that share the reports' words (sjukfrånvaro, resultat, budget, kallelser) change
     neither which report passages answer nor how they score: each collection keeps its own BM25

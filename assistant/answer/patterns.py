@@ -41,7 +41,10 @@ _FRAME = set(tokenize("vad hur mycket många stor stort hög högt var blev är 
                       # på …'): words a report rarely writes, so they would weigh as its rarest concepts.
                       "när skulle beskrivs beskriver beskrevs siktar sikta "
                       # 'Vad hände med maskinerna?', 'vad stod i planen', 'vad skriver X om': the subject is asked.
-                      "hände hänt stod skriver skrev skrivs"))
+                      "hände hänt stod skriver skrev skrivs "
+                      # Where to look and what stood in the way: 'i tabellen', 'trots pandemin' ('tabellen'
+                      # is never in a table's rows; 'trots' is a condition, not the subject asked about).
+                      "tabell tabellen trots"))
 # Report kinds name a report (a filter), not the subject of a sentence; 'budgeten' in a question is
 # the figure planned ('Hur gick det med budgeten?'), as query analysis reads it too.
 _FRAME |= set(tokenize(" ".join(k for k in REPORT_KINDS if k not in KINDS_NAMED_AS_FIGURES)))
