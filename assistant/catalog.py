@@ -84,10 +84,13 @@ def _infer_unit(name: str, text: str) -> str:
     for candidate in ("regionkontoret", "regionstyrelsen"):
         if candidate in name.lower():
             return candidate.capitalize()
-    counts = Counter(m for m in _UNIT.findall(text[:20000]) if not m.startswith("Regionfullmäktige"))
+    def units_named(part: str) -> Counter:
+        return Counter(m for m in _UNIT.findall(part) if not m.startswith("Regionfullmäktige"))
+
+    counts = units_named(text[:20000])
     # The author is named where the report opens or again and again; a name met once further in
     # ('… Kapitalförvaltningen ska halvera …') is what the report is about, not who wrote it.
-    opening = Counter(m for m in _UNIT.findall(text[:_OPENING]) if m in counts)
+    opening = units_named(text[:_OPENING])
     if opening:
         return max(opening, key=lambda m: (counts[m], opening[m]))
     unit, times = counts.most_common(1)[0] if counts else ("", 0)

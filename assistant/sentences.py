@@ -6,10 +6,11 @@ from functools import lru_cache
 
 # Split after a full stop before a capital, before a bullet, or at a paragraph break.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•➢(])|\s*\n\s*(?=[•➢\-–]\s?)|\n\s*\n")
-# An abbreviation that never ends a sentence ('t. ex. FOA', 'bl.a. CIFU', 'ca. 200', 'm. a. a. Covid-19'): the full stop
-# before a capital or a figure is not a sentence's end. ('m.m.', 'm.fl.', 'osv.' often end one.)
+# An abbreviation that never ends a sentence ('t. ex. FOA', 'bl.a. CIFU', 'ca. 200', 'm. a. a. Covid-19'):
+# the full stop before a capital or a figure is not a sentence's end. ('m.m.', 'm.fl.', 'osv.' often end one.)
 _ABBREVIATION = re.compile(r"(?<![\w.])((?:t\.\s*ex|ex|bl\.\s*a|p\.\s*g\.\s*a|s\.\s*k|d\.\s*v\.\s*s|dvs|inkl|exkl|"
-                           r"resp|ca|jfr|kap|nr|kl|fr\.\s*o\.\s*m|t\.\s*o\.\s*m|enl|m\.\s*a\.\s*a|f\.\s*d|ang)\.)[ \t]*\n?[ \t]*(?=[A-ZÅÄÖ0-9(])",
+                           r"resp|ca|jfr|kap|nr|kl|fr\.\s*o\.\s*m|t\.\s*o\.\s*m|enl|m\.\s*a\.\s*a|f\.\s*d|ang)\.)"
+                           r"[ \t]*\n?[ \t]*(?=[A-ZÅÄÖ0-9(])",
                            re.I)
 _JOINER = "\u2060"  # stands for the whitespace after such an abbreviation while splitting (not whitespace)
 MIN_WORDS = 3

@@ -39,7 +39,7 @@ _ASKED_DETAILS = (
     # 'Vilket hälsotal …', 'Vilket HME-värde …', 'Vilket utfall …', 'Vilken avkastning …', 'Vilken
     # avskrivningstid …': a value, so a figure. (A bare 'under vilken tid' asks a period.)
     (re.compile(r"\bvilke[nt]\s+(?:[\w-]*?(?:tal|talet|värde|värdet|belopp|index|utfall|summa|andel|avkastning|"
-                r"avkastningen|ränta|räntan|takt|takten)|[\w-]+?tid|[\w-]+?tiden)\b", re.I),
+                r"avkastningen|ränta|räntan|takt|takten)|[\w-]+?tid(?:en)?)\b", re.I),
      _FIGURE, "answer"),
     # 'per anställd', 'i snitt': a figure per head or an average, not the total.
     (re.compile(r"\b(?:per|varje|var) (?:anställd|medarbetare|person|invånare|chef)\b|\bi (?:genom)?snitt\b", re.I),
