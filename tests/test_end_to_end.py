@@ -181,17 +181,11 @@ def test_near_misses_abstain_when_the_asked_detail_is_missing(small_corpus, tmp_
 def test_a_value_asked_by_its_name_needs_a_figure(tmp_path):
     """'Vilken avskrivningstid …', 'Vilken avkastning …' ask a value: the sentence that only names the
     equipment bought is a near miss, while one that gives the value answers."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-testland-arsrapport-2024.txt").write_text(
+    assistant = _assistant_over(tmp_path, "region-testland-arsrapport-2024.txt", (
         "Investeringar\n\nUltraljudsutrustning för simulering vid utbildning köptes in under året för att "
         "förbättra träningen inför patientmöten.\n\nFinansförvaltning\n\nKapitalförvaltningen ska halvera "
         "sin koldioxidintensitet med bibehållen avkastning. Pensionsmedlen förvaltas av en extern förvaltare "
-        "och avkastningen på pensionsmedlen blev 6,2 procent 2024.\n", encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+        "och avkastningen på pensionsmedlen blev 6,2 procent 2024.\n"))
 
     assert assistant.ask("Vilken avskrivningstid gäller för ultraljudsutrustningen för simulering?").abstained
     pension = assistant.ask("Vilken avkastning blev det på pensionsmedlen 2024?")
@@ -201,17 +195,11 @@ def test_a_value_asked_by_its_name_needs_a_figure(tmp_path):
 def test_enligt_bokslutet_names_the_report_not_a_word_the_answer_must_say(tmp_path):
     """'… enligt bokslutet för 2020?' says where to look: the sentence that says what happens to the
     plan leads, not the one that merely mentions 'bokslutet'."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "region-testland-arsredovisning-2020.txt").write_text(
+    assistant = _assistant_over(tmp_path, "region-testland-arsredovisning-2020.txt", (
         "Årsredovisning 2020\n\nArbetsmiljö\n\nKostnaderna för handlingsplanen redovisas i bokslutet under "
         "posten arbetsmiljö.\n\nHandlingsplanen ska revideras under 2021 eftersom programmet avslutas.\n\n"
         "Ekonomi\n\nKostnader per område (tkr) Bokslut 2020 Budget 2020 Bokslut 2019\n"
-        "Handlingsplanen arbetsmiljö 410 500 380\nFriskvård 1 200 1 100 1 150\n", encoding="utf-8")
-    assistant = Assistant(Settings.from_env(corpus=corpus, index=tmp_path / "index"), progress=False)
+        "Handlingsplanen arbetsmiljö 410 500 380\nFriskvård 1 200 1 100 1 150\n"))
 
     answer = assistant.ask("Vad ska hända med handlingsplanen, enligt bokslutet för 2020?")
     first_line = answer.text.split(": ", 1)[1]
@@ -221,14 +209,9 @@ def test_enligt_bokslutet_names_the_report_not_a_word_the_answer_must_say(tmp_pa
 def test_where_to_look_and_what_stood_in_the_way_are_not_the_subject(tmp_path):
     """'Vad står det i tabellen om friskvården?' asks the table's figures, not every sentence that says
     'tabellen'; '… trots pandemin?' does not bring an unrelated 'Trots pandemin …'."""
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    def assistant_over(name: str, text: str) -> Assistant:
-        corpus = tmp_path / name / "corpus"
-        corpus.mkdir(parents=True)
-        (corpus / "region-testland-arsredovisning-2020.txt").write_text(f"Årsredovisning 2020\n\n{text}", encoding="utf-8")
-        return Assistant(Settings.from_env(corpus=corpus, index=tmp_path / name / "index"), progress=False)
+    def assistant_over(folder: str, text: str):
+        return _assistant_over(tmp_path / folder, "region-testland-arsredovisning-2020.txt",
+                               f"Årsredovisning 2020\n\n{text}")
 
     tables = assistant_over("tabell", "Ekonomi\n\nTabellen nedan visar kostnaderna per område. Uppgifterna i tabellen "
                             "kommer från ekonomisystemet.\n\nKostnader per område (mkr) Bokslut 2020 Budget 2020\n"
