@@ -185,11 +185,14 @@ def test_a_value_asked_by_its_name_needs_a_figure(tmp_path):
         "Investeringar\n\nUltraljudsutrustning för simulering vid utbildning köptes in under året för att "
         "förbättra träningen inför patientmöten.\n\nFinansförvaltning\n\nKapitalförvaltningen ska halvera "
         "sin koldioxidintensitet med bibehållen avkastning. Pensionsmedlen förvaltas av en extern förvaltare "
-        "och avkastningen på pensionsmedlen blev 6,2 procent 2024.\n"))
+        "och avkastningen på pensionsmedlen blev 6,2 procent 2024.\n\nUtbildning\n\nSimuleringsutbildningen har en "
+        "ljus framtid, eftersom fler verksamheter vill använda den.\n"))
 
     assert assistant.ask("Vilken avskrivningstid gäller för ultraljudsutrustningen för simulering?").abstained
     pension = assistant.ask("Vilken avkastning blev det på pensionsmedlen 2024?")
     assert not pension.abstained and "6,2 procent" in pension.text
+    # 'Vilken framtid …' asks no value.
+    assert "ljus framtid" in assistant.ask("Vilken framtid har simuleringsutbildningen?").text
 
 
 def test_enligt_bokslutet_names_the_report_not_a_word_the_answer_must_say(tmp_path):

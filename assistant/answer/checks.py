@@ -37,9 +37,10 @@ _ASKED_DETAILS = (
     (re.compile(r"\bhur (?:stor|hög) (?:andel|procent)\b|\bhur många procent\b", re.I),
      re.compile(r"%|\bprocent", re.I), "answer"),
     # 'Vilket hälsotal …', 'Vilket HME-värde …', 'Vilket utfall …', 'Vilken avkastning …', 'Vilken
-    # avskrivningstid …': a value, so a figure. (A bare 'under vilken tid' asks a period.)
+    # avskrivningstid …': a value, so a figure. (A bare 'under vilken tid' asks a period; 'vilken framtid'
+    # asks no time at all.)
     (re.compile(r"\bvilke[nt]\s+(?:[\w-]*?(?:tal|talet|värde|värdet|belopp|index|utfall|summa|andel|avkastning|"
-                r"avkastningen|ränta|räntan|takt|takten)|[\w-]+?tid(?:en)?)\b", re.I),
+                r"avkastningen|ränta|räntan|takt|takten)|(?!(?:fram|sam)tid)[\w-]+?tid(?:en)?)\b", re.I),
      _FIGURE, "answer"),
     # 'per anställd', 'i snitt': a figure per head or an average, not the total.
     (re.compile(r"\b(?:per|varje|var) (?:anställd|medarbetare|person|invånare|chef)\b|\bi (?:genom)?snitt\b", re.I),
