@@ -65,6 +65,11 @@ NUMBER_RE = re.compile(
     r"tkr|kr|kronor|miljoner(?:\s+kronor)?|miljarder(?:\s+kronor)?|mdkr|timmar|st|dagar|årsarbetare|GWh))?"
     r"(?![\w])")
 
+# A count written out ('tre nya vårdcentraler', 'från två till ett tillfälle'); 'en'/'ett' are mostly
+# articles, so they are left out.
+NUMBER_WORD_RE = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|tjugo|"
+                            r"trettio|hundra)\b", re.I)
+
 # A sum of money as a question or a report writes it, and what its unit multiplies by: '0,3 mnkr',
 # '70 000 kr', '15,9 miljoner', '250 miljoner kronor'.
 _MONEY = re.compile(r"(?<![\w,])([+\-−–]?\d{1,3}(?:[\u00a0 ]\d{3})+(?:,\d+)?|[+\-−–]?\d+(?:,\d+)?)\s?"

@@ -892,7 +892,9 @@ def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path
         "tiden, motsvarande 300 timmar.\n\n4 Sjukhusbiblioteket\n\nSjukhusbiblioteket hade 8 400 besök under året, de flesta av "
         "studenter och ST-läkare.\n\n5 Kompetens\n\nMedarbetare har beviljats stöd för högre utbildning på "
         "arbetstid, som täcks av RS anslag §304.\n\n6 Arbetsmiljö\n\nAntal rapporterade arbetsmiljöavvikelser är 9, "
-        "jämfört med 23 föregående år.\n")
+        "jämfört med 23 föregående år.\n\n7 Primärvård\n\nUnder året öppnade tre nya vårdcentraler i länet, "
+        "samtliga i egen regi.\n\n8 Ledarskap\n\nLedarprogrammet för nya chefer startade med två grupper under "
+        "våren.\n")
 
     assert assistant.ask("Hur många ärenden kom in till patientnämnden 2024?").abstained
     # A paragraph number ('§304') counts nothing.
@@ -902,6 +904,11 @@ def test_a_count_is_answered_only_when_the_report_counts_what_was_asked(tmp_path
     assert assistant.ask("Hur många av arbetsmiljöavvikelserna 2024 gällde hot och våld?").abstained
     visits = assistant.ask("Hur många besök hade sjukhusbiblioteket 2024?")
     assert "8 400" in visits.text and not visits.abstained
+    # A count written out in words is a count.
+    opened = assistant.ask("Hur många vårdcentraler öppnades 2024?")
+    assert "tre nya vårdcentraler" in opened.text and not opened.abstained
+    # … of what follows it: 'två grupper' does not say how many chefer.
+    assert assistant.ask("Hur många chefer gick ledarprogrammet 2024?").abstained
 
 
 

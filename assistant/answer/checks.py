@@ -7,7 +7,7 @@ import re
 
 from ..models import Passage, Query
 from ..sentences import is_substantive
-from ..swedish import NUMBER_RE, WORKING
+from ..swedish import NUMBER_RE, NUMBER_WORD_RE, WORKING
 from ..tables import amount_lines
 from ..tokenize import tokenize
 from .patterns import _ASKS_CHANGE, _FRAME, _in_compound, _token_set, is_numeric_question
@@ -22,7 +22,9 @@ _MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|
 # A figure ('245', '3,2', '12 500') and one that counts (no money or percent unit).
 _FIGURE = re.compile(r"(?<![\wÅÄÖåäö,.§])(?<![\wÅÄÖåäö]-)(?<!§ )(?!(?:19|20)\d\d(?!\d|,\d))(?>\d[\d\s]*(?:,\d+)?)"
                      rf"(?!\.\d|\s*(?:{_MONTHS})\b)", re.I)  # not a year, date, section or paragraph ('§304') number or 'covid-19'
-_COUNT = re.compile(_FIGURE.pattern + r"(?!\d|\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))", re.I)
+_NOT_MONEY = r"(?!\s*(?:%|procent|mnkr|mkr|tkr|kr\b|kronor|miljoner|miljarder))"
+# (A count is also written out: 'tre nya tjänster'.)
+_COUNT = re.compile(_FIGURE.pattern + r"(?!\d)" + _NOT_MONEY + "|" + NUMBER_WORD_RE.pattern + _NOT_MONEY, re.I)
 # A figure's unit of time or measure: what it counts, when that is not what the question counts.
 _MEASURE_UNIT = re.compile(r"(?:\s*[-–]\s*\d[\d ]*)?\s*(timm(?:e|ar)|dagar|dygn|veckor|månader|år\b|procentenheter|kvadratmeter|kvm|ton\b|"
                            r"[gmk]wh\b|km\b|mil\b)", re.I)
@@ -240,10 +242,12 @@ class AnswerChecks:
         counts = [(start, end) for start, end in counts
                   if not ((u := _MEASURE_UNIT.match(quoted, end)) and not tokenize(u.group(1))[:1] == stem)]
         # An indicator's line gives its outcome after its name, however long ('Antal arbetsprocesser …
-        # som utvecklas till mer cirkulära – Mål 2025: Öka, Utfall 2025: 0').
+        # som utvecklas till mer cirkulära – Mål 2025: Öka, Utfall 2025: 0'). A count written out counts
+        # the word after it ('två grupper' are no chefer), or the one after an adjective ('tre nya …').
         return bool(mentions) and not any(
-            x.start() - window <= start and end <= x.end() + window
-            or start > x.end() and _TO_OUTCOME_CELL.match(quoted[x.end():start])
+            (x.start() - window <= start and end <= x.end() + window
+             or start > x.end() and _TO_OUTCOME_CELL.match(quoted[x.end():start]))
+            and (quoted[start].isdigit() or re.fullmatch(r"\s+(?:\w+\s+)?", quoted[end:x.start()]))
             for x in mentions for start, end in counts)
 
     def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:

@@ -14,7 +14,7 @@ from ..catalog import PLAN_KINDS
 from ..models import DocumentMeta, Passage, Query
 from ..retrieve import asks_outcome, matching_docs, prefers_reports, reports_of_kind_and_year
 from ..sentences import is_chart_axis, is_page_furniture, split_sentences
-from ..swedish import NUMBER_RE, synonym_matches
+from ..swedish import NUMBER_RE, NUMBER_WORD_RE, synonym_matches
 from ..tokenize import tokenize, unseen_word_parts
 from .patterns import (LIST_CHARS, LIST_ITEMS, _ANAPHORIC, _ASKS_CONTROL, _FRAME, _in_compound,
                        _only_names_the_report, _token_set, is_flattened_table, is_numeric_question)
@@ -224,6 +224,8 @@ class SentenceScoring:
                    ) -> list[_Sentence]:
         weights = self._concepts(query)
         numeric = query.intent in ("number", "compare") or is_numeric_question(query.text)
+        # 'Hur många …' is also answered by a count written out ('tre nya vårdcentraler').
+        counts = re.search(r"\bhur många\b", query.text, re.I) is not None
         # What happened ('gick', 'gjorde', 'blev') is told by an outcome report; a plan only intends it.
         outcome = asks_outcome(query.text) and not any(k in PLAN_KINDS for k in query.kinds)
         out = []
@@ -268,7 +270,8 @@ class SentenceScoring:
                     score = 0.0
                 elif not numeric and is_flattened_table(s):
                     score *= TABLE_PENALTY
-                has_number = bool(re.search(r"\d", s)) and bool(NUMBER_RE.search(s))
+                has_number = bool(re.search(r"\d", s)) and bool(NUMBER_RE.search(s)) or \
+                    counts and bool(NUMBER_WORD_RE.search(s))
                 out.append(_Sentence(s, i, lex, sem, score, has_number, p.chunk.doc_id))
         return self._latest_first(query, passages, out)
 
