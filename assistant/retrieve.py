@@ -162,12 +162,15 @@ class Retriever:
     def lexical_terms(self, query: Query) -> list[str]:
         """The question's words for BM25. The region or unit it names already filters the reports, so
         those names would only favour passages that repeat them ('Regionstyrelsen ska …') over the
-        ones about the subject asked."""
+        ones about the subject asked. So would its years: the report of that year is already preferred,
+        and a plan for '2023–2025' writes those years on every page."""
         return self._split_terms(query, self._filtering_names(query))[0]
 
     def _split_terms(self, query: Query, names: set[str]) -> tuple[list[str], list[str]]:
-        """The question's BM25 terms, and those of them that are filtering names (kept if that is all).
-        A word the reports never use also counts by the stems they have for it ('centrallagret')."""
+        """The question's BM25 terms, and those of them that only break ties: filtering names and the
+        years asked (all kept if that is all). A word the reports never use also counts by the stems
+        they have for it ('centrallagret')."""
+        names = names | {str(year) for year in query.years}
         text = query.expanded or query.text
         terms = tokenize(text)
         terms += [t for t in unseen_word_parts(text, self.vocabulary) if t not in terms]

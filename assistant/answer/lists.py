@@ -11,12 +11,13 @@ from ..sentences import is_chart_axis, is_page_furniture, is_substantive, split_
 from ..swedish import STATUS_PHRASES, STATUS_SYNONYMS, has_status_level
 from ..tables import Cell, table_rows
 from ..tokenize import tokenize
-from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten,
+from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _BULLETS, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten,
                        _token_set, is_assignment)
 from .scoring import _Sentence
 
 
 SECTION_SUPPORT = 0.75  # a list question this close to a section's heading asks for that section's lines
+NEAR_BEST = 0.9  # a sentence that brings a list's items leads a list answer when it scores this share of the best
 TOPIC_SUPPORT, TOPIC_SHARE = 0.5, 0.8  # a status list narrows to the rows about the question's topic
 # 'högst riskvärde', 'riskvärde 9', 'riskvärde över 8'
 _ASKED_RISK = re.compile(r"\b(högst|högsta|störst|största|lägst|lägsta)\w*\s+(?:\w+\s+)?risk|"
@@ -390,6 +391,12 @@ class ListReading:
             first = self._best(sentences)
             if not first:
                 return section
+            # Asked for a list, a sentence that brings its items ('… nedanstående medel:' and bullets)
+            # leads over one that scores a little higher alone.
+            if len(self._with_list(self._fullest(first, sentences), sentences)) == 1:
+                first = next((s for s in sorted(sentences, key=lambda s: -s.score)
+                              if s.score >= max(NEAR_BEST * first.score, self.min_score) and not s.text.startswith(_BULLETS)
+                              and len(self._with_list(self._fullest(s, sentences), sentences)) > 2), first)
             sub_goals = self._sub_items(query, passages, first)
             if sub_goals:
                 return sub_goals
