@@ -28,6 +28,7 @@ _COUNT = re.compile(_FIGURE.pattern + r"(?!\d)" + _NOT_MONEY + "|" + NUMBER_WORD
 # A figure's unit of time or measure: what it counts, when that is not what the question counts.
 _MEASURE_UNIT = re.compile(r"(?:\s*[-–]\s*\d[\d ]*)?\s*(timm(?:e|ar)|dagar|dygn|veckor|månader|år\b|procentenheter|kvadratmeter|kvm|ton\b|"
                            r"[gmk]wh\b|km\b|mil\b)", re.I)
+_TO_COUNTED_WORD = re.compile(r"\s+(?:\w+\s+)?")  # from a count written out to its noun ('tre nya vårdcentraler')
 _TO_OUTCOME_CELL = re.compile(r"[^.!?\n]{0,300}? – [^.!?\n]{0,120}?\bUtfall 20\d\d: $")
 # (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
 _ASKED_DETAILS = (
@@ -247,7 +248,7 @@ class AnswerChecks:
         return bool(mentions) and not any(
             (x.start() - window <= start and end <= x.end() + window
              or start > x.end() and _TO_OUTCOME_CELL.match(quoted[x.end():start]))
-            and (quoted[start].isdigit() or re.fullmatch(r"\s+(?:\w+\s+)?", quoted[end:x.start()]))
+            and (quoted[start].isdigit() or _TO_COUNTED_WORD.fullmatch(quoted[end:x.start()]))
             for x in mentions for start, end in counts)
 
     def _out_of_scope(self, query: Query, passages: list[Passage]) -> bool:

@@ -11,8 +11,8 @@ from ..sentences import is_chart_axis, is_page_furniture, is_substantive, split_
 from ..swedish import STATUS_PHRASES, STATUS_SYNONYMS, has_status_level
 from ..tables import Cell, table_rows
 from ..tokenize import tokenize
-from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _BULLETS, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code, _shorten,
-                       _token_set, is_assignment)
+from .patterns import (LIST_CHARS, LIST_ITEMS, _ASKS_CONTROL, _BULLETS, _GIVES_EXAMPLES, _SUB_ITEM, _has_asked_code,
+                       _shorten, _token_set, is_assignment)
 from .scoring import _Sentence
 
 
@@ -394,9 +394,11 @@ class ListReading:
             # Asked for a list, a sentence that brings its items ('… nedanstående medel:' and bullets)
             # leads over one that scores a little higher alone.
             if len(self._with_list(self._fullest(first, sentences), sentences)) == 1:
-                first = next((s for s in sorted(sentences, key=lambda s: -s.score)
-                              if s.score >= max(NEAR_BEST * first.score, self.min_score) and not s.text.startswith(_BULLETS)
-                              and len(self._with_list(self._fullest(s, sentences), sentences)) > 2), first)
+                floor = max(NEAR_BEST * first.score, self.min_score)
+                near = sorted((s for s in sentences if s.score >= floor and not s.text.startswith(_BULLETS)),
+                              key=lambda s: -s.score)
+                first = next((s for s in near if len(self._with_list(self._fullest(s, sentences), sentences)) > 2),
+                             first)
             sub_goals = self._sub_items(query, passages, first)
             if sub_goals:
                 return sub_goals

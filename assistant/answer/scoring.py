@@ -225,7 +225,7 @@ class SentenceScoring:
         weights = self._concepts(query)
         numeric = query.intent in ("number", "compare") or is_numeric_question(query.text)
         # 'Hur många …' is also answered by a count written out ('tre nya vårdcentraler').
-        counts = re.search(r"\bhur många\b", query.text, re.I) is not None
+        asks_count = re.search(r"\bhur många\b", query.text, re.I) is not None
         # What happened ('gick', 'gjorde', 'blev') is told by an outcome report; a plan only intends it.
         outcome = asks_outcome(query.text) and not any(k in PLAN_KINDS for k in query.kinds)
         out = []
@@ -271,7 +271,7 @@ class SentenceScoring:
                 elif not numeric and is_flattened_table(s):
                     score *= TABLE_PENALTY
                 has_number = bool(re.search(r"\d", s)) and bool(NUMBER_RE.search(s)) or \
-                    counts and bool(NUMBER_WORD_RE.search(s))
+                    asks_count and bool(NUMBER_WORD_RE.search(s))
                 out.append(_Sentence(s, i, lex, sem, score, has_number, p.chunk.doc_id))
         return self._latest_first(query, passages, out)
 
