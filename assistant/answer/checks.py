@@ -10,7 +10,7 @@ from ..sentences import is_substantive
 from ..swedish import NUMBER_RE, NUMBER_WORD_RE, WORKING
 from ..tables import amount_lines
 from ..tokenize import tokenize
-from .patterns import _ASKS_CHANGE, _FRAME, _in_compound, _token_set, is_numeric_question
+from .patterns import _ASKS_CHANGE, _FRAME, ASKS_COUNT, _in_compound, _token_set, is_numeric_question
 
 
 # An amount: with a currency unit, or a decimal figure as in a table of mnkr (not a bare year or date).
@@ -33,7 +33,7 @@ _TO_OUTCOME_CELL = re.compile(r"[^.!?\n]{0,300}? – [^.!?\n]{0,120}?\bUtfall 20
 # (what the question asks for, what an answer must then hold, in the quoted answer or in its passages)
 _ASKED_DETAILS = (
     (re.compile(r"\bhur (?:mycket|stor|stort|stora|hög|högt|höga|låg|lågt)\b", re.I), _FIGURE, "answer"),
-    (re.compile(r"\bhur många\b(?!\s+procent)", re.I), _COUNT, "answer"),
+    (ASKS_COUNT, _COUNT, "answer"),
     # 'Vad gick konsulten på för pengar?' asks what it cost.
     (re.compile(r"\bvad (?:kostade|kostar|kostnaden)\b|\bhur mycket (?:kostade|kostar)\b|\bför pengar\b", re.I),
      _MONEY, "answer"),

@@ -129,6 +129,8 @@ def _has_asked_code(p: Passage, query: Query) -> bool:
 
 
 # A question about how much something grew or fell ('Hur mycket ökade övertiden?', 'färre timmar').
+# 'Hur många …' asks a count ('hur många procent' a share).
+ASKS_COUNT = re.compile(r"\bhur många\b(?!\s+procent)", re.I)
 _ASKS_CHANGE = re.compile(r"\bök(?:a|ade|at|ning)|\bminsk(?:a|ade|at|ning)|\b(?:för)?ändr|\bfärre\b|\bfler\b|"
                           r"\bmer än\b|\bmindre än\b|\bgick (?:upp|ner)\b", re.I)
 

@@ -16,7 +16,7 @@ from ..retrieve import asks_outcome, matching_docs, prefers_reports, reports_of_
 from ..sentences import is_chart_axis, is_page_furniture, split_sentences
 from ..swedish import NUMBER_RE, NUMBER_WORD_RE, synonym_matches
 from ..tokenize import tokenize, unseen_word_parts
-from .patterns import (LIST_CHARS, LIST_ITEMS, _ANAPHORIC, _ASKS_CONTROL, _FRAME, _in_compound,
+from .patterns import (ASKS_COUNT, LIST_CHARS, LIST_ITEMS, _ANAPHORIC, _ASKS_CONTROL, _FRAME, _in_compound,
                        _only_names_the_report, _token_set, is_flattened_table, is_numeric_question)
 
 
@@ -225,7 +225,7 @@ class SentenceScoring:
         weights = self._concepts(query)
         numeric = query.intent in ("number", "compare") or is_numeric_question(query.text)
         # 'Hur många …' is also answered by a count written out ('tre nya vårdcentraler').
-        asks_count = re.search(r"\bhur många\b", query.text, re.I) is not None
+        asks_count = ASKS_COUNT.search(query.text) is not None
         # What happened ('gick', 'gjorde', 'blev') is told by an outcome report; a plan only intends it.
         outcome = asks_outcome(query.text) and not any(k in PLAN_KINDS for k in query.kinds)
         out = []
