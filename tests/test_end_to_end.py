@@ -866,6 +866,21 @@ def test_rows_are_listed_and_answered_by_their_status_in_everyday_words(tmp_path
     assert "intranätet" in prognosis.text and len(prognosis.citations) == 2
 
 
+def test_one_rows_line_gives_the_rows_whole_title(tmp_path):
+    """Asked about one activity, its line gives the whole title: what the activity is for may stand at
+    the title's end ('… som kan leda till lägre personal- och lokalbehov …'), not cut off after 70
+    characters."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "3 Uppdrag\n\nNr Aktivitet Ansvarig Status Kommentar\n\n"
+        "RS5 Digitalisera fakturahanteringen i hela förvaltningen. CE Genomfört Alla fakturor hanteras digitalt.\n\n"
+        "RS5 Identifiera samverkansmöjligheter som kan leda till lägre personal- och lokalbehov och genomföra "
+        "lämplig samverkan med andra regioner. CE Delvis genomfört Gemensam översyn med grannregionen är "
+        "genomförd gällande lön och systemstöd.\n")
+
+    answer = assistant.ask("Vad var syftet med översynen av lön och systemstöd som gjordes med grannregionen 2025?")
+    assert "lokalbehov" in answer.text and "Delvis genomfört" in answer.text
+
+
 def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
     """'resultatet av uppdraget' asks how the assignment went, not for a figure; 'två faktorer'
     announces reasons that the next sentences give."""

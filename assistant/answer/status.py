@@ -18,6 +18,7 @@ ROW_VS_PROSE = 0.8  # a table row answers a status question without a code if it
 ACTIVITY_FIT, ACTIVITY_MARGIN = 0.6, 0.2  # a row the question describes this well, and this much better than
 # the other rows under the asked code, is the one asked
 STATUS_FOLLOWING = 3  # sentences after an activity's description that tell how it went
+ROW_TITLE_ALONE, ROW_TITLE_SHARED = 200, 70  # characters of a row's title: one row alone, several rows
 
 
 _PART_LETTER = re.compile(r"(?:^|(?<=[\s.]))([a-h])\)\s+")
@@ -127,12 +128,15 @@ class StatusReading:
         parts = []
         room = max(320, (MAX_CHARS - 120) // len(rows) - 60)  # the comments share the answer's length
         concepts = self._concepts(query)
+        # One row's line has room for its whole title (what the assignment is for may stand at its end);
+        # several rows share the answer's length.
+        title_room = ROW_TITLE_ALONE if len(rows) == 1 else ROW_TITLE_SHARED
         for i in rows:
             f = passages[i].chunk.fields
-            label = f.get("code") or _shorten(f.get("uppdrag", ""), 90)
+            label = f.get("code") or _shorten(f.get("uppdrag", ""), title_room + 20)
             if f.get("code") and not passages[i].chunk.text.lstrip().startswith("("):
                 # An activity under the assignment: say which one, not only the assignment's code.
-                label = f"{f['code']} – {_shorten(f.get('uppdrag', '').removeprefix(f['code']).strip(), 70)}"
+                label = f"{f['code']} – {_shorten(f.get('uppdrag', '').removeprefix(f['code']).strip(), title_room)}"
             part = self._asked_part(f, concepts)
             if part:
                 # '(28) a) … b) …': the question is about one lettered part; its own cells, text and
