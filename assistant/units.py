@@ -17,6 +17,8 @@ _HEADS = ("Centrum", "Enheten", "Avdelningen", "Kansliet", "Sektionen", "Staben"
 _NAME = re.compile(rf"\b({'|'.join(_HEADS)})\s+för\s+([^\n.;:()]{{2,80}})")
 _LINKING = {"och", "samt"}
 _MAX_WORDS = 4
+# Compound heads of the names of public bodies: 'Regionkontoret' is written 'RK', 'Kommunstyrelsen' 'KS'.
+_BODY_HEADS = ("region", "landstings", "kommun")
 # A name does not end in an adjective: 'Centrum för klinisk forskning' is not 'CK'.
 _ADJECTIVE_END = re.compile(r"(?:isk|iska|iskt|lig|liga|ligt)$")
 
@@ -84,3 +86,16 @@ class Units:
         words ('HR') and its abbreviation ('CHR')."""
         return [(m.group(0), " ".join(unit.words), unit.abbreviation)
                 for unit in self.units for m in [unit.pattern().search(question)] if m]
+
+
+def name_initialisms(name: str) -> list[str]:
+    """The initialism a public body's name is also written as: each word's initial ('Region
+    Västmanland' -> 'RV'), or a compound's two parts' ('Regionkontoret' -> 'RK', 'Kommunstyrelsen' ->
+    'KS'). None for a name of one plain word."""
+    words = name.split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return ["".join(w[0] for w in words)]
+    low = name.casefold()
+    head = next((h for h in _BODY_HEADS if len(words) == 1 and low.startswith(h) and len(low) > len(h) + 3), None)
+    return [f"{name[0]}{name[len(head)]}".upper()] if head else []
+

@@ -881,6 +881,21 @@ def test_one_rows_line_gives_the_rows_whole_title(tmp_path):
     assert "lokalbehov" in answer.text and "Delvis genomfört" in answer.text
 
 
+def test_the_organisations_initialism_is_not_a_subject_the_answer_must_name(tmp_path):
+    """Staff write 'RK' for Regionkontoret as they write its name: a row that happens to say 'RK' does not
+    outrank the sentence about what was asked, as the organisation's name would not."""
+    assistant = _assistant_over(tmp_path, "region-provland-forvaltningsplan-2024-2026.txt",
+        "Förvaltningsplan 2024–2026 Regionkontoret\n\n3 Styrning\n\nVerksamhetsplan för enheter inom "
+        "centrumbildningarna utgår från regionplanen, förvaltningsplanen samt centrumbildningens mål och "
+        "uppdrag.\n\n4 Uppdrag\n\n(10) RK ska tillsammans med kollektivtrafikförvaltningen initiera en "
+        "genomlysning av länstrafiken.\n\n(11) RK ska ta fram en plan för enheternas lokalförsörjning.\n\n"
+        "(12) RK ska utveckla uppföljningen av enheternas ekonomi.\n")
+
+    answer = assistant.ask("Vad ska enheternas egna verksamhetsplaner på RK bygga på?")
+    assert "utgår från regionplanen" in answer.text
+    assert answer.text.index("utgår från regionplanen") < answer.text.find("(11)") or "(11)" not in answer.text
+
+
 def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
     """'resultatet av uppdraget' asks how the assignment went, not for a figure; 'två faktorer'
     announces reasons that the next sentences give."""

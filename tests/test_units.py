@@ -1,7 +1,7 @@
 """Units and their abbreviations are mined from the reports, and found in staff's wording."""
 from __future__ import annotations
 
-from assistant.units import Units
+from assistant.units import Units, name_initialisms
 
 REPORT = """Centrum för HR har stöttat förvaltningarna. Centrum för innovation, forskning och utbildning
 driver forskningsfrågorna. Centrum för ekonomis resultat blev 2,8 mnkr. Centrum för ekonomi ansvarar
@@ -34,3 +34,10 @@ def test_a_name_is_paired_only_with_an_initialism_its_own_document_uses():
     the Union there."""
     units = Units.mine(["Enheten för utvecklingsbanker ansvarar för frågorna.", "EU-kommissionen och EU beslutade."])
     assert units.units == [] and units.matches("Vad beslutade EU?") == []
+
+
+def test_a_public_bodys_name_has_the_initialism_staff_write():
+    assert name_initialisms("Region Västmanland") == ["RV"]
+    assert name_initialisms("Regionkontoret") == ["RK"] and name_initialisms("Kommunstyrelsen") == ["KS"]
+    # A plain word, or a name with a lower-case word ('Centrum för HR': the units have their own), has none.
+    assert name_initialisms("Regionen") == [] and name_initialisms("Centrum för HR") == []

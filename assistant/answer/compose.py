@@ -18,6 +18,7 @@ from ..sentences import is_page_furniture, is_substantive, split_sentences
 from ..store import LoadedIndex
 from ..swedish import normalise
 from ..tokenize import tokenize
+from ..units import name_initialisms
 from .patterns import (LIST_CHARS, MAX_CHARS, MAX_TABLE_YEARS, _BULLETS, _CELL_NUMBER, _is_row_run,
                        _only_names_the_report, is_assignment, is_flattened_table, is_numeric_question)
 from .scoring import (GLOBAL_SENTENCES, LEX_WEIGHT, MAX_SENTENCES, MIN_SCORE, RANK_DECAY, RECENCY, RUNNER_UP,
@@ -91,7 +92,9 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
         self.indexed_orgs = {m.organisation.casefold() for m in metas if m.organisation}
         self.position = {c.id: i for i, c in enumerate(index.chunks)}
         # Region and unit names filter reports; they say nothing about which sentence answers.
-        self.org_tokens = {t for m in metas for name in (m.organisation, m.unit) for t in tokenize(name)}
+        # ('RK', 'RV': staff write the organisation's initialism as often as its name.)
+        self.org_tokens = {t for m in metas for name in (m.organisation, m.unit) if name
+                           for t in tokenize(" ".join([name, *name_initialisms(name)]))}
         self.lex_weight, self.min_score = LEX_WEIGHT, MIN_SCORE
         self.recency = RECENCY
         self.sem_floor, self.sem_range = SEM_FLOOR, SEM_RANGE
