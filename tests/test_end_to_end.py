@@ -896,6 +896,21 @@ def test_the_organisations_initialism_is_not_a_subject_the_answer_must_name(tmp_
     assert answer.text.index("utgår från regionplanen") < answer.text.find("(11)") or "(11)" not in answer.text
 
 
+def test_a_change_between_two_years_one_report_holds_is_read_off_its_indicator_row(tmp_path):
+    """'Med hur många minskade antalet … mellan 2024 och 2025?' names two years, which one report's
+    indicator table holds side by side: the row's outcomes for both years answer."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsrapport-2025.txt",
+        "Årsrapport 2025 Regionkontoret\n\n4 Förvaltningens mål och indikatorer\n\n"
+        "Indikator          Utfall 2024   Mål 2025 Utfall 2025 Måluppfyllelse         Kommentarer\n\n"
+        "Regionkontorets tjänster/processer är effektiva och håller god kvalitet\n\n"
+        "Antal vetenskapliga publikationer från \nregionen\n\n129 Öka 116 Negativt/inte uppnått Inom den normala "
+        "årsvariationen och ingen förväntan om ökning \nmed oförändrade kurser.\n\n"
+        "Antal kliniska studier 175 Öka 155 Negativt/inte uppnått Ur ett längre perspektiv ses en vikande trend.\n")
+
+    answer = assistant.ask("Med hur många minskade antalet vetenskapliga publikationer mellan 2024 och 2025?")
+    assert "Utfall 2024: 129" in answer.text and "Utfall 2025: 116" in answer.text
+
+
 def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
     """'resultatet av uppdraget' asks how the assignment went, not for a figure; 'två faktorer'
     announces reasons that the next sentences give."""

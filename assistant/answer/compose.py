@@ -163,8 +163,9 @@ class ExtractiveAnswerer(SentenceScoring, AnswerChecks, TableReading, ReasonRead
                 # table, or of the tables around it, its cells run together, adds nothing a reader
                 # can follow.
                 parts = [cell] + [(t, i) for t, i in parts if not is_flattened_table(t)]
-        # A figure, or how it went ('Hur gick det med medarbetarengagemanget?'), for an indicator.
-        if not query.codes and not counted and (intent == "status" or intent in ("number", "fact")
+        # A figure, or how it went ('Hur gick det med medarbetarengagemanget?'), for an indicator; also
+        # between two years one report holds ('Med hur många minskade … mellan 2024 och 2025?').
+        if not query.codes and not counted and (intent == "status" or intent in ("number", "fact", "compare")
                                 and is_numeric_question(f"{query.text} {query.expanded}")):
             indicator = self._indicator_cell(query, passages)
             if indicator and indicator[0] not in {text for text, _ in parts}:
