@@ -911,6 +911,18 @@ def test_a_change_between_two_years_one_report_holds_is_read_off_its_indicator_r
     assert "Utfall 2024: 129" in answer.text and "Utfall 2025: 116" in answer.text
 
 
+def test_how_many_a_count_changed_by_is_no_count_of_the_verb(tmp_path):
+    """'Med hur många minskade antalet anmälningar …' counts anmälningar, not 'minskade': a sentence that
+    gives the count this year and the year before answers."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n5 Patientnämnden\n\nAntalet anmälningar till patientnämnden var "
+        "31 under året, jämfört med 40 föregående år.\n\n6 Ekonomi\n\nKostnaderna för konsulter minskade med "
+        "2 mnkr jämfört med föregående år.\n")
+
+    answer = assistant.ask("Med hur många minskade antalet anmälningar till patientnämnden 2024?")
+    assert not answer.abstained and "31" in answer.text and "40" in answer.text
+
+
 def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
     """'resultatet av uppdraget' asks how the assignment went, not for a figure; 'två faktorer'
     announces reasons that the next sentences give."""

@@ -62,7 +62,10 @@ _ASKED_SUBSET = re.compile(r"\bhur (?:många|stor (?:del|andel)) av\b[^?]*?\b(?:
 # ('Hur många av regionens anställda': a genitive before the counted noun is whose it is.)
 _COUNTED_NOUN = re.compile(r"\bhur många\s+(?:(?:nya|fler|färre|olika|av de|av)\s+)?"
                            r"(?:[A-Za-zÅÄÖåäö]+(?:ens|ets|arnas|ernas|ornas)\s+)?"
-                           r"(?!procent)([A-Za-zÅÄÖåäö-]{4,})", re.I)  # a share is checked as a share
+                           # (A share is checked as a share; 'Med hur många minskade antalet …' asks a change,
+                           # and what it counts comes later.)
+                           r"(?!procent|(?:ökade|minskade|ökat|minskat|steg|sjönk|föll)\b)([A-Za-zÅÄÖåäö-]{4,})",
+                           re.I)
 # 'Hur många jobbar …' counts the people working: the reports count them as these.
 _WORKING = re.compile(rf"^{WORKING}$", re.I)
 _PEOPLE_COUNTED = "(?:årsarbet|anställd|medarbet)"
