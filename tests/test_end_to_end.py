@@ -923,6 +923,24 @@ def test_how_many_a_count_changed_by_is_no_count_of_the_verb(tmp_path):
     assert not answer.abstained and "31" in answer.text and "40" in answer.text
 
 
+def test_why_a_goal_is_only_partly_met_is_answered_from_its_follow_up(tmp_path):
+    """A goal's summary row gives only its assessment; why it will be met only in part is told where the
+    report follows the goal up, further on."""
+    assistant = _assistant_over(tmp_path, "region-provland-delarsrapport-augusti-2025.txt",
+        "2 Måluppfyllelse\n\nRegionmål Delmål Prognos\n\nMål 1. Trygga uppväxtvillkor\n\n"
+        "Införa ett\narbetssätt med barnets\nperspektiv i verksamheterna\n\n Mål kommer delvis uppfyllas\n\n"
+        "Stödja chefer vid\nhot på arbetsplatsen\n\n Mål kommer helt uppfyllas\n\n"
+        "Uppföljning av regionmål\n\nMål 1. Trygga uppväxtvillkor\n\nInföra ett arbetssätt med barnets "
+        "perspektiv i verksamheterna\n\nAnalys\n\nUtbildningen för chefer är fortfarande under konstruktion. "
+        "Arbetet med en implementeringsplan pågår och väntas bli klart i slutet av året.\n\n"
+        "Stödja chefer vid hot på arbetsplatsen\n\nAnalys\n\nEn rutin för stöd till chefer som utsatts för hot "
+        "har publicerats på intranätet.\n")
+
+    answer = assistant.ask("Varför blir målet om barnets perspektiv bara delvis uppfyllt i år?")
+    assert "Mål kommer delvis uppfyllas" in answer.text and "konstruktion" in answer.text
+    assert "intranätet" not in answer.text
+
+
 def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
     """'resultatet av uppdraget' asks how the assignment went, not for a figure; 'två faktorer'
     announces reasons that the next sentences give."""

@@ -147,6 +147,13 @@ class ReasonReading:
         commented = self._unit_row_comment(query, passages, sentences) or self._rows_holding_amount(query, passages)
         if commented:
             return commented
+        # A goal in a summary table, its assessment without a comment ('… : Mål kommer delvis uppfyllas'):
+        # the report gives the reasons where it follows the goal up, further on.
+        first = self._best(sentences)
+        goal = passages[first.passage].chunk.fields if first else {}
+        if goal.get("status") and not goal.get("kommentar") and not goal.get("code") \
+                and self._follow_up(passages[first.passage]):
+            return self._row_lines(query, passages, [first.passage])
         made_of = self._row_and_its_parts(query, passages)
         if not made_of:
             breakdown = self._breakdown(query, sentences)
