@@ -91,11 +91,11 @@ class Units:
 def name_initialisms(name: str) -> list[str]:
     """The initialism a public body's name is also written as: each word's initial ('Region
     Västmanland' -> 'RV'), or a compound's two parts' ('Regionkontoret' -> 'RK', 'Kommunstyrelsen' ->
-    'KS'). None for a name of one plain word."""
+    'KS'). None for a plain word, or a name with a lower-case word ('Centrum för HR': see Units)."""
     words = name.split()
-    if len(words) >= 2 and all(w[:1].isupper() for w in words):
-        return ["".join(w[0] for w in words)]
+    if len(words) >= 2:
+        return ["".join(w[0] for w in words)] if all(w[:1].isupper() for w in words) else []
     low = name.casefold()
-    head = next((h for h in _BODY_HEADS if len(words) == 1 and low.startswith(h) and len(low) > len(h) + 3), None)
+    head = next((h for h in _BODY_HEADS if low.startswith(h) and len(low) > len(h) + 3), None)
     return [f"{name[0]}{name[len(head)]}".upper()] if head else []
 
