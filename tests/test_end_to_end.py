@@ -941,6 +941,21 @@ def test_why_a_goal_is_only_partly_met_is_answered_from_its_follow_up(tmp_path):
     assert "intranätet" not in answer.text
 
 
+def test_a_sentence_giving_examples_is_quoted_after_the_one_it_points_back_to(tmp_path):
+    """'Som exempel på digitalisering kan nämnas … appar för parkering' names what was done; the sentence
+    before it says whose work it was, and comes first."""
+    assistant = _assistant_over(tmp_path, "region-provland-arsredovisning-2024.txt",
+        "Årsredovisning 2024 Regionkontoret\n\n2 Verksamhetens utveckling\n\nCentrum för ekonomi har arbetat "
+        "med att effektivisera fakturahanteringen under hösten.\n\nCentrum för HR har genomfört "
+        "utvecklingsinsatser genom såväl förändrade arbetssätt som digitalisering. Som exempel på digitalisering "
+        "kan nämnas insatser kopplat till roboten Ragnar samt införandet av appar för parkering och "
+        "friskvårdshantering.\n\nCentrum för kommunikation har tagit fram en ny grafisk profil.\n")
+
+    answer = assistant.ask("Vad är status för införandet av appar för parkering och friskvårdshantering 2024?")
+    assert "Centrum för HR har genomfört" in answer.text
+    assert answer.text.index("Centrum för HR har genomfört") < answer.text.index("Som exempel på digitalisering")
+
+
 def test_the_outcome_of_an_assignment_and_reasons_announced_before_they_are_given(tmp_path):
     """'resultatet av uppdraget' asks how the assignment went, not for a figure; 'två faktorer'
     announces reasons that the next sentences give."""

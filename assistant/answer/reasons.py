@@ -7,7 +7,7 @@ from ..sentences import is_substantive
 from ..swedish import money_scale, parse_number, sums_of_money
 from ..tables import AmountLine, amount_lines
 from .cells import _VALUE_WORDS
-from .patterns import _ANAPHORIC, _BULLETS, _FRAME, _is_row_run, _token_set, is_flattened_table
+from .patterns import _ANAPHORIC, _BULLETS, _FRAME, _GIVES_EXAMPLES, _is_row_run, _token_set, is_flattened_table
 from .scoring import _Sentence
 
 
@@ -135,8 +135,9 @@ class ReasonReading:
         return in_passage[max(0, idx - 1):idx]
 
     def _antecedent(self, s: _Sentence, sentences: list[_Sentence]) -> list[_Sentence]:
-        """The sentence a pointing-back sentence ('Dessa två projekt …') refers to; a heading is none."""
-        if not (_POINTS_BACK.match(s.text) or _THEREFORE_EARLY.match(s.text)):
+        """The sentence a pointing-back sentence ('Dessa två projekt …', 'Som exempel på digitalisering kan
+        nämnas …') refers to; a heading is none."""
+        if not (_POINTS_BACK.match(s.text) or _THEREFORE_EARLY.match(s.text) or _GIVES_EXAMPLES.match(s.text)):
             return []
         return [x for x in self._preceding(s, sentences) if is_substantive(x.text)]
 

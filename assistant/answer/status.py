@@ -261,8 +261,10 @@ class StatusReading:
             return []
         best = self._fullest(best, sentences)
         budget = MAX_CHARS - 120  # room for the 'Enligt …' line and the citations
-        parts = [(best.text, best.passage)]
-        used = len(best.text)
+        # (A sentence that points back, 'Som exempel på digitalisering kan nämnas …', after the one it
+        # points to: that one says whose work it was.)
+        parts = [(x.text, x.passage) for x in self._antecedent(best, sentences)] + [(best.text, best.passage)]
+        used = sum(len(t) for t, _ in parts)
         for nxt in self._following(best, sentences)[:STATUS_FOLLOWING]:
             if used + len(nxt.text) > budget or re.match(r"^\d+(\.\d+)*\s+[A-ZÅÄÖ]", nxt.text):
                 break  # the budget is spent, or a numbered heading starts the next topic
